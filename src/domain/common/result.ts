@@ -1,0 +1,38 @@
+/**
+ * Expected failures are values, not exceptions. A throw anywhere in the app means a bug.
+ * `code` is a stable identifier listed in docs/errors.md; `fields` maps an input path to a
+ * message that tells the user what to fix.
+ */
+export type AppErrorCode =
+  | 'VALIDATION_FAILED'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'EMAIL_TAKEN'
+  | 'INVALID_CREDENTIALS'
+  | 'LOGIN_THROTTLED'
+  | 'ORIGIN_REJECTED'
+  | 'PASSWORD_REJECTED'
+  | 'PROFILE_MISSING';
+
+export type Failure = {
+  code: AppErrorCode;
+  message: string;
+  fields?: Record<string, string>;
+  /** Seconds the client should wait before trying again (throttling only). */
+  retryAfterSeconds?: number;
+};
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: Failure };
+
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+export function fail(
+  code: AppErrorCode,
+  message: string,
+  fields?: Record<string, string>,
+): Result<never> {
+  return fields ? { ok: false, error: { code, message, fields } } : { ok: false, error: { code, message } };
+}

@@ -1,0 +1,42 @@
+import { uuidv7 } from 'uuidv7';
+import type { Config } from './config.ts';
+import type { Database } from './db/database.ts';
+import { createLoginFailuresRepo } from './repositories/login-failures.repo.ts';
+import { createProfilesRepo } from './repositories/profiles.repo.ts';
+import { createSessionsRepo } from './repositories/sessions.repo.ts';
+import { createUsersRepo } from './repositories/users.repo.ts';
+
+export type Clock = () => Date;
+
+/** What use-cases work with: the repositories, the clock and id generation, all injectable. */
+export type Context = {
+  config: Readonly<Config>;
+  database: Database;
+  repos: {
+    users: ReturnType<typeof createUsersRepo>;
+    sessions: ReturnType<typeof createSessionsRepo>;
+    loginFailures: ReturnType<typeof createLoginFailuresRepo>;
+    profiles: ReturnType<typeof createProfilesRepo>;
+  };
+  now: Clock;
+  newId: () => string;
+};
+
+/** The signed-in user acting on a request. Every repository call is scoped by `userId`. */
+export type Actor = { userId: string; email: string; role: 'student' | 'advisor'; sessionId: string; createdAt: string };
+
+export function createContext(config: Readonly<Config>, database: Database, clock?: Clock): Context {
+  const db = database.db;
+  return {
+    config,
+    database,
+    repos: {
+      users: createUsersRepo(db),
+      sessions: createSessionsRepo(db),
+      loginFailures: createLoginFailuresRepo(db),
+      profiles: createProfilesRepo(db),
+    },
+    now: clock ?? (() => new Date()),
+    newId: uuidv7,
+  };
+}

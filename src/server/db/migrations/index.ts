@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as m202611242330 from './202611242330_accounts_and_profiles.ts';
+
+/** Every migration, by name; names sort in the order they run. Add new files here. */
+export const migrations: Record<string, Migration> = {
+  '202611242330_accounts_and_profiles': m202611242330,
+};

@@ -1,0 +1,52 @@
+/**
+ * Table types for Kysely. Portable across SQLite and PostgreSQL (DESIGN.md): ids are app-made
+ * text, calendar dates are YYYY-MM-DD text, instants are UTC ISO-8601 text, booleans are 0/1.
+ */
+export type UsersTable = {
+  id: string;
+  email: string;
+  password_hash: string;
+  role: 'student' | 'advisor';
+  created_at: string;
+  password_changed_at: string;
+};
+
+export type SessionsTable = {
+  id: string;
+  user_id: string;
+  token_hash: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  user_agent: string | null;
+};
+
+export type LoginFailuresTable = {
+  id: string;
+  email: string;
+  ip: string;
+  attempted_at: string;
+};
+
+export type ProfilesTable = {
+  user_id: string;
+  fail_count: string;
+  specialty: string;
+  other_specialty_name: string | null;
+  other_tier: string | null;
+  backup_specialty: string | null;
+  school_type: string;
+  time_zone: string;
+  exam_date: string;
+  review_start_date: string;
+  buffer_points: number;
+  created_at: string;
+  updated_at: string;
+};
+
+export type DB = {
+  users: UsersTable;
+  sessions: SessionsTable;
+  login_failures: LoginFailuresTable;
+  profiles: ProfilesTable;
+};

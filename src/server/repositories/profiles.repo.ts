@@ -1,0 +1,57 @@
+import type { Kysely } from 'kysely';
+import type { FailCount, SchoolType, StudentProfile } from '#domain/risk/profile.ts';
+import type { SpecialtyId, TierId } from '#domain/risk/specialties.ts';
+import type { DB, ProfilesTable } from '../db/schema.ts';
+
+export type StoredProfile = StudentProfile & { createdAt: string; updatedAt: string };
+
+function toProfile(row: ProfilesTable): StoredProfile {
+  return {
+    failCount: row.fail_count as FailCount,
+    specialty: row.specialty as SpecialtyId,
+    otherSpecialtyName: row.other_specialty_name,
+    otherTier: row.other_tier as TierId | null,
+    backupSpecialty: row.backup_specialty,
+    schoolType: row.school_type as SchoolType,
+    timeZone: row.time_zone,
+    examDate: row.exam_date,
+    reviewStartDate: row.review_start_date,
+    bufferPoints: Number(row.buffer_points),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** A student's profile. Every call is scoped to the acting user's id. */
+export function createProfilesRepo(db: Kysely<DB>) {
+  return {
+    async get(userId: string): Promise<StoredProfile | undefined> {
+      const row = await db.selectFrom('profiles').selectAll().where('user_id', '=', userId).executeTakeFirst();
+      return row ? toProfile(row) : undefined;
+    },
+
+    async save(userId: string, profile: StudentProfile, now: string): Promise<StoredProfile> {
+      const values = {
+        fail_count: profile.failCount,
+        specialty: profile.specialty,
+        other_specialty_name: profile.specialty === 'other' ? profile.otherSpecialtyName : null,
+        other_tier: profile.specialty === 'other' ? profile.otherTier : null,
+        backup_specialty: profile.backupSpecialty,
+        school_type: profile.schoolType,
+        time_zone: profile.timeZone,
+        exam_date: profile.examDate,
+        review_start_date: profile.reviewStartDate,
+        buffer_points: profile.bufferPoints,
+        updated_at: now,
+      };
+      const row = await db
+        .insertInto('profiles')
+        .values({ user_id: userId, created_at: now, ...values })
+        .onConflict((oc) => oc.column('user_id').doUpdateSet(values))
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return toProfile(row);
+    },
+  };
+}
+export type ProfilesRepo = ReturnType<typeof createProfilesRepo>;

@@ -1,0 +1,103 @@
+import type { Kysely } from 'kysely';
+import type { DB, SessionsTable, UsersTable } from '../db/schema.ts';
+
+export type SessionWithUser = {
+  session: Pick<SessionsTable, 'id' | 'last_seen_at' | 'expires_at' | 'created_at'>;
+  user: Pick<UsersTable, 'id' | 'email' | 'role' | 'created_at'>;
+};
+
+export function createSessionsRepo(db: Kysely<DB>) {
+  return {
+    async insert(session: {
+      id: string;
+      userId: string;
+      tokenHash: string;
+      now: string;
+      expiresAt: string;
+      userAgent: string | null;
+    }): Promise<void> {
+      await db
+        .insertInto('sessions')
+        .values({
+          id: session.id,
+          user_id: session.userId,
+          token_hash: session.tokenHash,
+          created_at: session.now,
+          last_seen_at: session.now,
+          expires_at: session.expiresAt,
+          user_agent: session.userAgent,
+        })
+        .execute();
+    },
+
+    /** The session behind a token hash, if it has not passed its absolute or idle expiry. */
+    async findActive(tokenHash: string, now: string, idleSince: string): Promise<SessionWithUser | undefined> {
+      const row = await db
+        .selectFrom('sessions')
+        .innerJoin('users', 'users.id', 'sessions.user_id')
+        .select([
+          'sessions.id as session_id',
+          'sessions.last_seen_at',
+          'sessions.expires_at',
+          'sessions.created_at as session_created_at',
+          'users.id as user_id',
+          'users.email',
+          'users.role',
+          'users.created_at as user_created_at',
+        ])
+        .where('sessions.token_hash', '=', tokenHash)
+        .where('sessions.expires_at', '>', now)
+        .where('sessions.last_seen_at', '>', idleSince)
+        .executeTakeFirst();
+      if (!row) return undefined;
+      return {
+        session: {
+          id: row.session_id,
+          last_seen_at: row.last_seen_at,
+          expires_at: row.expires_at,
+          created_at: row.session_created_at,
+        },
+        user: { id: row.user_id, email: row.email, role: row.role, created_at: row.user_created_at },
+      };
+    },
+
+    async touch(sessionId: string, now: string): Promise<void> {
+      await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', sessionId).execute();
+    },
+
+    async deleteOne(userId: string, sessionId: string): Promise<void> {
+      await db.deleteFrom('sessions').where('id', '=', sessionId).where('user_id', '=', userId).execute();
+    },
+
+    async deleteAllForUser(userId: string): Promise<number> {
+      const result = await db.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+
+    async deleteOthersForUser(userId: string, keepSessionId: string): Promise<number> {
+      const result = await db
+        .deleteFrom('sessions')
+        .where('user_id', '=', userId)
+        .where('id', '!=', keepSessionId)
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+
+    listForUser(userId: string) {
+      return db
+        .selectFrom('sessions')
+        .select(['id', 'created_at', 'last_seen_at', 'expires_at', 'user_agent'])
+        .where('user_id', '=', userId)
+        .orderBy('created_at')
+        .execute();
+    },
+
+    async deleteExpired(now: string, idleSince: string): Promise<void> {
+      await db
+        .deleteFrom('sessions')
+        .where((eb) => eb.or([eb('expires_at', '<=', now), eb('last_seen_at', '<=', idleSince)]))
+        .execute();
+    },
+  };
+}
+export type SessionsRepo = ReturnType<typeof createSessionsRepo>;

@@ -1,0 +1,23 @@
+import { fail, ok, type Result } from '#domain/common/result.ts';
+import { changePasswordRequestSchema } from '#shared/contracts/auth.ts';
+import { COMMON_PASSWORD_MESSAGE, hashPassword, isCommonPassword, verifyPassword } from '../auth/passwords.ts';
+import type { Actor, Context } from '../context.ts';
+import { parseInput } from './parse-input.ts';
+
+/** Changes the password and ends every other session of the user; this one stays signed in. */
+export async function changePassword(ctx: Context, actor: Actor, body: unknown): Promise<Result<{ endedSessions: number }>> {
+  const parsed = parseInput(changePasswordRequestSchema, body);
+  if (!parsed.ok) return parsed;
+  const user = await ctx.repos.users.findById(actor.userId);
+  if (!user) return fail('UNAUTHENTICATED', 'Your session has ended. Sign in again.');
+  if (!(await verifyPassword(user.password_hash, parsed.value.currentPassword))) {
+    const message = 'That is not your current password.';
+    return fail('INVALID_CREDENTIALS', message, { currentPassword: message });
+  }
+  if (isCommonPassword(parsed.value.newPassword, user.email)) {
+    return fail('PASSWORD_REJECTED', COMMON_PASSWORD_MESSAGE, { newPassword: COMMON_PASSWORD_MESSAGE });
+  }
+  await ctx.repos.users.updatePassword(actor.userId, await hashPassword(parsed.value.newPassword), ctx.now().toISOString());
+  const endedSessions = await ctx.repos.sessions.deleteOthersForUser(actor.userId, actor.sessionId);
+  return ok({ endedSessions });
+}

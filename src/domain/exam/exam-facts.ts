@@ -12,9 +12,9 @@ type PassingStandard = { from: LocalDate; score: number; source: string };
  * 214→218 for exams on or after 2025-07-01 (widely reported; the usmle.org notice itself was not found).
  */
 export const PASSING_STANDARDS: readonly PassingStandard[] = [
-  { from: '2025-07-01', score: 218, source: 'USMLE, for exams on or after 1 July 2025 (widely reported; DOMAIN.md §1)' },
-  { from: '2022-07-01', score: 214, source: 'USMLE notice of 11 April 2022 (DOMAIN.md §1)' },
-  { from: '2014-07-01', score: 209, source: 'USMLE announcement of 2 June 2014 (DOMAIN.md §1)' },
+  { from: '2025-07-01', score: 218, source: 'USMLE passing standard for exams on or after 1 July 2025, as reported by several test-prep sources; check usmle.org for the official notice.' },
+  { from: '2022-07-01', score: 214, source: 'USMLE notice of 11 April 2022.' },
+  { from: '2014-07-01', score: 209, source: 'USMLE announcement of 2 June 2014.' },
 ];
 
 /** The passing score in force on `examDate`. */
@@ -48,7 +48,7 @@ export const EXAM_FORMATS: readonly ExamFormat[] = [
     itemsPerBlock: '18–20',
     totalItems: 'about 316',
     dayHours: 9,
-    source: 'usmle.org, Test Delivery Software Updates for Step 2 CK (2026)',
+    source: 'usmle.org, “Test Delivery Software Updates for Step 2 CK and Step 1” (2026).',
   },
   {
     from: '2016-05-20',
@@ -57,7 +57,7 @@ export const EXAM_FORMATS: readonly ExamFormat[] = [
     itemsPerBlock: 'up to 40',
     totalItems: 'up to 318',
     dayHours: 9,
-    source: 'usmle.org announcement of 20 May 2016',
+    source: 'usmle.org announcement of 20 May 2016.',
   },
 ];
 

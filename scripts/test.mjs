@@ -1,0 +1,82 @@
+#!/usr/bin/env node
+// `npm test`: every check a change must pass, in the order that fails fastest.
+// typecheck → lint → format → unit, API and database tests (vitest) → build → browser journeys (Playwright).
+// It ends with one line "tests: N passed, N failed" counting every test that ran.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const reportDir = fs.mkdtempSync(path.join(os.tmpdir(), 'comeback-test-report-'));
+const vitestJson = path.join(reportDir, 'vitest.json');
+const playwrightJson = path.join(reportDir, 'playwright.json');
+const only = process.argv[2]; // optional: "unit" or "e2e"
+
+const steps = [
+  { name: 'typecheck', cmd: 'npx', args: ['tsc', '--noEmit'], when: !only },
+  { name: 'lint', cmd: 'npx', args: ['eslint', '.', '--max-warnings=0'], when: !only },
+  { name: 'format', cmd: 'npx', args: ['prettier', '--check', '.', '--log-level=warn'], when: !only },
+  {
+    name: 'unit, API and database tests',
+    cmd: 'npx',
+    args: ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`],
+    when: !only || only === 'unit',
+  },
+  { name: 'chromium', cmd: 'node', args: ['scripts/ensure-chromium.mjs'], when: !only || only === 'e2e' },
+  { name: 'build', cmd: 'npx', args: ['vite', 'build', '--logLevel', 'warn'], when: !only || only === 'e2e' },
+  {
+    name: 'browser journeys',
+    cmd: 'npx',
+    args: ['playwright', 'test', '--reporter=list,json'],
+    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson },
+    when: !only || only === 'e2e',
+  },
+];
+
+const failedSteps = [];
+const started = Date.now();
+for (const step of steps.filter((s) => s.when)) {
+  const t0 = Date.now();
+  process.stdout.write(`\n=== ${step.name}\n`);
+  const result = spawnSync(step.cmd, step.args, { stdio: 'inherit', env: { ...process.env, ...step.env } });
+  const seconds = ((Date.now() - t0) / 1000).toFixed(1);
+  if (result.status !== 0) {
+    failedSteps.push(step.name);
+    process.stdout.write(`=== ${step.name}: FAILED (${seconds} s)\n`);
+    // Without a browser or a build, the browser journeys cannot run: stop here.
+    if (step.name === 'chromium' || step.name === 'build') break;
+  } else {
+    process.stdout.write(`=== ${step.name}: ok (${seconds} s)\n`);
+  }
+}
+
+function readJson(file) {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+const vitest = readJson(vitestJson);
+if (vitest) {
+  passed += vitest.numPassedTests;
+  failed += vitest.numFailedTests;
+  skipped += vitest.numPendingTests + vitest.numTodoTests;
+}
+const playwright = readJson(playwrightJson);
+if (playwright?.stats) {
+  passed += playwright.stats.expected + playwright.stats.flaky;
+  failed += playwright.stats.unexpected;
+  skipped += playwright.stats.skipped;
+}
+fs.rmSync(reportDir, { recursive: true, force: true });
+
+const minutes = ((Date.now() - started) / 60000).toFixed(1);
+process.stdout.write(`\n${failedSteps.length ? `Failed steps: ${failedSteps.join(', ')}` : 'All steps passed'} in ${minutes} min.\n`);
+if (failedSteps.length > 0 && failed === 0) failed = 1; // a failed step with no failed test still fails the run
+process.stdout.write(`tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
+process.exit(failedSteps.length > 0 ? 1 : 0);

@@ -1,0 +1,103 @@
+// Every endpoint, asked by someone who should not get it: anonymous, another student, an advisor.
+import type { InjectOptions } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildProfileInput } from '#tests/factories/profile.ts';
+import { describeEachDatabase } from '#tests/setup/databases.ts';
+import { createTestApp, signUpClient, type Client, type TestApp } from '#tests/setup/test-app.ts';
+
+type Endpoint = { method: InjectOptions['method']; url: string; payload?: object; studentOnly: boolean };
+
+const ENDPOINTS: Endpoint[] = [
+  { method: 'GET', url: '/api/auth/me', studentOnly: false },
+  { method: 'POST', url: '/api/auth/sign-out-everywhere', studentOnly: false },
+  { method: 'POST', url: '/api/account/password', payload: { currentPassword: 'x', newPassword: 'violet-harbor-tram-92' }, studentOnly: false },
+  { method: 'GET', url: '/api/account/export', studentOnly: false },
+  { method: 'POST', url: '/api/account/delete', payload: { password: 'x' }, studentOnly: false },
+  { method: 'GET', url: '/api/profile', studentOnly: true },
+  { method: 'PUT', url: '/api/profile', payload: buildProfileInput(), studentOnly: true },
+  { method: 'GET', url: '/api/journey', studentOnly: true },
+  { method: 'GET', url: '/api/reference', studentOnly: true },
+];
+
+describeEachDatabase('authorization', (kind) => {
+  let t: TestApp;
+  let owner: Client;
+  let otherStudent: Client;
+  let advisor: Client;
+  const SECRET_BACKUP = 'Backup-known-only-to-owner';
+
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+    owner = await signUpClient(t.app);
+    otherStudent = await signUpClient(t.app);
+    advisor = await signUpClient(t.app, 'advisor');
+    const saved = await owner.request({
+      method: 'PUT',
+      url: '/api/profile',
+      payload: buildProfileInput({ specialty: 'dermatology', backupSpecialty: SECRET_BACKUP, examDate: '2027-05-05' }),
+    });
+    expect(saved.statusCode).toBe(200);
+  });
+  afterAll(() => t.close());
+
+  async function ownerProfileIsUntouched() {
+    const body = (await owner.request({ method: 'GET', url: '/api/profile' })).json();
+    expect(body.profile).toMatchObject({ specialty: 'dermatology', backupSpecialty: SECRET_BACKUP, examDate: '2027-05-05' });
+  }
+
+  describe.each(ENDPOINTS)('$method $url', (endpoint) => {
+    it('refuses an anonymous request with 401 and no data', async () => {
+      const response = await t.app.inject({ method: endpoint.method, url: endpoint.url, payload: endpoint.payload });
+      expect(response.statusCode).toBe(401);
+      expect(response.json().error.code).toBe('UNAUTHENTICATED');
+      expect(response.body).not.toContain(SECRET_BACKUP);
+      await ownerProfileIsUntouched();
+    });
+
+    it('refuses a forged session cookie', async () => {
+      const response = await t.app.inject({
+        method: endpoint.method,
+        url: endpoint.url,
+        payload: endpoint.payload,
+        headers: { cookie: 'comeback_session=forged-token-value' },
+      });
+      expect(response.statusCode).toBe(401);
+    });
+
+    if (endpoint.studentOnly) {
+      it('refuses an advisor with 403 and no data', async () => {
+        const response = await advisor.request({ method: endpoint.method, url: endpoint.url, payload: endpoint.payload });
+        expect(response.statusCode).toBe(403);
+        expect(response.json().error.code).toBe('FORBIDDEN');
+        expect(response.body).not.toContain(SECRET_BACKUP);
+        await ownerProfileIsUntouched();
+      });
+    }
+
+    it('never gives another student the owner’s data or changes it', async () => {
+      const response = await otherStudent.request({ method: endpoint.method, url: endpoint.url, payload: endpoint.payload });
+      expect(response.body).not.toContain(SECRET_BACKUP);
+      expect(response.body).not.toContain(owner.email);
+      expect(response.body).not.toContain(owner.id);
+      await ownerProfileIsUntouched();
+    });
+  });
+
+  it('shows another student only their own (empty) profile, whatever they send', async () => {
+    const third = await signUpClient(t.app);
+    const response = await third.request({ method: 'GET', url: '/api/profile?userId=' + owner.id });
+    expect(response.statusCode).toBe(200);
+    expect(response.json().profile).toBeNull();
+  });
+
+  it('refuses a user id smuggled into the profile body', async () => {
+    const third = await signUpClient(t.app);
+    const response = await third.request({
+      method: 'PUT',
+      url: '/api/profile',
+      payload: { ...buildProfileInput(), userId: owner.id },
+    });
+    expect(response.statusCode).toBe(400);
+    await ownerProfileIsUntouched();
+  });
+});

@@ -1,0 +1,98 @@
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '#server/app.ts';
+import type { Config } from '#server/config.ts';
+import type { Context } from '#server/context.ts';
+import type { DatabaseKind } from '#server/db/database.ts';
+import { createTestDatabase, type TestDatabase } from './databases.ts';
+
+/** A clock the test moves by hand. */
+export function createManualClock(start = '2026-11-24T15:00:00.000Z') {
+  let current = new Date(start);
+  return {
+    now: () => new Date(current),
+    advance(ms: number) {
+      current = new Date(current.getTime() + ms);
+    },
+  };
+}
+
+export type TestApp = {
+  app: FastifyInstance;
+  ctx: Context;
+  clock: ReturnType<typeof createManualClock>;
+  testDb: TestDatabase;
+  close(): Promise<void>;
+};
+
+export async function createTestApp(kind: DatabaseKind, options: { publicOrigin?: string } = {}): Promise<TestApp> {
+  const testDb = await createTestDatabase(kind);
+  const clock = createManualClock();
+  const config: Config = {
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: '/nonexistent',
+    database: testDb.settings,
+    publicOrigin: options.publicOrigin ?? null,
+    cookieSecure: false,
+    trustProxy: false,
+    logLevel: 'silent',
+    session: { idleMs: 7 * 86_400_000, absoluteMs: 30 * 86_400_000 },
+    webRoot: '/nonexistent',
+  };
+  const { app, ctx } = await buildApp({ config, database: testDb.database, clock: clock.now });
+  await app.ready();
+  return {
+    app,
+    ctx,
+    clock,
+    testDb,
+    async close() {
+      await app.close();
+      await testDb.drop();
+    },
+  };
+}
+
+/** A signed-in user on the test app, with a helper that sends their cookie. */
+export type Client = {
+  id: string;
+  email: string;
+  password: string;
+  cookie: string;
+  request(options: InjectOptions): Promise<LightMyRequestResponse>;
+};
+
+let counter = 0;
+export const STRONG_PASSWORD = 'tidal-marigold-cactus-47';
+
+export async function signUpClient(
+  app: FastifyInstance,
+  role: 'student' | 'advisor' = 'student',
+  email = `user${++counter}-${Date.now()}@school.edu`,
+): Promise<Client> {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/auth/sign-up',
+    payload: { email, password: STRONG_PASSWORD, role },
+  });
+  if (response.statusCode !== 201) throw new Error(`sign-up failed: ${response.statusCode} ${response.body}`);
+  return clientFrom(app, response, email, STRONG_PASSWORD);
+}
+
+export function cookieFrom(response: LightMyRequestResponse): string {
+  const cookie = response.cookies.find((c) => c.name === 'comeback_session');
+  if (!cookie) throw new Error('no session cookie in response');
+  return `comeback_session=${cookie.value}`;
+}
+
+export function clientFrom(app: FastifyInstance, response: LightMyRequestResponse, email: string, password: string): Client {
+  const cookie = cookieFrom(response);
+  const id = (response.json() as { user: { id: string } }).user.id;
+  return {
+    id,
+    email,
+    password,
+    cookie,
+    request: (options) => app.inject({ ...options, headers: { ...(options.headers ?? {}), cookie } }),
+  };
+}

@@ -1,6 +1,7 @@
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { migrateToLatest, openDatabase } from './db/database.ts';
+import { pruneExpired } from './use-cases/prune-expired.ts';
 
 async function main() {
   let config;
@@ -15,13 +16,19 @@ async function main() {
   }
   const database = openDatabase(config.database);
   await migrateToLatest(database.db);
-  const { app } = await buildApp({ config, database });
+  const { app, ctx } = await buildApp({ config, database });
+
+  const prune = () => pruneExpired(ctx).catch((error: unknown) => app.log.error({ err: error }, 'pruning failed'));
+  await prune();
+  const pruneTimer = setInterval(() => void prune(), 60 * 60_000);
+  pruneTimer.unref();
 
   let isClosing = false;
   const shutdown = async (signal: string) => {
     if (isClosing) return;
     isClosing = true;
     app.log.info({ signal }, 'shutting down: draining requests');
+    clearInterval(pruneTimer);
     try {
       await app.close();
       await database.close();

@@ -95,6 +95,19 @@ describeEachDatabase('repositories', (kind) => {
     expect((await failures.countSince('a@school.edu', '10.0.0.9', '2026-11-24T14:00:00.000Z')).byEmail.count).toBe(0);
   });
 
+  it('prunes only ended sessions and old sign-in failures', async () => {
+    await users.insert({ id: 'u9', email: 'prune@school.edu', passwordHash: 'h', role: 'student', now: NOW });
+    await sessions.insert({ id: 'old', userId: 'u9', tokenHash: 'th-old', now: '2026-10-01T00:00:00.000Z', expiresAt: '2026-10-31T00:00:00.000Z', userAgent: null });
+    await sessions.insert({ id: 'idle', userId: 'u9', tokenHash: 'th-idle', now: '2026-11-10T00:00:00.000Z', expiresAt: '2026-12-10T00:00:00.000Z', userAgent: null });
+    await sessions.insert({ id: 'live', userId: 'u9', tokenHash: 'th-live', now: NOW, expiresAt: '2026-12-24T00:00:00.000Z', userAgent: null });
+    await sessions.deleteExpired(NOW, '2026-11-17T15:00:00.000Z');
+    expect((await sessions.listForUser('u9')).map((s) => s.id)).toEqual(['live']);
+    await failures.record({ id: 'f-old', email: 'prune@school.edu', ip: '1', now: '2026-11-24T10:00:00.000Z' });
+    await failures.record({ id: 'f-new', email: 'prune@school.edu', ip: '1', now: NOW });
+    await failures.deleteBefore('2026-11-24T14:45:00.000Z');
+    expect((await failures.countSince('prune@school.edu', '1', '2026-01-01T00:00:00.000Z')).byEmail.count).toBe(1);
+  });
+
   it('deletes a user with every row they own, and nothing of anyone else', async () => {
     await failures.record({ id: 'f4', email: 'a@school.edu', ip: '10.0.0.1', now: LATER });
     await users.delete('u1');

@@ -1,0 +1,65 @@
+import { createBrowserRouter } from 'react-router';
+import { AdvisorPage } from '../features/advisor/advisor-page.tsx';
+import { SignInPage } from '../features/auth/sign-in-page.tsx';
+import { SignUpPage } from '../features/auth/sign-up-page.tsx';
+import { CrashPage, NotFoundPage } from '../features/errors/not-found-page.tsx';
+import { HomePage } from '../features/home/home-page.tsx';
+import { ProfilePage } from '../features/profile/profile-page.tsx';
+import { SettingsPage } from '../features/settings/settings-page.tsx';
+import { AppShell } from './app-shell.tsx';
+import { PublicOnly, RequireAdvisor, RequireStudent, RequireUser } from './guards.tsx';
+import { PublicLayout } from './public-layout.tsx';
+
+/**
+ * Every screen, and who may see it: sign-in pages only without a session; students' screens only
+ * for students; the advisor page only for advisors; settings for both. Unknown paths get a 404.
+ */
+export function createRouter() {
+  return createBrowserRouter([
+    {
+      path: '/',
+      errorElement: <CrashPage />,
+      children: [
+        {
+          element: <PublicOnly />,
+          children: [
+            {
+              element: <PublicLayout />,
+              children: [
+                { path: 'sign-in', element: <SignInPage /> },
+                { path: 'sign-up', element: <SignUpPage /> },
+              ],
+            },
+          ],
+        },
+        {
+          element: <RequireUser />,
+          children: [
+            {
+              element: <AppShell />,
+              children: [
+                {
+                  element: <RequireStudent />,
+                  children: [
+                    { index: true, element: <HomePage /> },
+                    { path: 'profile', element: <ProfilePage /> },
+                  ],
+                },
+                { element: <RequireAdvisor />, children: [{ path: 'advisor', element: <AdvisorPage /> }] },
+                { path: 'settings', element: <SettingsPage /> },
+              ],
+            },
+          ],
+        },
+        {
+          path: '*',
+          element: (
+            <PublicLayout>
+              <NotFoundPage />
+            </PublicLayout>
+          ),
+        },
+      ],
+    },
+  ]);
+}

@@ -1,0 +1,19 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { RouterProvider } from 'react-router';
+import { createRouter } from './app/router.tsx';
+import { SessionProvider } from './app/session.tsx';
+import './styles/app.css';
+
+const container = document.getElementById('root');
+if (!container) throw new Error('The page is missing its #root element.');
+
+const router = createRouter();
+
+createRoot(container).render(
+  <StrictMode>
+    <SessionProvider>
+      <RouterProvider router={router} />
+    </SessionProvider>
+  </StrictMode>,
+);

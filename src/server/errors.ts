@@ -12,6 +12,8 @@ export const HTTP_STATUS: Readonly<Record<AppErrorCode, number>> = {
   PROFILE_MISSING: 404,
   EMAIL_TAKEN: 409,
   LOGIN_THROTTLED: 429,
+  PLAN_INFEASIBLE: 422,
+  PLAN_MISSING: 404,
 };
 
 export function errorBody(failure: Failure, requestId?: string) {

@@ -13,7 +13,9 @@ export type AppErrorCode =
   | 'LOGIN_THROTTLED'
   | 'ORIGIN_REJECTED'
   | 'PASSWORD_REJECTED'
-  | 'PROFILE_MISSING';
+  | 'PROFILE_MISSING'
+  | 'PLAN_INFEASIBLE'
+  | 'PLAN_MISSING';
 
 export type Failure = {
   code: AppErrorCode;

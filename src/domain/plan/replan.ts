@@ -1,0 +1,89 @@
+/**
+ * Re-planning (PRODUCT.md C): keep what is done, move what is not, never rewrite the past.
+ */
+import { compareDates, type LocalDate } from '../common/dates.ts';
+import { fail, type Result } from '../common/result.ts';
+import { generatePlan, type Plan, type PlanItem } from './scheduler.ts';
+import type { PlanSettings } from './settings.ts';
+
+export type ItemStatus = 'done' | 'skipped';
+export type TrackedItem = PlanItem & { status: ItemStatus | null };
+
+/**
+ * The work still ahead: the settings of the current plan (which describe the work from its first
+ * day) less what has been done since. Example: 3,900 questions at the start and 10 done blocks of 40
+ * leave 3,500; a done UWSA 1 leaves the other forms.
+ */
+export function remainingWork(settings: PlanSettings, itemsSinceStart: readonly TrackedItem[]): PlanSettings {
+  const done = itemsSinceStart.filter((item) => item.status === 'done');
+  const questionsDone = done
+    .filter((item) => item.kind === 'qbank-block')
+    .reduce((sum, item) => sum + (item.questions ?? 0), 0);
+  const formsDone = new Set(done.filter((item) => item.kind === 'practice-exam').map((item) => item.form));
+  const fullLengthDone = done.filter((item) => item.kind === 'full-length').length;
+  return {
+    ...settings,
+    questionBank: { ...settings.questionBank, questionsLeft: Math.max(0, settings.questionBank.questionsLeft - questionsDone) },
+    practiceExams: settings.practiceExams.filter((form) => !formsDone.has(form)),
+    fullLengthDays: Math.max(0, settings.fullLengthDays - fullLengthDone),
+  };
+}
+
+/** Items before `today` with no status: planned, and neither done nor skipped. */
+export function missedItems(items: readonly TrackedItem[], today: LocalDate): TrackedItem[] {
+  return items.filter((item) => item.status === null && compareDates(item.date, today) < 0 && item.kind !== 'rest');
+}
+
+export type Replan = {
+  /** Past items, untouched, with their statuses. */
+  past: TrackedItem[];
+  /** The new plan from today; done items on or after today are in it, unchanged. */
+  plan: Plan;
+  /** The settings that describe the new plan's work from today, kept done items included: store these. */
+  settings: PlanSettings;
+};
+
+/**
+ * A new plan from `today` that keeps every done item where it is, leaves the past as it was, and
+ * places the work not done (missed blocks, a skipped practice exam) in the days ahead by the
+ * scheduler's rules. `settings` may be the current plan's or edited ones; with `isEdited` false the
+ * work done since `generationStart` is subtracted first.
+ */
+export function replan(input: {
+  today: LocalDate;
+  examDate: LocalDate;
+  settings: PlanSettings;
+  generationStart: LocalDate;
+  items: readonly TrackedItem[];
+  isEdited: boolean;
+}): Result<Replan> {
+  const { today, examDate, items } = input;
+  if (compareDates(examDate, today) <= 0) {
+    return fail('VALIDATION_FAILED', 'The exam date is today or has passed, so there is nothing left to plan. Set a new exam date first.', {
+      examDate: 'Choose an exam date after today.',
+    });
+  }
+  const settings = input.isEdited
+    ? input.settings
+    : remainingWork(
+        input.settings,
+        items.filter((item) => compareDates(item.date, input.generationStart) >= 0),
+      );
+  const past = items.filter((item) => compareDates(item.date, today) < 0);
+  const fixedItems = items
+    .filter((item) => item.status === 'done' && compareDates(item.date, today) >= 0 && compareDates(item.date, examDate) < 0)
+    .map(({ status: _status, ...item }) => item);
+  const plan = generatePlan({ startDate: today, examDate, settings, fixedItems });
+  if (!plan.ok) return plan;
+  // The stored settings describe all work from today, the kept done items included, so that the
+  // next re-plan can subtract everything done since today without counting those twice.
+  const keptQuestions = fixedItems.filter((i) => i.kind === 'qbank-block').reduce((sum, i) => sum + (i.questions ?? 0), 0);
+  const keptForms = fixedItems.filter((i) => i.kind === 'practice-exam' && i.form).map((i) => i.form!);
+  const stored: PlanSettings = {
+    ...settings,
+    questionBank: { ...settings.questionBank, questionsLeft: settings.questionBank.questionsLeft + keptQuestions },
+    practiceExams: [...settings.practiceExams, ...keptForms.filter((f) => !settings.practiceExams.includes(f))],
+    fullLengthDays: settings.fullLengthDays + fixedItems.filter((i) => i.kind === 'full-length').length,
+  };
+  return { ok: true, value: { past, plan: plan.value, settings: stored } };
+}

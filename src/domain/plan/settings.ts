@@ -1,0 +1,99 @@
+import type { LocalDate } from '../common/dates.ts';
+import type { PracticeFormId } from '../exam/practice-forms.ts';
+
+/** Hours per week by kind of work. Defaults from the seed article's table (PRODUCT.md C). */
+export type WeeklyHours = { questionBank: number; practiceExams: number; contentReview: number; rest: number };
+export const DEFAULT_WEEKLY_HOURS: WeeklyHours = { questionBank: 25, practiceExams: 5, contentReview: 10, rest: 8 };
+
+/** "HH:MM", 24-hour clock, local to the student. */
+export type TimeOfDay = string;
+
+/** Hours the student cannot study on a weekday, every week (rotation, work). 0 = Sunday. */
+export type ProtectedSlot = { weekday: number; start: TimeOfDay; end: TimeOfDay; label: string };
+
+/**
+ * A dated exception: a blocked day or a part of one (a shift, a call night), or a planned break
+ * (a day off that counts as rest). Without times the whole day is taken.
+ */
+export type DateException = {
+  date: LocalDate;
+  kind: 'blocked' | 'call' | 'break';
+  start: TimeOfDay | null;
+  end: TimeOfDay | null;
+  label: string;
+};
+
+/**
+ * Practice block shapes: 40 questions in 60 minutes (the pre-May-2026 exam block) or 20 in 30
+ * (the current exam block); both 90 s a question (DOMAIN.md §1 and §4).
+ */
+export type BlockFormat = '40-in-60' | '20-in-30';
+export const BLOCK_FORMATS: Readonly<Record<BlockFormat, { questions: number; minutes: number }>> = {
+  '40-in-60': { questions: 40, minutes: 60 },
+  '20-in-30': { questions: 20, minutes: 30 },
+};
+
+export type QuestionBankSettings = {
+  questionsLeft: number;
+  blockFormat: BlockFormat;
+  /** Review after each block; by default as long as the block (DOMAIN.md §4: "about as much review time as test time"). */
+  reviewMinutesPerBlock: number;
+  mode: 'timed' | 'tutor';
+};
+
+export type PlanSettings = {
+  weeklyHours: WeeklyHours;
+  /** Never used for study. May cross midnight (23:00 → 07:00). */
+  sleep: { start: TimeOfDay; end: TimeOfDay };
+  protectedTime: ProtectedSlot[];
+  exceptions: DateException[];
+  questionBank: QuestionBankSettings;
+  /** The practice exams the student owns and has not taken yet. */
+  practiceExams: PracticeFormId[];
+  /** Days between practice exams at the least; the postmortem can tighten it. */
+  practiceExamEveryDays: number;
+  /** Timed full-length simulation days. */
+  fullLengthDays: number;
+  /** The weekday that carries the weekly rest. 0 = Sunday. */
+  restWeekday: number;
+};
+
+export const DEFAULT_PLAN_SETTINGS: PlanSettings = {
+  weeklyHours: DEFAULT_WEEKLY_HOURS,
+  sleep: { start: '23:00', end: '07:00' },
+  protectedTime: [],
+  exceptions: [],
+  questionBank: { questionsLeft: 3900, blockFormat: '40-in-60', reviewMinutesPerBlock: 60, mode: 'timed' },
+  practiceExams: ['NBME13', 'NBME14', 'NBME15', 'UWSA1', 'UWSA2', 'FREE120'],
+  practiceExamEveryDays: 7,
+  fullLengthDays: 2,
+  restWeekday: 0,
+};
+
+/** Minutes since midnight for "HH:MM" ("24:00" is allowed as an end). */
+export function minutesOf(time: TimeOfDay): number {
+  const match = /^(\d{2}):(\d{2})$/.exec(time);
+  if (!match) throw new Error(`Not a HH:MM time: ${time}`);
+  return Number(match[1]) * 60 + Number(match[2]);
+}
+
+export function isTimeOfDay(value: string): boolean {
+  const match = /^(\d{2}):(\d{2})$/.exec(value);
+  if (!match) return false;
+  const h = Number(match[1]);
+  const m = Number(match[2]);
+  return (h < 24 && m < 60) || (h === 24 && m === 0);
+}
+
+export function timeOf(minutes: number): TimeOfDay {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+}
+
+/** Hours of sleep in the window: 23:00 → 07:00 is 8. */
+export function sleepHours(sleep: { start: TimeOfDay; end: TimeOfDay }): number {
+  const start = minutesOf(sleep.start);
+  const end = minutesOf(sleep.end);
+  return ((end - start + 1440) % 1440) / 60;
+}

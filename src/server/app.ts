@@ -13,6 +13,7 @@ import { createAuthenticate } from './plugins/auth.ts';
 import { createOriginCheck } from './plugins/security.ts';
 import { accountRoutes } from './routes/account.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
+import { feedRoutes, planRoutes } from './routes/plan.routes.ts';
 import { profileRoutes } from './routes/profile.routes.ts';
 
 export type AppDeps = { config: Readonly<Config>; database: Database; clock?: Clock };
@@ -102,12 +103,15 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; c
       await api.register(authRoutes, { ctx });
       await api.register(accountRoutes, { ctx });
       await api.register(profileRoutes, { ctx });
+      await api.register(planRoutes, { ctx });
       api.setNotFoundHandler((request, reply) =>
         reply.code(404).send(errorBody({ code: 'NOT_FOUND', message: 'There is no such API endpoint.' }, request.id)),
       );
     },
     { prefix: '/api' },
   );
+
+  await app.register(feedRoutes, { ctx });
 
   const indexFile = path.join(config.webRoot, 'index.html');
   const hasWeb = fs.existsSync(indexFile);

@@ -1,7 +1,10 @@
 import { uuidv7 } from 'uuidv7';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
+import { createCalendarFeedsRepo } from './repositories/calendar-feeds.repo.ts';
 import { createLoginFailuresRepo } from './repositories/login-failures.repo.ts';
+import { createPlansRepo } from './repositories/plans.repo.ts';
+import { createPostmortemsRepo } from './repositories/postmortems.repo.ts';
 import { createProfilesRepo } from './repositories/profiles.repo.ts';
 import { createSessionsRepo } from './repositories/sessions.repo.ts';
 import { createUsersRepo } from './repositories/users.repo.ts';
@@ -17,6 +20,9 @@ export type Context = {
     sessions: ReturnType<typeof createSessionsRepo>;
     loginFailures: ReturnType<typeof createLoginFailuresRepo>;
     profiles: ReturnType<typeof createProfilesRepo>;
+    plans: ReturnType<typeof createPlansRepo>;
+    calendarFeeds: ReturnType<typeof createCalendarFeedsRepo>;
+    postmortems: ReturnType<typeof createPostmortemsRepo>;
   };
   now: Clock;
   newId: () => string;
@@ -35,6 +41,9 @@ export function createContext(config: Readonly<Config>, database: Database, cloc
       sessions: createSessionsRepo(db),
       loginFailures: createLoginFailuresRepo(db),
       profiles: createProfilesRepo(db),
+      plans: createPlansRepo(db),
+      calendarFeeds: createCalendarFeedsRepo(db),
+      postmortems: createPostmortemsRepo(db),
     },
     now: clock ?? (() => new Date()),
     newId: uuidv7,

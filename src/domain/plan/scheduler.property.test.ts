@@ -23,13 +23,13 @@ const settingsArb = (opts: { ample?: boolean } = {}) =>
       sleepStart: time(20 * 60, 23 * 60 + 45),
       sleepHours: fc.integer({ min: 5, max: 10 }),
       protectedTime: opts.ample
-        ? fc.constant([])
+        ? fc.constant<{ weekday: number; start: string; hours: number }[]>([])
         : fc.array(
             fc.record({ weekday: fc.integer({ min: 0, max: 6 }), start: time(4 * 60, 14 * 60), hours: fc.integer({ min: 2, max: 13 }) }),
             { maxLength: 7 },
           ),
       exceptions: opts.ample
-        ? fc.constant([])
+        ? fc.constant<{ offset: number; kind: 'blocked' | 'call' | 'break'; partial: boolean }[]>([])
         : fc.array(
             fc.record({
               offset: fc.integer({ min: 0, max: 199 }),

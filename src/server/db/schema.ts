@@ -44,9 +44,55 @@ export type ProfilesTable = {
   updated_at: string;
 };
 
+export type PlansTable = {
+  user_id: string;
+  start_date: string;
+  exam_date: string;
+  settings_json: string;
+  summary_json: string;
+  warnings_json: string;
+  created_at: string;
+  updated_at: string;
+};
+
+export type PlanItemsTable = {
+  user_id: string;
+  id: string;
+  date: string;
+  kind: string;
+  title: string;
+  start_time: string;
+  end_time: string;
+  minutes: number;
+  questions: number | null;
+  form: string | null;
+  status: string | null;
+  status_at: string | null;
+};
+
+export type CalendarFeedsTable = {
+  id: string;
+  user_id: string;
+  token_hash: string;
+  created_at: string;
+  revoked_at: string | null;
+  last_read_at: string | null;
+};
+
+export type PostmortemsTable = {
+  user_id: string;
+  answers_json: string;
+  created_at: string;
+  updated_at: string;
+};
+
 export type DB = {
   users: UsersTable;
   sessions: SessionsTable;
   login_failures: LoginFailuresTable;
   profiles: ProfilesTable;
+  plans: PlansTable;
+  plan_items: PlanItemsTable;
+  calendar_feeds: CalendarFeedsTable;
+  postmortems: PostmortemsTable;
 };

@@ -49,7 +49,10 @@ export function createUsersRepo(db: Kysely<DB>) {
     async delete(userId: string): Promise<void> {
       await db.transaction().execute(async (trx) => {
         const user = await trx.selectFrom('users').select('email').where('id', '=', userId).executeTakeFirst();
-        await trx.deleteFrom('profiles').where('user_id', '=', userId).execute();
+        // Every table a user owns; ON DELETE CASCADE would do it too, but the list makes it auditable.
+        for (const table of ['plan_items', 'plans', 'calendar_feeds', 'postmortems', 'profiles'] as const) {
+          await trx.deleteFrom(table).where('user_id', '=', userId).execute();
+        }
         await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
         if (user) await trx.deleteFrom('login_failures').where('email', '=', user.email).execute();
         await trx.deleteFrom('users').where('id', '=', userId).execute();

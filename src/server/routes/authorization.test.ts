@@ -1,6 +1,7 @@
 // Every endpoint, asked by someone who should not get it: anonymous, another student, an advisor.
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildPlanSettings } from '#tests/factories/plan.ts';
 import { buildProfileInput } from '#tests/factories/profile.ts';
 import { describeEachDatabase } from '#tests/setup/databases.ts';
 import { createTestApp, signUpClient, type Client, type TestApp } from '#tests/setup/test-app.ts';
@@ -17,19 +18,28 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'PUT', url: '/api/profile', payload: buildProfileInput(), studentOnly: true },
   { method: 'GET', url: '/api/journey', studentOnly: true },
   { method: 'GET', url: '/api/reference', studentOnly: true },
+  { method: 'GET', url: '/api/plan', studentOnly: true },
+  { method: 'PUT', url: '/api/plan', payload: { settings: buildPlanSettings() }, studentOnly: true },
+  { method: 'POST', url: '/api/plan/replan', payload: {}, studentOnly: true },
+  { method: 'POST', url: '/api/plan/items/OWNER_ITEM', payload: { status: 'skipped' }, studentOnly: true },
+  { method: 'GET', url: '/api/plan/calendar.ics', studentOnly: true },
+  { method: 'GET', url: '/api/calendar-feed', studentOnly: true },
+  { method: 'POST', url: '/api/calendar-feed', studentOnly: true },
+  { method: 'DELETE', url: '/api/calendar-feed', studentOnly: true },
 ];
 
 describeEachDatabase('authorization', (kind) => {
   let t: TestApp;
   let owner: Client;
-  let otherStudent: Client;
   let advisor: Client;
   const SECRET_BACKUP = 'Backup-known-only-to-owner';
+  let ownerItemId = '';
+  let ownerFeedUrl = '';
+  const urlOf = (endpoint: Endpoint) => endpoint.url.replace('OWNER_ITEM', ownerItemId);
 
   beforeAll(async () => {
     t = await createTestApp(kind);
     owner = await signUpClient(t.app);
-    otherStudent = await signUpClient(t.app);
     advisor = await signUpClient(t.app, 'advisor');
     const saved = await owner.request({
       method: 'PUT',
@@ -37,17 +47,25 @@ describeEachDatabase('authorization', (kind) => {
       payload: buildProfileInput({ specialty: 'dermatology', backupSpecialty: SECRET_BACKUP, examDate: '2027-05-05' }),
     });
     expect(saved.statusCode).toBe(200);
+    const plan = await owner.request({ method: 'PUT', url: '/api/plan', payload: { settings: buildPlanSettings() } });
+    expect(plan.statusCode).toBe(200);
+    ownerItemId = plan.json().days[0].items[0].id;
+    ownerFeedUrl = (await owner.request({ method: 'POST', url: '/api/calendar-feed' })).json().url;
   });
   afterAll(() => t.close());
 
   async function ownerProfileIsUntouched() {
     const body = (await owner.request({ method: 'GET', url: '/api/profile' })).json();
     expect(body.profile).toMatchObject({ specialty: 'dermatology', backupSpecialty: SECRET_BACKUP, examDate: '2027-05-05' });
+    const plan = (await owner.request({ method: 'GET', url: '/api/plan' })).json();
+    expect(plan.days[0].items[0]).toMatchObject({ id: ownerItemId, status: null });
+    // The owner's feed still works: nobody else could revoke or rotate it.
+    expect((await t.app.inject({ method: 'GET', url: new URL(ownerFeedUrl).pathname })).statusCode).toBe(200);
   }
 
   describe.each(ENDPOINTS)('$method $url', (endpoint) => {
     it('refuses an anonymous request with 401 and no data', async () => {
-      const response = await t.app.inject({ method: endpoint.method, url: endpoint.url, payload: endpoint.payload });
+      const response = await t.app.inject({ method: endpoint.method, url: urlOf(endpoint), payload: endpoint.payload });
       expect(response.statusCode).toBe(401);
       expect(response.json().error.code).toBe('UNAUTHENTICATED');
       expect(response.body).not.toContain(SECRET_BACKUP);
@@ -57,7 +75,7 @@ describeEachDatabase('authorization', (kind) => {
     it('refuses a forged session cookie', async () => {
       const response = await t.app.inject({
         method: endpoint.method,
-        url: endpoint.url,
+        url: urlOf(endpoint),
         payload: endpoint.payload,
         headers: { cookie: 'comeback_session=forged-token-value' },
       });
@@ -66,7 +84,7 @@ describeEachDatabase('authorization', (kind) => {
 
     if (endpoint.studentOnly) {
       it('refuses an advisor with 403 and no data', async () => {
-        const response = await advisor.request({ method: endpoint.method, url: endpoint.url, payload: endpoint.payload });
+        const response = await advisor.request({ method: endpoint.method, url: urlOf(endpoint), payload: endpoint.payload });
         expect(response.statusCode).toBe(403);
         expect(response.json().error.code).toBe('FORBIDDEN');
         expect(response.body).not.toContain(SECRET_BACKUP);
@@ -75,10 +93,18 @@ describeEachDatabase('authorization', (kind) => {
     }
 
     it('never gives another student the owner’s data or changes it', async () => {
-      const response = await otherStudent.request({ method: endpoint.method, url: endpoint.url, payload: endpoint.payload });
+      // A fresh intruder each time, with a profile of their own, so no earlier request signed them out.
+      const intruder = await signUpClient(t.app);
+      await intruder.request({ method: 'PUT', url: '/api/profile', payload: buildProfileInput() });
+      const response = await intruder.request({ method: endpoint.method, url: urlOf(endpoint), payload: endpoint.payload });
+      // Signed in as themselves: whatever the answer, it is not a signed-out refusal.
+      if (response.statusCode === 401) expect(response.json().error.code).toBe('INVALID_CREDENTIALS');
       expect(response.body).not.toContain(SECRET_BACKUP);
+      if (endpoint.url.includes('OWNER_ITEM')) expect(response.statusCode).toBe(404);
+      if (endpoint.url.endsWith('calendar.ics')) expect(response.body).not.toContain(ownerItemId);
       expect(response.body).not.toContain(owner.email);
       expect(response.body).not.toContain(owner.id);
+      expect(response.body).not.toContain(new URL(ownerFeedUrl).pathname);
       await ownerProfileIsUntouched();
     });
   });

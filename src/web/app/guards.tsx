@@ -1,6 +1,7 @@
 import { Navigate, Outlet, useLocation, useSearchParams } from 'react-router';
 import { LoadError, Loading } from '../components/status.tsx';
-import { homePathFor, safeReturnPath, useSession } from './session.tsx';
+import { safeReturnPath } from './return-path.ts';
+import { homePathFor, useSession } from './session.tsx';
 
 function SessionPending() {
   const { state, retry } = useSession();

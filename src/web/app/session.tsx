@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Role, User } from '#shared/contracts/auth.ts';
-import { ApiError, setUnauthenticatedHandler, toApiError } from '../api/client.ts';
+import { setUnauthenticatedHandler, toApiError, type ApiError } from '../api/client.ts';
 import { api } from '../api/endpoints.ts';
 
 export type SessionState =
@@ -84,12 +84,3 @@ export function useUser(): User {
 export function homePathFor(role: Role): string {
   return role === 'advisor' ? '/advisor' : '/';
 }
-
-/** Only same-site paths may be returned to after sign-in ("/profile", never "//evil.example"). */
-export function safeReturnPath(value: string | null): string | null {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return null;
-  if (value.startsWith('/sign-in') || value.startsWith('/sign-up')) return null;
-  return value;
-}
-
-export { ApiError };

@@ -1,13 +1,15 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 
-/** The ids a field's hint and error use, so inputs can point at them with aria-describedby. */
-export function describedBy(id: string, options: { hint?: ReactNode; error?: string | undefined }): string | undefined {
-  const ids = [options.hint ? `${id}-hint` : null, options.error ? `${id}-error` : null].filter(Boolean);
+type DescribedBy = { hasHint?: boolean; error?: string | undefined };
+
+/** The ids a field's hint (`<id>-hint`) and error (`<id>-error`) use, for aria-describedby. */
+export function describedBy(id: string, options: DescribedBy): string | undefined {
+  const ids = [options.hasHint ? `${id}-hint` : null, options.error ? `${id}-error` : null].filter(Boolean);
   return ids.length > 0 ? ids.join(' ') : undefined;
 }
 
 /** The attributes every input carries: its id, what describes it, and whether it is invalid. */
-export function inputProps(id: string, options: { hint?: ReactNode; error?: string | undefined }) {
+export function inputProps(id: string, options: DescribedBy) {
   return {
     id,
     name: id,

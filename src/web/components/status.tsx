@@ -16,7 +16,15 @@ export function Loading({ label = 'Loading…', lines = 3 }: { label?: string; l
 }
 
 /** What a page shows when its data could not be loaded, with a way to try again. */
-export function LoadError({ error, onRetry, what = 'this page' }: { error: ApiError; onRetry: () => void; what?: string }) {
+export function LoadError({
+  error,
+  onRetry,
+  what = 'this page',
+}: {
+  error: ApiError;
+  onRetry: () => void;
+  what?: string;
+}) {
   return (
     <div className="card load-error" role="alert">
       <h2>We could not load {what}</h2>

@@ -1,10 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { toApiError, type ApiError } from '../api/client.ts';
 
-export type LoadState<T> =
-  | { status: 'loading' }
-  | { status: 'error'; error: ApiError }
-  | { status: 'ready'; data: T };
+export type LoadState<T> = { status: 'loading' } | { status: 'error'; error: ApiError } | { status: 'ready'; data: T };
 
 /**
  * Loads data for a page and keeps the three states apart: loading, failed (with retry) and ready.

@@ -22,9 +22,9 @@ export function AdvisorPage() {
           That is deliberate: their scores and wellbeing notes are sensitive.
         </p>
         <p>
-          Inviting an advisor is not available in Comeback yet, so this list stays empty for now. When it arrives,
-          you will see each student’s stage, days to exam, latest practice score against their target, and whether
-          they are on track.
+          Inviting an advisor is not available in Comeback yet, so this list stays empty for now. When it arrives, you
+          will see each student’s stage, days to exam, latest practice score against their target, and whether they are
+          on track.
         </p>
       </section>
       <section className="card" aria-labelledby="advisor-account-title">

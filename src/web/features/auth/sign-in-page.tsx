@@ -100,7 +100,8 @@ export function SignInPage() {
         </form>
       </div>
       <p className="auth-switch">
-        New to Comeback? <Link to={next ? `/sign-up?next=${encodeURIComponent(next)}` : '/sign-up'}>Create an account</Link>
+        New to Comeback?{' '}
+        <Link to={next ? `/sign-up?next=${encodeURIComponent(next)}` : '/sign-up'}>Create an account</Link>
       </p>
     </div>
   );

@@ -75,7 +75,7 @@ export function SignUpPage() {
           ) : null}
           <Field id="password" label="Password" hint={PASSWORD_HINT} error={fields.password}>
             <input
-              {...inputProps('password', { hint: PASSWORD_HINT, error: fields.password })}
+              {...inputProps('password', { hasHint: true, error: fields.password })}
               type="password"
               autoComplete="new-password"
               value={password}
@@ -109,7 +109,9 @@ export function SignUpPage() {
               />
               <span>
                 <strong>I’m an advisor</strong>
-                <span className="choice-detail">A dean’s office, learning specialist or coach supporting students.</span>
+                <span className="choice-detail">
+                  A dean’s office, learning specialist or coach supporting students.
+                </span>
               </span>
             </label>
             <FieldError id="role" error={fields.role} />
@@ -120,7 +122,8 @@ export function SignUpPage() {
         </form>
       </div>
       <p className="auth-switch">
-        Already have an account? <Link to={next ? `/sign-in?next=${encodeURIComponent(next)}` : '/sign-in'}>Sign in</Link>
+        Already have an account?{' '}
+        <Link to={next ? `/sign-in?next=${encodeURIComponent(next)}` : '/sign-in'}>Sign in</Link>
       </p>
     </div>
   );

@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { addDays } from '#domain/common/dates.ts';
 import type { JourneyResponse } from '#shared/contracts/journey.ts';
 import { api } from '../../api/endpoints.ts';
 import { usePageTitle } from '../../components/page-title.ts';
@@ -42,7 +43,10 @@ function StageItem({ stage }: { stage: Stage }) {
         <p className="stage-summary">{stage.summary}</p>
       </div>
       <div className="stage-tags">
-        <span className={`tag tag--${stage.status}`}>{STATUS_TEXT[stage.status]}</span>
+        {/* An upcoming stage without a screen is simply "coming soon"; "later" would say it twice. */}
+        {stage.status === 'upcoming' && isComingSoon ? null : (
+          <span className={`tag tag--${stage.status}`}>{STATUS_TEXT[stage.status]}</span>
+        )}
         {isComingSoon ? <span className="tag tag--soon">Coming soon</span> : null}
       </div>
     </li>
@@ -65,7 +69,12 @@ function DaysToExam({ journey }: { journey: JourneyResponse }) {
         {journey.daysToExam}
         <span className="stat-unit"> {journey.daysToExam === 1 ? 'day' : 'days'}</span>
       </p>
-      <p className="stat-note">About {Math.floor(journey.daysToExam / 7)} weeks. Every one of them can be planned.</p>
+      <p className="stat-note">
+        Exam day: <strong>{formatLongDate(addDays(journey.today, journey.daysToExam))}</strong>
+      </p>
+      <p className="stat-note">
+        About {Math.floor(journey.daysToExam / 7)} weeks. Enough to plan every one of them, not enough to waste any.
+      </p>
     </div>
   );
 }
@@ -92,13 +101,19 @@ export function HomePage() {
       </div>
 
       <div className="home-top">
-        <section className="next-action card card--accent" aria-labelledby="next-action-title" data-testid="next-action">
+        <section
+          className="next-action card card--accent"
+          aria-labelledby="next-action-title"
+          data-testid="next-action"
+        >
           <p className="eyebrow">Your next step{current ? ` · Stage ${current.number}` : ''}</p>
           <h2 id="next-action-title">{journey.nextAction.label}</h2>
           <p>{journey.nextAction.detail}</p>
           <Link to={journey.nextAction.href} className="button button--primary button--large">
-            {journey.nextAction.label}
-            <span aria-hidden="true"> →</span>
+            <span>
+              {journey.nextAction.label}
+              <span aria-hidden="true">&nbsp;→</span>
+            </span>
           </Link>
         </section>
         <DaysToExam journey={journey} />
@@ -112,7 +127,8 @@ export function HomePage() {
           ))}
         </ol>
         <p className="muted small">
-          Stages marked “coming soon” open in later releases. Your profile is the foundation every one of them builds on.
+          Stages marked “coming soon” open in later releases. Your profile is the foundation every one of them builds
+          on.
         </p>
       </section>
     </div>

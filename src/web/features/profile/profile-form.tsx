@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import type { ProfileResponse } from '#shared/contracts/profile.ts';
 import type { ReferenceResponse } from '#shared/contracts/reference.ts';
 import type { TierId } from '#domain/risk/specialties.ts';
@@ -9,6 +9,7 @@ import { ErrorSummary, Field, FieldError, SubmitButton, inputProps, type Summary
 import {
   PROFILE_FIELD_IDS,
   effectiveTier,
+  inFormOrder,
   initialValues,
   needsBackupSpecialty,
   timeZoneLabel,
@@ -30,6 +31,30 @@ type Props = {
   onCancel?: (() => void) | undefined;
   focusFieldId?: string | null | undefined;
 };
+
+function FormSection({
+  id,
+  title,
+  description,
+  children,
+}: {
+  id: string;
+  title: string;
+  description: string;
+  children: ReactNode;
+}) {
+  return (
+    <section className="form-section" aria-labelledby={`${id}-title`}>
+      <div className="form-section-header">
+        <h2 className="form-section-title" id={`${id}-title`}>
+          {title}
+        </h2>
+        <p className="form-section-description">{description}</p>
+      </div>
+      <div className="form-section-body">{children}</div>
+    </section>
+  );
+}
 
 export function ProfileForm({ reference, response, onSaved, onCancel, focusFieldId }: Props) {
   const [values, setValues] = useState<ProfileFormValues>(() => initialValues(response, browserTimeZone()));
@@ -71,7 +96,8 @@ export function ProfileForm({ reference, response, onSaved, onCancel, focusField
       const nextFields: Record<string, string> = {};
       const items: SummaryItem[] = [];
       const loose: string[] = [];
-      for (const [field, text] of Object.entries(error.fields)) {
+      for (const field of inFormOrder(Object.keys(error.fields))) {
+        const text = error.fields[field] ?? '';
         const fieldId = PROFILE_FIELD_IDS[field as keyof ProfileFormValues];
         if (fieldId) {
           nextFields[field] = text;
@@ -90,8 +116,8 @@ export function ProfileForm({ reference, response, onSaved, onCancel, focusField
   const specialtyHint = tier ? (
     values.specialty === 'undecided' ? (
       <>
-        Until you decide, you plan against the <strong>{tier.name.toLowerCase()}</strong> target ({tier.targetScore}+): it
-        keeps most doors open.
+        Until you decide, you plan against the <strong>{tier.name.toLowerCase()}</strong> target ({tier.targetScore}+):
+        it keeps most doors open.
       </>
     ) : (
       <>
@@ -122,9 +148,11 @@ export function ProfileForm({ reference, response, onSaved, onCancel, focusField
     <form className="profile-form" onSubmit={onSubmit} noValidate aria-label="Your profile">
       <ErrorSummary title="Some answers need a change before we can save" message={message} items={summaryItems} />
 
-      <fieldset className="form-section">
-        <legend className="form-section-title">Where you are</legend>
-
+      <FormSection
+        id="section-record"
+        title="Where you are"
+        description="Your record so far. It sets how much a strong Step 2 CK has to carry."
+      >
         <fieldset
           className={`field${fields.failCount ? ' field--invalid' : ''}`}
           aria-describedby={['failCount-hint', fields.failCount ? 'failCount-error' : ''].filter(Boolean).join(' ')}
@@ -165,14 +193,16 @@ export function ProfileForm({ reference, response, onSaved, onCancel, focusField
             ))}
           </select>
         </Field>
-      </fieldset>
+      </FormSection>
 
-      <fieldset className="form-section">
-        <legend className="form-section-title">Where you are aiming</legend>
-
+      <FormSection
+        id="section-aim"
+        title="Where you are aiming"
+        description="Your specialty sets the target score; the buffer protects it from a bad day."
+      >
         <Field id="specialty" label="Specialty you are aiming for" hint={specialtyHint} error={fields.specialty}>
           <select
-            {...inputProps('specialty', { hint: specialtyHint, error: fields.specialty })}
+            {...inputProps('specialty', { hasHint: true, error: fields.specialty })}
             value={values.specialty}
             onChange={(e) => set('specialty', e.target.value)}
           >
@@ -220,7 +250,7 @@ export function ProfileForm({ reference, response, onSaved, onCancel, focusField
             >
               <select
                 {...inputProps('otherTier', {
-                  hint: 'Pick the group it is closest to; this sets your target.',
+                  hasHint: true,
                   error: fields.otherTier,
                 })}
                 value={values.otherTier}
@@ -246,7 +276,7 @@ export function ProfileForm({ reference, response, onSaved, onCancel, focusField
           >
             <input
               {...inputProps('backupSpecialty', {
-                hint: 'backup',
+                hasHint: true,
                 error: fields.backupSpecialty,
               })}
               type="text"
@@ -258,15 +288,10 @@ export function ProfileForm({ reference, response, onSaved, onCancel, focusField
           </Field>
         ) : null}
 
-        <Field
-          id="bufferPoints"
-          label="Safety buffer (points)"
-          hint={bufferHint}
-          error={fields.bufferPoints}
-        >
+        <Field id="bufferPoints" label="Safety buffer (points)" hint={bufferHint} error={fields.bufferPoints}>
           <div className="buffer-row">
             <input
-              {...inputProps('bufferPoints', { hint: bufferHint, error: fields.bufferPoints })}
+              {...inputProps('bufferPoints', { hasHint: true, error: fields.bufferPoints })}
               type="number"
               inputMode="numeric"
               min={0}
@@ -294,11 +319,13 @@ export function ProfileForm({ reference, response, onSaved, onCancel, focusField
             </p>
           ) : null}
         </Field>
-      </fieldset>
+      </FormSection>
 
-      <fieldset className="form-section">
-        <legend className="form-section-title">Your timeline</legend>
-
+      <FormSection
+        id="section-timeline"
+        title="Your timeline"
+        description="When you sit the exam, and when programs start reading applications."
+      >
         <Field
           id="examDate"
           label="Planned Step 2 CK date"
@@ -306,7 +333,7 @@ export function ProfileForm({ reference, response, onSaved, onCancel, focusField
           error={fields.examDate}
         >
           <input
-            {...inputProps('examDate', { hint: 'exam', error: fields.examDate })}
+            {...inputProps('examDate', { hasHint: true, error: fields.examDate })}
             type="date"
             className="input--date"
             min={defaults.today}
@@ -315,19 +342,17 @@ export function ProfileForm({ reference, response, onSaved, onCancel, focusField
           />
         </Field>
 
-        <Field
-          id="reviewStartDate"
-          label="When programs start reviewing applications"
-          hint={reviewHint}
-          error={fields.reviewStartDate}
-        >
+        <Field id="reviewStartDate" label="When programs start reviewing applications" error={fields.reviewStartDate}>
           <input
-            {...inputProps('reviewStartDate', { hint: reviewHint, error: fields.reviewStartDate })}
+            {...inputProps('reviewStartDate', { hasHint: true, error: fields.reviewStartDate })}
             type="date"
             className="input--date"
             value={values.reviewStartDate}
             onChange={(e) => set('reviewStartDate', e.target.value)}
           />
+          <div className="field-hint field-hint--below" id="reviewStartDate-hint">
+            {reviewHint}
+          </div>
           {values.reviewStartDate !== defaults.reviewStartDate ? (
             <button
               type="button"
@@ -346,7 +371,7 @@ export function ProfileForm({ reference, response, onSaved, onCancel, focusField
           error={fields.timeZone}
         >
           <select
-            {...inputProps('timeZone', { hint: 'tz', error: fields.timeZone })}
+            {...inputProps('timeZone', { hasHint: true, error: fields.timeZone })}
             value={values.timeZone}
             onChange={(e) => set('timeZone', e.target.value)}
           >
@@ -357,7 +382,7 @@ export function ProfileForm({ reference, response, onSaved, onCancel, focusField
             ))}
           </select>
         </Field>
-      </fieldset>
+      </FormSection>
 
       <div className="form-actions">
         <SubmitButton isBusy={isBusy} busyLabel="Saving…">

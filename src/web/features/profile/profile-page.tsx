@@ -24,7 +24,8 @@ export function ProfilePage() {
   const [mode, setMode] = useState<Mode | null>(null);
 
   const hasProfile = state.status === 'ready' && state.data.profile.profile !== null;
-  const effectiveMode: Mode = mode ?? (hasProfile ? { kind: 'view', justSaved: false } : { kind: 'edit', focusFieldId: null });
+  const effectiveMode: Mode =
+    mode ?? (hasProfile ? { kind: 'view', justSaved: false } : { kind: 'edit', focusFieldId: null });
 
   useEffect(() => {
     if (effectiveMode.kind === 'view' && effectiveMode.justSaved) {

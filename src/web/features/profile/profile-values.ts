@@ -16,19 +16,27 @@ export type ProfileFormValues = {
   bufferPoints: string;
 };
 
-/** The form's fields, by the name the API uses, and the id of the element to focus for each. */
+/** The form's fields in the order they appear, by the name the API uses, and the element to focus for each. */
 export const PROFILE_FIELD_IDS: Record<keyof ProfileFormValues, string> = {
   failCount: 'failCount-1',
+  schoolType: 'schoolType',
   specialty: 'specialty',
   otherSpecialtyName: 'otherSpecialtyName',
   otherTier: 'otherTier',
   backupSpecialty: 'backupSpecialty',
-  schoolType: 'schoolType',
-  timeZone: 'timeZone',
+  bufferPoints: 'bufferPoints',
   examDate: 'examDate',
   reviewStartDate: 'reviewStartDate',
-  bufferPoints: 'bufferPoints',
+  timeZone: 'timeZone',
 };
+
+const FIELD_ORDER = Object.keys(PROFILE_FIELD_IDS);
+
+/** Sorts field names into the order the form shows them, so the error summary reads top to bottom. */
+export function inFormOrder(fieldNames: string[]): string[] {
+  const rank = (name: string) => (FIELD_ORDER.includes(name) ? FIELD_ORDER.indexOf(name) : FIELD_ORDER.length);
+  return [...fieldNames].sort((a, b) => rank(a) - rank(b));
+}
 
 export function initialValues(response: ProfileResponse, browserZone: string): ProfileFormValues {
   const { profile, defaults } = response;
@@ -71,7 +79,9 @@ export function effectiveTier(values: ProfileFormValues, reference: ReferenceRes
 }
 
 export function needsBackupSpecialty(values: ProfileFormValues, reference: ReferenceResponse): boolean {
-  return values.failCount !== '' && values.failCount !== '0' && effectiveTier(values, reference) === 'highly-competitive';
+  return (
+    values.failCount !== '' && values.failCount !== '0' && effectiveTier(values, reference) === 'highly-competitive'
+  );
 }
 
 /** The request body. Empty choices are left out so the server names what is missing. */

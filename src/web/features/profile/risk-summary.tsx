@@ -105,9 +105,10 @@ export function RiskSummary({ summary, onEdit, onAddBackup }: Props) {
           <p className="metric-explain">
             <strong>The exam day:</strong> {format.explanation}
           </p>
-          <p className="fine-print">
-            Sources: {passing.source}; {format.source}.
-          </p>
+          <ul className="fine-print source-list" aria-label="Sources">
+            <li>Pass line: {passing.source}</li>
+            <li>Exam format: {format.source}</li>
+          </ul>
         </article>
 
         <article className="card metric" data-testid="summary-match">
@@ -141,7 +142,10 @@ export function RiskSummary({ summary, onEdit, onAddBackup }: Props) {
             {scoreRelease.explanation}
           </p>
         ) : (
-          <Callout tone="warning" title={`Your score may arrive up to ${scoreRelease.daysLate} days after review starts`}>
+          <Callout
+            tone="warning"
+            title={`Your score may arrive up to ${scoreRelease.daysLate} days after review starts`}
+          >
             <p>{scoreRelease.explanation}</p>
           </Callout>
         )}

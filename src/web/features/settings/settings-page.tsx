@@ -44,7 +44,7 @@ function ChangePassword() {
       setSuccess(
         endedSessions > 0
           ? `Password changed. We signed you out on ${endedSessions} other ${endedSessions === 1 ? 'device' : 'devices'}; this one stays signed in.`
-          : 'Password changed. Any other devices were signed out; this one stays signed in.',
+          : 'Password changed. No other device was signed in, so there was nothing else to sign out. This one stays signed in.',
       );
     } catch (caught) {
       setErrors(errorsFrom(caught, { currentPassword: 'currentPassword', newPassword: 'newPassword' }));
@@ -75,7 +75,7 @@ function ChangePassword() {
         </Field>
         <Field id="newPassword" label="New password" hint={hint} error={errors.fields.newPassword}>
           <input
-            {...inputProps('newPassword', { hint, error: errors.fields.newPassword })}
+            {...inputProps('newPassword', { hasHint: true, error: errors.fields.newPassword })}
             type="password"
             autoComplete="new-password"
             value={newPassword}
@@ -110,9 +110,7 @@ function SignOutEverywhere() {
   return (
     <section className="card settings-card" aria-labelledby="devices-title">
       <h2 id="devices-title">Devices</h2>
-      <p>
-        Left Comeback signed in on a shared computer, or lost a phone? This ends every session, including this one.
-      </p>
+      <p>Left Comeback signed in on a shared computer, or lost a phone? This ends every session, including this one.</p>
       {error ? (
         <Callout tone="serious" role="alert">
           <p>{error}</p>
@@ -130,8 +128,8 @@ function DownloadData() {
     <section className="card settings-card" aria-labelledby="data-title">
       <h2 id="data-title">Your data</h2>
       <p>
-        Everything Comeback holds about you, in one JSON file: your account, your profile and your sessions. It is
-        yours to keep or take elsewhere.
+        Everything Comeback holds about you, in one JSON file: your account, your profile and your sessions. It is yours
+        to keep or take elsewhere.
       </p>
       <a className="button button--secondary" href={EXPORT_URL} download>
         Download my data

@@ -1,0 +1,58 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
+
+/** Private calendar subscription feeds. A user has at most one active feed; old ones are revoked. */
+export function createCalendarFeedsRepo(db: Kysely<DB>) {
+  return {
+    /** Revokes any active feed of the user and stores a new one (its token's hash only). */
+    async rotate(userId: string, feed: { id: string; tokenHash: string; now: string }): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('calendar_feeds')
+          .set({ revoked_at: feed.now })
+          .where('user_id', '=', userId)
+          .where('revoked_at', 'is', null)
+          .execute();
+        await trx
+          .insertInto('calendar_feeds')
+          .values({ id: feed.id, user_id: userId, token_hash: feed.tokenHash, created_at: feed.now, revoked_at: null, last_read_at: null })
+          .execute();
+      });
+    },
+
+    async revoke(userId: string, now: string): Promise<number> {
+      const result = await db
+        .updateTable('calendar_feeds')
+        .set({ revoked_at: now })
+        .where('user_id', '=', userId)
+        .where('revoked_at', 'is', null)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows);
+    },
+
+    getActive(userId: string) {
+      return db
+        .selectFrom('calendar_feeds')
+        .select(['id', 'created_at', 'last_read_at'])
+        .where('user_id', '=', userId)
+        .where('revoked_at', 'is', null)
+        .executeTakeFirst();
+    },
+
+    /** The owner of an active feed token; the one lookup keyed by a token instead of a session. */
+    async findOwner(tokenHash: string): Promise<{ feedId: string; userId: string; lastReadAt: string | null } | undefined> {
+      const row = await db
+        .selectFrom('calendar_feeds')
+        .select(['id', 'user_id', 'last_read_at'])
+        .where('token_hash', '=', tokenHash)
+        .where('revoked_at', 'is', null)
+        .executeTakeFirst();
+      return row ? { feedId: row.id, userId: row.user_id, lastReadAt: row.last_read_at } : undefined;
+    },
+
+    async markRead(feedId: string, now: string): Promise<void> {
+      await db.updateTable('calendar_feeds').set({ last_read_at: now }).where('id', '=', feedId).execute();
+    },
+  };
+}
+export type CalendarFeedsRepo = ReturnType<typeof createCalendarFeedsRepo>;

@@ -1,0 +1,39 @@
+import { addDays, compareDates, type LocalDate } from '#domain/common/dates.ts';
+import { groupIntoDays } from '#domain/plan/days.ts';
+import { missedItems } from '#domain/plan/replan.ts';
+import type { PlanResponse } from '#shared/contracts/plan.ts';
+import type { Actor, Context } from '../context.ts';
+import { localDateIn } from '../time.ts';
+
+/** The student's plan: its summary and the days in [from, to] (all of it by default), with statuses. */
+export async function getPlan(ctx: Context, actor: Actor, range: { from?: LocalDate; to?: LocalDate }): Promise<PlanResponse> {
+  const [plan, profile] = await Promise.all([ctx.repos.plans.get(actor.userId), ctx.repos.profiles.get(actor.userId)]);
+  const today = localDateIn(ctx.now(), profile?.timeZone ?? 'UTC');
+  if (!plan) return { plan: null, days: [], today, missed: { count: 0, since: null } };
+  const items = await ctx.repos.plans.listItems(actor.userId);
+  const firstDate = items[0]?.date ?? plan.startDate;
+  const from = range.from && compareDates(range.from, firstDate) > 0 ? range.from : firstDate;
+  const to = range.to && compareDates(range.to, plan.examDate) < 0 ? range.to : plan.examDate;
+  const missed = missedItems(items, today).filter((item) => compareDates(item.date, plan.startDate) >= 0);
+  const days = compareDates(from, to) <= 0 ? groupIntoDays({ items: items.filter((i) => i.date >= from && i.date <= to), from, to, settings: plan.settings, examDate: plan.examDate }) : [];
+  return {
+    plan: {
+      startDate: plan.startDate,
+      examDate: plan.examDate,
+      settings: plan.settings,
+      summary: plan.summary,
+      warnings: plan.warnings,
+      updatedAt: plan.updatedAt,
+      isExamDateChanged: profile !== undefined && profile.examDate !== plan.examDate,
+    },
+    days: days.map((day) => ({ ...day, freeMinutes: 0, items: day.items.map(({ statusAt: _statusAt, ...item }) => item) })),
+    today,
+    missed: { count: missed.length, since: missed[0]?.date ?? null },
+  };
+}
+
+/** The first day of the week (Monday) holding `date`. */
+export function mondayOf(date: LocalDate): LocalDate {
+  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return addDays(date, -((weekday + 6) % 7));
+}

@@ -14,6 +14,7 @@ import { createOriginCheck } from './plugins/security.ts';
 import { accountRoutes } from './routes/account.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { feedRoutes, planRoutes } from './routes/plan.routes.ts';
+import { postmortemRoutes } from './routes/postmortem.routes.ts';
 import { profileRoutes } from './routes/profile.routes.ts';
 
 export type AppDeps = { config: Readonly<Config>; database: Database; clock?: Clock };
@@ -104,6 +105,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; c
       await api.register(accountRoutes, { ctx });
       await api.register(profileRoutes, { ctx });
       await api.register(planRoutes, { ctx });
+      await api.register(postmortemRoutes, { ctx });
       api.setNotFoundHandler((request, reply) =>
         reply.code(404).send(errorBody({ code: 'NOT_FOUND', message: 'There is no such API endpoint.' }, request.id)),
       );

@@ -27,19 +27,31 @@ type StageDefinition = {
 
 export const STAGES: readonly StageDefinition[] = [
   { id: 'fail-recorded', title: 'Step 1 result recorded', summary: 'Your fails, specialty, exam date and target.', href: '/profile', action: 'Set up your profile' },
-  { id: 'postmortem', title: 'Honest postmortem', summary: 'What really happened on Step 1, in specifics.', href: null, action: 'Start the postmortem' },
-  { id: 'causes', title: 'Causes named', summary: 'Each cause tied to a change you can point to.', href: null, action: 'Review your causes' },
-  { id: 'plan', title: 'New study plan', summary: 'A dated plan on your calendar, around rotations.', href: null, action: 'Build your plan' },
-  { id: 'dedicated', title: 'Dedicated prep', summary: 'Question blocks, review, rest — logged as you go.', href: null, action: 'Log today’s block' },
+  { id: 'postmortem', title: 'Honest postmortem', summary: 'What really happened on Step 1, in specifics.', href: '/postmortem', action: 'Start the postmortem' },
+  { id: 'causes', title: 'Causes named', summary: 'Each cause tied to a change you can point to.', href: '/postmortem#causes', action: 'Review your causes' },
+  { id: 'plan', title: 'New study plan', summary: 'A dated plan on your calendar, around rotations.', href: '/plan/settings', action: 'Build your plan' },
+  { id: 'dedicated', title: 'Dedicated prep', summary: 'Question blocks, review, rest — done as planned.', href: '/plan', action: 'Open today’s plan' },
   { id: 'benchmarks', title: 'NBME and UWSA benchmarks', summary: 'Practice exams on a schedule, not on mood.', href: null, action: 'Log a practice exam' },
   { id: 'remediate', title: 'Fix weak areas', summary: 'Aim the remaining weeks at what costs most.', href: null, action: 'See your weak areas' },
   { id: 'readiness', title: 'Readiness decision', summary: 'Go or delay, by a rule you can read.', href: null, action: 'Check readiness' },
   { id: 'exam', title: 'Sit Step 2 CK', summary: 'Test day, then the score.', href: null, action: 'Prepare for test day' },
 ];
 
+const ACTION_DETAILS: Partial<Record<StageId, string>> = {
+  'fail-recorded': 'Tell us your fails, specialty and exam date. You will see your target score, your risk and how much time you have.',
+  postmortem: 'Fifteen minutes of specifics about Step 1: the question bank, the practice scores, the exam day, your health. Each answer changes something in your plan.',
+  causes: 'See the causes your answers point to, and what each one changes.',
+  plan: 'Turn your hours, rotations and practice exams into a dated plan, starting today. Your postmortem has already set some of it.',
+  dedicated: 'Work through today’s items and tick them off. Missed something? Re-plan moves it forward.',
+};
+
 /** What we know about the student that decides the stage. Grows as capabilities arrive. */
 export type JourneyFacts = {
   hasProfile: boolean;
+  hasPostmortem: boolean;
+  hasPlan: boolean;
+  /** Plan items from past days neither done nor skipped. */
+  missedItems: number;
 };
 
 export type JourneyStage = {
@@ -61,6 +73,12 @@ function isStageDone(id: StageId, facts: JourneyFacts): boolean {
   switch (id) {
     case 'fail-recorded':
       return facts.hasProfile;
+    case 'postmortem':
+    case 'causes':
+      // The causes are named the moment the postmortem is saved: they are computed from it.
+      return facts.hasPostmortem;
+    case 'plan':
+      return facts.hasPlan;
     default:
       // Later stages need data whose capabilities are not built yet, so none can be done.
       return false;
@@ -86,14 +104,17 @@ export function deriveJourney(facts: JourneyFacts): Journey {
     href: stage.href,
   }));
   let nextAction: NextAction;
-  if (current.href) {
+  if (facts.hasPlan && facts.missedItems > 0) {
+    nextAction = {
+      label: 'Re-plan the days you missed',
+      href: '/plan',
+      detail: `${facts.missedItems} planned item${facts.missedItems === 1 ? ' was' : 's were'} neither done nor skipped. Re-planning keeps what you did and moves the rest forward; it never rewrites the past.`,
+    };
+  } else if (current.href) {
     nextAction = {
       label: current.action,
       href: current.href,
-      detail:
-        current.id === 'fail-recorded'
-          ? 'Tell us your fails, specialty and exam date. You will see your target score, your risk and how much time you have.'
-          : current.summary,
+      detail: ACTION_DETAILS[current.id] ?? current.summary,
     };
   } else {
     nextAction = {

@@ -28,18 +28,27 @@ describe('probe (a): the question bank without real review → studying content 
   });
 
   it('counts reading explanations only sometimes as a clear sign, and an unfinished bank over 60 % as a hint', () => {
-    const cause = causeOf(diagnose(answersWith({ questionBank: { percentDone: 80, reviewHabit: 'sometimes' } })), 'content-over-questions');
+    const cause = causeOf(
+      diagnose(answersWith({ questionBank: { percentDone: 80, reviewHabit: 'sometimes' } })),
+      'content-over-questions',
+    );
     expect(cause.weight).toBe(3);
     expect(cause.evidence[1]).toBe('You finished 80 % of your question bank before exam day.');
   });
 
   it('names hours spent mostly on content, with the share, and quotes the review detail', () => {
     const cause = causeOf(
-      diagnose(answersWith({ questionBank: { contentSharePercent: 70, detail: 'I watched videos all morning and did one block at night.' } })),
+      diagnose(
+        answersWith({
+          questionBank: { contentSharePercent: 70, detail: 'I watched videos all morning and did one block at night.' },
+        }),
+      ),
       'content-over-questions',
     );
     expect(cause).toMatchObject({ weight: 2, strength: 'moderate' });
-    expect(cause.evidence[0]).toBe('About 70 % of your dedicated hours went to reading, videos or flashcards rather than questions.');
+    expect(cause.evidence[0]).toBe(
+      'About 70 % of your dedicated hours went to reading, videos or flashcards rather than questions.',
+    );
     expect(cause.evidence[1]).toContain('“I watched videos all morning and did one block at night.”');
   });
 });
@@ -48,7 +57,9 @@ describe('probe (b): dedicated started behind → poor structure', () => {
   it('names the subjects the student was behind on and the missing schedule', () => {
     // Given no written schedule and dedicated begun behind in cardiovascular and renal
     const diagnosis = diagnose(
-      answersWith({ dedicated: { schedule: 'none', startedBehind: true, behindAreas: ['cardiovascular', 'renal-urinary'] } }),
+      answersWith({
+        dedicated: { schedule: 'none', startedBehind: true, behindAreas: ['cardiovascular', 'renal-urinary'] },
+      }),
     );
     // Then poor structure is strong (2 + 2), with both facts as evidence
     const cause = causeOf(diagnosis, 'poor-structure');
@@ -63,10 +74,16 @@ describe('probe (b): dedicated started behind → poor structure', () => {
     const dropped = causeOf(diagnose(answersWith({ dedicated: { schedule: 'dropped' } })), 'poor-structure');
     expect(dropped).toMatchObject({ weight: 1, strength: 'moderate' });
     const behind = causeOf(
-      diagnose(answersWith({ dedicated: { startedBehind: true, behindAreas: ['endocrine'], detail: 'Skipped endo in second year.' } })),
+      diagnose(
+        answersWith({
+          dedicated: { startedBehind: true, behindAreas: ['endocrine'], detail: 'Skipped endo in second year.' },
+        }),
+      ),
       'poor-structure',
     );
-    expect(behind.evidence[0]).toBe('You started dedicated already behind in 1 area: endocrine system. In your words: “Skipped endo in second year.”');
+    expect(behind.evidence[0]).toBe(
+      'You started dedicated already behind in 1 area: endocrine system. In your words: “Skipped endo in second year.”',
+    );
   });
 });
 
@@ -75,7 +92,13 @@ describe('probe (c): practice scores said "not ready" → denial about practice 
     // Given a last NBME of 188 and the date kept because it was booked
     const diagnosis = diagnose(
       answersWith({
-        practiceExams: { examsTaken: 3, lastScores: [{ scale: 'three-digit', value: 188 }], verdict: 'under', satAnyway: true, reasons: ['booked-date'] },
+        practiceExams: {
+          examsTaken: 3,
+          lastScores: [{ scale: 'three-digit', value: 188 }],
+          verdict: 'under',
+          satAnyway: true,
+          reasons: ['booked-date'],
+        },
       }),
     );
     // Then the evidence quotes the 8-point gap and the reason
@@ -108,7 +131,11 @@ describe('probe (c): practice scores said "not ready" → denial about practice 
 
   it('reads a percent score the student called under passing, even when the date did not knowingly stay', () => {
     const cause = causeOf(
-      diagnose(answersWith({ practiceExams: { lastScores: [{ scale: 'percent', value: 55 }], verdict: 'under', satAnyway: false } })),
+      diagnose(
+        answersWith({
+          practiceExams: { lastScores: [{ scale: 'percent', value: 55 }], verdict: 'under', satAnyway: false },
+        }),
+      ),
       'denial-practice-scores',
     );
     expect(cause).toMatchObject({ weight: 2 });
@@ -117,17 +144,28 @@ describe('probe (c): practice scores said "not ready" → denial about practice 
 
   it('reads a 3-digit score under passing without a reason when the student did not admit keeping the date', () => {
     const cause = causeOf(
-      diagnose(answersWith({ practiceExams: { lastScores: [{ scale: 'three-digit', value: 190 }], verdict: 'under', satAnyway: false } })),
+      diagnose(
+        answersWith({
+          practiceExams: { lastScores: [{ scale: 'three-digit', value: 190 }], verdict: 'under', satAnyway: false },
+        }),
+      ),
       'denial-practice-scores',
     );
-    expect(cause.evidence[0]).toBe('Your last practice exam was 190, 6 points under the Step 1 passing standard of 196.');
+    expect(cause.evidence[0]).toBe(
+      'Your last practice exam was 190, 6 points under the Step 1 passing standard of 196.',
+    );
   });
 
   it('calls a score a few points above passing "at the line"', () => {
     const kept = causeOf(
       diagnose(
         answersWith({
-          practiceExams: { lastScores: [{ scale: 'three-digit', value: 199 }], verdict: 'at-the-line', satAnyway: true, reasons: ['school-deadline'] },
+          practiceExams: {
+            lastScores: [{ scale: 'three-digit', value: 199 }],
+            verdict: 'at-the-line',
+            satAnyway: true,
+            reasons: ['school-deadline'],
+          },
         }),
       ),
       'denial-practice-scores',
@@ -136,32 +174,89 @@ describe('probe (c): practice scores said "not ready" → denial about practice 
       'Your last practice exam was 199, 3 points above the Step 1 passing standard of 196, and you sat anyway because your school required it by a deadline.',
     );
     const exact = causeOf(
-      diagnose(answersWith({ practiceExams: { lastScores: [{ scale: 'three-digit', value: 196 }], verdict: 'at-the-line', satAnyway: false } })),
+      diagnose(
+        answersWith({
+          practiceExams: {
+            lastScores: [{ scale: 'three-digit', value: 196 }],
+            verdict: 'at-the-line',
+            satAnyway: false,
+          },
+        }),
+      ),
       'denial-practice-scores',
     );
-    expect(exact.evidence[0]).toBe('Your last practice exam was 196, exactly on the Step 1 passing standard: no margin for a bad day.');
+    expect(exact.evidence[0]).toBe(
+      'Your last practice exam was 196, exactly on the Step 1 passing standard: no margin for a bad day.',
+    );
     const percent = causeOf(
-      diagnose(answersWith({ practiceExams: { lastScores: [{ scale: 'percent', value: 63 }], verdict: 'at-the-line', satAnyway: false } })),
+      diagnose(
+        answersWith({
+          practiceExams: { lastScores: [{ scale: 'percent', value: 63 }], verdict: 'at-the-line', satAnyway: false },
+        }),
+      ),
       'denial-practice-scores',
     );
-    expect(percent.evidence[0]).toBe('Your last practice exam was 63 % correct, which you read as right at the line: no margin for a bad day.');
+    expect(percent.evidence[0]).toBe(
+      'Your last practice exam was 63 % correct, which you read as right at the line: no margin for a bad day.',
+    );
   });
 
   it('takes the student’s word that the scores said "not ready" even above passing', () => {
     const cause = causeOf(
-      diagnose(answersWith({ practiceExams: { lastScores: [{ scale: 'three-digit', value: 207 }], verdict: 'above', satAnyway: true, reasons: ['peers'] } })),
+      diagnose(
+        answersWith({
+          practiceExams: {
+            lastScores: [{ scale: 'three-digit', value: 207 }],
+            verdict: 'above',
+            satAnyway: true,
+            reasons: ['peers'],
+          },
+        }),
+      ),
       'denial-practice-scores',
     );
-    expect(cause.evidence).toEqual(['You kept your date although the scores said you were not ready because classmates were sitting it then.']);
+    expect(cause.evidence).toEqual([
+      'You kept your date although the scores said you were not ready because classmates were sitting it then.',
+    ]);
     const otherOnly = causeOf(
-      diagnose(answersWith({ practiceExams: { verdict: 'above', satAnyway: true, reasons: ['other'], detail: 'I wanted it over with.' } })),
+      diagnose(
+        answersWith({
+          practiceExams: { verdict: 'above', satAnyway: true, reasons: ['other'], detail: 'I wanted it over with.' },
+        }),
+      ),
       'denial-practice-scores',
     );
     expect(otherOnly.evidence).toEqual([
       'You kept your date although the scores said you were not ready. Your reason, in your words: “I wanted it over with.”',
     ]);
-    expect(causeOf(diagnose(answersWith({ practiceExams: { lastScores: [{ scale: 'three-digit', value: 201 }], verdict: 'at-the-line', satAnyway: false } })), 'denial-practice-scores').evidence[0]).toMatch(/201, 5 points above/);
-    expect(causeOf(diagnose(answersWith({ practiceExams: { lastScores: [{ scale: 'three-digit', value: 197 }], verdict: 'at-the-line', satAnyway: false } })), 'denial-practice-scores').evidence[0]).toMatch(/197, 1 point above/);
+    expect(
+      causeOf(
+        diagnose(
+          answersWith({
+            practiceExams: {
+              lastScores: [{ scale: 'three-digit', value: 201 }],
+              verdict: 'at-the-line',
+              satAnyway: false,
+            },
+          }),
+        ),
+        'denial-practice-scores',
+      ).evidence[0],
+    ).toMatch(/201, 5 points above/);
+    expect(
+      causeOf(
+        diagnose(
+          answersWith({
+            practiceExams: {
+              lastScores: [{ scale: 'three-digit', value: 197 }],
+              verdict: 'at-the-line',
+              satAnyway: false,
+            },
+          }),
+        ),
+        'denial-practice-scores',
+      ).evidence[0],
+    ).toMatch(/197, 1 point above/);
   });
 
   it('names sitting Step 1 without any practice exam as a strong cause', () => {
@@ -178,19 +273,34 @@ describe('probe (c): practice scores said "not ready" → denial about practice 
     const falling = causeOf(
       diagnose(
         answersWith({
-          practiceExams: { examsTaken: 3, lastScores: [{ scale: 'percent', value: 66 }, { scale: 'percent', value: 71 }], verdict: 'above' },
+          practiceExams: {
+            examsTaken: 3,
+            lastScores: [
+              { scale: 'percent', value: 66 },
+              { scale: 'percent', value: 71 },
+            ],
+            verdict: 'above',
+          },
         }),
       ),
       'denial-practice-scores',
     );
-    expect(falling.evidence).toEqual(['Your practice scores fell from 71 % to 66 % in the last two exams before Step 1.']);
+    expect(falling.evidence).toEqual([
+      'Your practice scores fell from 71 % to 66 % in the last two exams before Step 1.',
+    ]);
   });
 });
 
 describe('probe (d): unaddressed mental health, family or health problems → burnout and mental health', () => {
   it('quotes what was going on and says that no support is in place yet', () => {
     const diagnosis = diagnose(
-      answersWith({ wellbeing: { hadProblems: true, detail: 'My father was in hospital for most of dedicated.', isSupportInPlace: false } }),
+      answersWith({
+        wellbeing: {
+          hadProblems: true,
+          detail: 'My father was in hospital for most of dedicated.',
+          isSupportInPlace: false,
+        },
+      }),
     );
     const cause = causeOf(diagnosis, 'burnout-mental-health');
     expect(cause).toMatchObject({ weight: 3, strength: 'strong', priority: 1 });
@@ -213,7 +323,9 @@ describe('probe (d): unaddressed mental health, family or health problems → bu
     const short = causeOf(diagnose(answersWith({ wellbeing: { sleepHoursPerNight: 5.5 } })), 'burnout-mental-health');
     expect(short).toMatchObject({ weight: 2 });
     expect(short.evidence).toEqual(['You slept about 5.5 hours a night in the last two weeks before the exam.']);
-    expect(causeOf(diagnose(answersWith({ wellbeing: { sleepHoursPerNight: 6.5 } })), 'burnout-mental-health').weight).toBe(1);
+    expect(
+      causeOf(diagnose(answersWith({ wellbeing: { sleepHoursPerNight: 6.5 } })), 'burnout-mental-health').weight,
+    ).toBe(1);
   });
 });
 
@@ -224,11 +336,15 @@ describe('probe (e): exam-day timing, panic or blanking → exam-day timing or a
     expect(cause).toMatchObject({ weight: 3, strength: 'strong' });
     expect(cause.evidence).toEqual(['You ran out of time in 3 of 7 blocks.']);
     expect(diagnosis.blocksOutOfTime).toBe(3);
-    expect(causeOf(diagnose(answersWith({ examDay: { blocksOutOfTime: 1 } })), 'exam-day-timing-anxiety').weight).toBe(2);
+    expect(causeOf(diagnose(answersWith({ examDay: { blocksOutOfTime: 1 } })), 'exam-day-timing-anxiety').weight).toBe(
+      2,
+    );
   });
 
   it('quotes the panic in the student’s words', () => {
-    const diagnosis = diagnose(answersWith({ examDay: { hadPanic: true, detail: 'Block 4: my mind went blank for ten minutes.' } }));
+    const diagnosis = diagnose(
+      answersWith({ examDay: { hadPanic: true, detail: 'Block 4: my mind went blank for ten minutes.' } }),
+    );
     expect(causeOf(diagnosis, 'exam-day-timing-anxiety').evidence).toEqual([
       'You panicked or blanked during the exam. In your words: “Block 4: my mind went blank for ten minutes.”',
     ]);
@@ -244,7 +360,11 @@ describe('probe (e): exam-day timing, panic or blanking → exam-day timing or a
 describe('the score report as context', () => {
   it('adds "far under passing" to knowledge causes that are already found, never on its own', () => {
     const far = diagnose(
-      answersWith({ scoreReport: { distance: 'far' }, questionBank: { reviewHabit: 'rarely' }, dedicated: { schedule: 'none' } }),
+      answersWith({
+        scoreReport: { distance: 'far' },
+        questionBank: { reviewHabit: 'rarely' },
+        dedicated: { schedule: 'none' },
+      }),
     );
     expect(causeOf(far, 'content-over-questions').evidence.at(-1)).toMatch(/far under passing/);
     expect(causeOf(far, 'poor-structure').evidence.at(-1)).toMatch(/far under passing/);
@@ -252,7 +372,9 @@ describe('the score report as context', () => {
   });
 
   it('adds "just under passing" to a timing cause', () => {
-    const borderline = diagnose(answersWith({ scoreReport: { distance: 'borderline' }, examDay: { blocksOutOfTime: 2 } }));
+    const borderline = diagnose(
+      answersWith({ scoreReport: { distance: 'borderline' }, examDay: { blocksOutOfTime: 2 } }),
+    );
     expect(causeOf(borderline, 'exam-day-timing-anxiety').evidence.at(-1)).toMatch(/just under passing/);
   });
 });
@@ -272,11 +394,15 @@ describe('ranking', () => {
       ['exam-day-timing-anxiety', 2],
       ['poor-structure', 3],
     ]);
-    expect(diagnosis.summary).toMatch(/^3 causes worked together; the first to fix is burnout and mental health pushed aside\./);
+    expect(diagnosis.summary).toMatch(
+      /^3 causes worked together; the first to fix is burnout and mental health pushed aside\./,
+    );
   });
 
   it('says so when one cause stands out, and carries the weakest areas with names', () => {
-    const diagnosis = diagnose(answersWith({ examDay: { blocksOutOfTime: 2 }, weakestAreas: ['renal-urinary', 'endocrine'] }));
+    const diagnosis = diagnose(
+      answersWith({ examDay: { blocksOutOfTime: 2 }, weakestAreas: ['renal-urinary', 'endocrine'] }),
+    );
     expect(diagnosis.summary).toMatch(/^One cause stands out: exam-day timing or anxiety\./);
     expect(diagnosis.weakestAreas).toEqual([
       { id: 'renal-urinary', name: 'Renal and urinary system' },
@@ -297,14 +423,18 @@ describe('refusals', () => {
   });
 
   it('refuses inconsistent answers with a message per field', () => {
-    const result = diagnoseCauses(answersWith({ examDay: { hadPanic: true, detail: null }, questionBank: { percentDone: 140 } }));
+    const result = diagnoseCauses(
+      answersWith({ examDay: { hadPanic: true, detail: null }, questionBank: { percentDone: 140 } }),
+    );
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(Object.keys(result.error.fields ?? {}).sort()).toEqual(['examDay.detail', 'questionBank.percentDone']);
   });
 
   it('refuses "I’m just bad at tests" as the student’s own words even when other answers show causes', () => {
-    const result = diagnoseCauses(answersWith({ examDay: { blocksOutOfTime: 3 }, ownWords: 'I’m just not a good test-taker, honestly.' }));
+    const result = diagnoseCauses(
+      answersWith({ examDay: { blocksOutOfTime: 3 }, ownWords: 'I’m just not a good test-taker, honestly.' }),
+    );
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe('VALIDATION_FAILED');

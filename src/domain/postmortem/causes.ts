@@ -122,7 +122,10 @@ function listNames(ids: readonly ContentCategoryId[]): string {
 }
 
 /** " because the date was booked and …" for the listed reasons; "Something else" is quoted apart. */
-function describeReasons(reasons: readonly KeptDateReason[], detail: string | null): { because: string; other: string } {
+function describeReasons(
+  reasons: readonly KeptDateReason[],
+  detail: string | null,
+): { because: string; other: string } {
   const parts = reasons.filter((r): r is Exclude<KeptDateReason, 'other'> => r !== 'other').map((r) => REASON_WORDS[r]);
   const joined = parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
   return {
@@ -143,9 +146,17 @@ function findStructureSignals(answers: PostmortemAnswers): Signal[] {
   const signals: Signal[] = [];
   const { schedule, startedBehind, behindAreas, detail } = answers.dedicated;
   if (schedule === 'none') {
-    signals.push({ cause: 'poor-structure', weight: 2, evidence: 'You studied for Step 1 without a written, dated schedule.' });
+    signals.push({
+      cause: 'poor-structure',
+      weight: 2,
+      evidence: 'You studied for Step 1 without a written, dated schedule.',
+    });
   } else if (schedule === 'dropped') {
-    signals.push({ cause: 'poor-structure', weight: 1, evidence: 'You wrote a schedule for dedicated, then stopped following it.' });
+    signals.push({
+      cause: 'poor-structure',
+      weight: 1,
+      evidence: 'You wrote a schedule for dedicated, then stopped following it.',
+    });
   }
   if (startedBehind) {
     const more = detail ? ` In your words: ${quote(detail)}` : '';
@@ -162,11 +173,21 @@ function findPracticeScoreSignals(answers: PostmortemAnswers): Signal[] {
   const exams = answers.practiceExams;
   const cause = 'denial-practice-scores';
   if (exams.examsTaken === 0) {
-    return [{ cause, weight: 3, evidence: 'You took no practice exam before Step 1, so nothing measured whether you were ready.' }];
+    return [
+      {
+        cause,
+        weight: 3,
+        evidence: 'You took no practice exam before Step 1, so nothing measured whether you were ready.',
+      },
+    ];
   }
   const signals: Signal[] = [];
   if (exams.examsTaken === 1) {
-    signals.push({ cause, weight: 1, evidence: 'You took 1 practice exam before Step 1: a single score cannot show a trend.' });
+    signals.push({
+      cause,
+      weight: 1,
+      evidence: 'You took 1 practice exam before Step 1: a single score cannot show a trend.',
+    });
   }
   const latest = exams.lastScores[0];
   const verdict = (latest ? classifyPracticeScore(latest) : null) ?? exams.verdict;
@@ -178,9 +199,17 @@ function findPracticeScoreSignals(answers: PostmortemAnswers): Signal[] {
     signals.push({ cause, weight: exams.satAnyway ? 3 : 2, evidence: `${scoreText}${tail}` });
   } else if (verdict === 'at-the-line') {
     const tail = exams.satAnyway ? satAnyway : ': no margin for a bad day.';
-    signals.push({ cause, weight: 2, evidence: `${scoreText}${latest?.scale === 'percent' ? ', which you read as right at the line' : ''}${tail}` });
+    signals.push({
+      cause,
+      weight: 2,
+      evidence: `${scoreText}${latest?.scale === 'percent' ? ', which you read as right at the line' : ''}${tail}`,
+    });
   } else if (exams.satAnyway) {
-    signals.push({ cause, weight: 2, evidence: `You kept your date although the scores said you were not ready${because}.${other}` });
+    signals.push({
+      cause,
+      weight: 2,
+      evidence: `You kept your date although the scores said you were not ready${because}.${other}`,
+    });
   }
   const [newest, previous] = exams.lastScores;
   if (newest && previous && newest.scale === previous.scale && newest.value < previous.value) {
@@ -199,9 +228,17 @@ function findQuestionSignals(answers: PostmortemAnswers): Signal[] {
   const cause = 'content-over-questions';
   const signals: Signal[] = [];
   if (bank.reviewHabit === 'rarely') {
-    signals.push({ cause, weight: 3, evidence: 'You rarely read the explanations after a block, wrong options included.' });
+    signals.push({
+      cause,
+      weight: 3,
+      evidence: 'You rarely read the explanations after a block, wrong options included.',
+    });
   } else if (bank.reviewHabit === 'sometimes') {
-    signals.push({ cause, weight: 2, evidence: 'You read the explanations only sometimes, not for every question and every wrong option.' });
+    signals.push({
+      cause,
+      weight: 2,
+      evidence: 'You read the explanations only sometimes, not for every question and every wrong option.',
+    });
   }
   if (bank.percentDone < 100) {
     signals.push({
@@ -231,8 +268,16 @@ function findWellbeingSignals(answers: PostmortemAnswers): Signal[] {
     const what = wellbeing.detail ? quote(wellbeing.detail) : 'something you have not named yet';
     signals.push(
       wellbeing.isSupportInPlace
-        ? { cause, weight: 2, evidence: `During dedicated you were dealing with ${what}, unaddressed at the time. Support is in place now.` }
-        : { cause, weight: 3, evidence: `During dedicated you were dealing with ${what}, and no support is in place for it yet.` },
+        ? {
+            cause,
+            weight: 2,
+            evidence: `During dedicated you were dealing with ${what}, unaddressed at the time. Support is in place now.`,
+          }
+        : {
+            cause,
+            weight: 3,
+            evidence: `During dedicated you were dealing with ${what}, and no support is in place for it yet.`,
+          },
     );
   }
   const sleep = wellbeing.sleepHoursPerNight;
@@ -262,7 +307,11 @@ function findExamDaySignals(answers: PostmortemAnswers): Signal[] {
     signals.push({ cause, weight: 3, evidence: `You panicked or blanked during the exam.${more}` });
   }
   if (answers.questionBank.blockMode === 'tutor') {
-    signals.push({ cause, weight: 1, evidence: 'You did your question blocks mostly in tutor mode, so the clock was rarely part of practice.' });
+    signals.push({
+      cause,
+      weight: 1,
+      evidence: 'You did your question blocks mostly in tutor mode, so the clock was rarely part of practice.',
+    });
   }
   return signals;
 }
@@ -271,7 +320,8 @@ function findExamDaySignals(answers: PostmortemAnswers): Signal[] {
 function findReportContext(answers: PostmortemAnswers): Signal[] {
   const distance = answers.scoreReport.distance;
   if (distance === 'far') {
-    const text = 'Your score report placed you far under passing: that points to gaps in knowledge and practice, not one bad day.';
+    const text =
+      'Your score report placed you far under passing: that points to gaps in knowledge and practice, not one bad day.';
     return [
       { cause: 'content-over-questions', weight: 0, evidence: text },
       { cause: 'poor-structure', weight: 0, evidence: text },
@@ -282,7 +332,8 @@ function findReportContext(answers: PostmortemAnswers): Signal[] {
       {
         cause: 'exam-day-timing-anxiety',
         weight: 0,
-        evidence: 'Your score report placed you just under passing: the questions lost to the clock or to panic may have been the difference.',
+        evidence:
+          'Your score report placed you just under passing: the questions lost to the clock or to panic may have been the difference.',
       },
     ];
   }

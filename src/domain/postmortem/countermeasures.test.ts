@@ -44,15 +44,25 @@ const STRICT_BASE: PlanSettings = settingsWith({
 describe('denial about practice scores → practice-exam schedule and a hard readiness gate', () => {
   it('keeps the default 7-day spacing and switches the hard readiness gate on', () => {
     const result = applyCountermeasures(DEFAULT_PLAN_SETTINGS, diagnosisWith(['denial-practice-scores']));
-    expect(changesOf(result)).toEqual([{ cause: 'denial-practice-scores', setting: 'flags.hardReadinessGate', from: false, to: true }]);
+    expect(changesOf(result)).toEqual([
+      { cause: 'denial-practice-scores', setting: 'flags.hardReadinessGate', from: false, to: true },
+    ]);
     expect(result.flags.hardReadinessGate).toBe(true);
     expect(result.settings).toEqual(DEFAULT_PLAN_SETTINGS);
     expect(result.actions).toHaveLength(1);
   });
 
   it('tightens a looser base from every 14 days to every 7', () => {
-    const result = applyCountermeasures(settingsWith({ practiceExamEveryDays: 14 }), diagnosisWith(['denial-practice-scores']));
-    expect(changesOf(result)[0]).toEqual({ cause: 'denial-practice-scores', setting: 'practiceExamEveryDays', from: 14, to: 7 });
+    const result = applyCountermeasures(
+      settingsWith({ practiceExamEveryDays: 14 }),
+      diagnosisWith(['denial-practice-scores']),
+    );
+    expect(changesOf(result)[0]).toEqual({
+      cause: 'denial-practice-scores',
+      setting: 'practiceExamEveryDays',
+      from: 14,
+      to: 7,
+    });
     expect(result.changes[0]!.why).toMatch(/every 7 days instead of every 14/);
   });
 
@@ -66,7 +76,9 @@ describe('denial about practice scores → practice-exam schedule and a hard rea
 describe('poor structure → fixed daily blocks on a written weekly plan', () => {
   it('switches fixed daily blocks on, names the rest day and asks for four dated weeks', () => {
     const result = applyCountermeasures(DEFAULT_PLAN_SETTINGS, diagnosisWith(['poor-structure']));
-    expect(changesOf(result)).toEqual([{ cause: 'poor-structure', setting: 'flags.fixedDailyBlocks', from: false, to: true }]);
+    expect(changesOf(result)).toEqual([
+      { cause: 'poor-structure', setting: 'flags.fixedDailyBlocks', from: false, to: true },
+    ]);
     expect(result.changes[0]!.why).toMatch(/Sunday as the rest day/);
     expect(result.actions).toEqual([expect.objectContaining({ cause: 'poor-structure', href: '/plan' })]);
   });
@@ -101,9 +113,16 @@ describe('content instead of questions → a question-heavy split', () => {
       settingsWith({ questionBank: { ...DEFAULT_PLAN_SETTINGS.questionBank, reviewMinutesPerBlock: 30 } }),
       diagnosisWith(['content-over-questions']),
     );
-    expect(changesOf(long).at(-1)).toEqual({ cause: 'content-over-questions', setting: 'questionBank.reviewMinutesPerBlock', from: 30, to: 60 });
+    expect(changesOf(long).at(-1)).toEqual({
+      cause: 'content-over-questions',
+      setting: 'questionBank.reviewMinutesPerBlock',
+      from: 30,
+      to: 60,
+    });
     const short = applyCountermeasures(
-      settingsWith({ questionBank: { ...DEFAULT_PLAN_SETTINGS.questionBank, blockFormat: '20-in-30', reviewMinutesPerBlock: 20 } }),
+      settingsWith({
+        questionBank: { ...DEFAULT_PLAN_SETTINGS.questionBank, blockFormat: '20-in-30', reviewMinutesPerBlock: 20 },
+      }),
       diagnosisWith(['content-over-questions']),
     );
     expect(short.settings.questionBank.reviewMinutesPerBlock).toBe(30);
@@ -126,7 +145,10 @@ describe('content instead of questions → a question-heavy split', () => {
 
 describe('burnout and mental health → protected sleep, weekly rest and support now', () => {
   it('protects sleep and prompts for support on the default settings, which already hold 8 h of sleep and rest', () => {
-    const result = applyCountermeasures(DEFAULT_PLAN_SETTINGS, diagnosisWith(['burnout-mental-health'], { isSupportInPlace: false }));
+    const result = applyCountermeasures(
+      DEFAULT_PLAN_SETTINGS,
+      diagnosisWith(['burnout-mental-health'], { isSupportInPlace: false }),
+    );
     expect(changesOf(result)).toEqual([
       { cause: 'burnout-mental-health', setting: 'flags.protectedSleep', from: false, to: true },
       { cause: 'burnout-mental-health', setting: 'flags.supportPromptNow', from: false, to: true },
@@ -138,7 +160,10 @@ describe('burnout and mental health → protected sleep, weekly rest and support
 
   it('widens a 6-hour night by moving bedtime earlier and takes missing rest from content review', () => {
     // Given sleep 00:30–06:30 (6 h) and 4 h of rest a week
-    const base = settingsWith({ sleep: { start: '00:30', end: '06:30' }, weeklyHours: { questionBank: 25, practiceExams: 5, contentReview: 10, rest: 4 } });
+    const base = settingsWith({
+      sleep: { start: '00:30', end: '06:30' },
+      weeklyHours: { questionBank: 25, practiceExams: 5, contentReview: 10, rest: 4 },
+    });
     const result = applyCountermeasures(base, diagnosisWith(['burnout-mental-health']));
     // Then bedtime is 22:30, and 4 hours move from content review to rest
     expect(changesOf(result).slice(0, 3)).toEqual([
@@ -165,12 +190,18 @@ describe('burnout and mental health → protected sleep, weekly rest and support
   });
 
   it('widens a window that ends at midnight', () => {
-    const result = applyCountermeasures(settingsWith({ sleep: { start: '18:00', end: '24:00' } }), diagnosisWith(['burnout-mental-health']));
+    const result = applyCountermeasures(
+      settingsWith({ sleep: { start: '18:00', end: '24:00' } }),
+      diagnosisWith(['burnout-mental-health']),
+    );
     expect(result.settings.sleep).toEqual({ start: '16:00', end: '24:00' });
   });
 
   it('asks a student whose support is in place to keep it going', () => {
-    const result = applyCountermeasures(DEFAULT_PLAN_SETTINGS, diagnosisWith(['burnout-mental-health'], { isSupportInPlace: true }));
+    const result = applyCountermeasures(
+      DEFAULT_PLAN_SETTINGS,
+      diagnosisWith(['burnout-mental-health'], { isSupportInPlace: true }),
+    );
     expect(result.actions[0]!.text).toMatch(/^Keep the support you have/);
   });
 
@@ -183,14 +214,17 @@ describe('burnout and mental health → protected sleep, weekly rest and support
 
 describe('exam-day timing or anxiety → timed only, one more full-length day, help now', () => {
   it('adds a full-length day (2 → 3) and turns timed-only on, with help for anxiety and pacing', () => {
-    const result = applyCountermeasures(DEFAULT_PLAN_SETTINGS, diagnosisWith(['exam-day-timing-anxiety'], { hadPanic: true, blocksOutOfTime: 2 }));
+    const result = applyCountermeasures(
+      DEFAULT_PLAN_SETTINGS,
+      diagnosisWith(['exam-day-timing-anxiety'], { hadPanic: true, blocksOutOfTime: 2 }),
+    );
     expect(changesOf(result)).toEqual([
       { cause: 'exam-day-timing-anxiety', setting: 'flags.timedOnly', from: false, to: true },
       { cause: 'exam-day-timing-anxiety', setting: 'fullLengthDays', from: 2, to: 3 },
     ]);
     expect(result.actions.map((a) => a.text)).toEqual([
       expect.stringMatching(/^Get help for exam anxiety now, not in the week before the exam/),
-      expect.stringMatching(/90 seconds a question/),
+      expect.stringMatching(/in a 40-question block, be past question 20 at the 30-minute mark/),
     ]);
   });
 
@@ -199,14 +233,35 @@ describe('exam-day timing or anxiety → timed only, one more full-length day, h
       settingsWith({ questionBank: { ...DEFAULT_PLAN_SETTINGS.questionBank, mode: 'tutor' } }),
       diagnosisWith(['exam-day-timing-anxiety']),
     );
-    expect(changesOf(result)[0]).toEqual({ cause: 'exam-day-timing-anxiety', setting: 'questionBank.mode', from: 'tutor', to: 'timed' });
+    expect(changesOf(result)[0]).toEqual({
+      cause: 'exam-day-timing-anxiety',
+      setting: 'questionBank.mode',
+      from: 'tutor',
+      to: 'timed',
+    });
     expect(result.actions).toEqual([]);
   });
 
+  it('states the pace for the block format in use: 20 questions in 30 minutes → question 10 at 15 minutes', () => {
+    const result = applyCountermeasures(
+      settingsWith({ questionBank: { ...DEFAULT_PLAN_SETTINGS.questionBank, blockFormat: '20-in-30' } }),
+      diagnosisWith(['exam-day-timing-anxiety'], { blocksOutOfTime: 1 }),
+    );
+    expect(result.actions[0]!.text).toMatch(/in a 20-question block, be past question 10 at the 15-minute mark/);
+  });
+
   it('stops adding full-length days at 4 and keeps more than that', () => {
-    expect(applyCountermeasures(settingsWith({ fullLengthDays: 3 }), diagnosisWith(['exam-day-timing-anxiety'])).settings.fullLengthDays).toBe(4);
-    expect(applyCountermeasures(STRICT_BASE, diagnosisWith(['exam-day-timing-anxiety'])).settings.fullLengthDays).toBe(4);
-    expect(applyCountermeasures(settingsWith({ fullLengthDays: 6 }), diagnosisWith(['exam-day-timing-anxiety'])).settings.fullLengthDays).toBe(6);
+    expect(
+      applyCountermeasures(settingsWith({ fullLengthDays: 3 }), diagnosisWith(['exam-day-timing-anxiety'])).settings
+        .fullLengthDays,
+    ).toBe(4);
+    expect(applyCountermeasures(STRICT_BASE, diagnosisWith(['exam-day-timing-anxiety'])).settings.fullLengthDays).toBe(
+      4,
+    );
+    expect(
+      applyCountermeasures(settingsWith({ fullLengthDays: 6 }), diagnosisWith(['exam-day-timing-anxiety'])).settings
+        .fullLengthDays,
+    ).toBe(6);
   });
 });
 
@@ -215,7 +270,13 @@ describe('all five causes together', () => {
     const result = applyCountermeasures(STRICT_BASE, diagnosisWith([...CAUSE_IDS]));
     expect(result.settings).toEqual(STRICT_BASE);
     expect(result.changes.every((c) => c.setting.startsWith('flags.'))).toBe(true);
-    expect(result.flags).toEqual({ hardReadinessGate: true, timedOnly: true, fixedDailyBlocks: true, protectedSleep: true, supportPromptNow: true });
+    expect(result.flags).toEqual({
+      hardReadinessGate: true,
+      timedOnly: true,
+      fixedDailyBlocks: true,
+      protectedSleep: true,
+      supportPromptNow: true,
+    });
   });
 
   it('changes nothing when no cause is named, and never mutates the base', () => {
@@ -248,9 +309,19 @@ const baseSettingsArb: fc.Arbitrary<PlanSettings> = fc
   .filter((r) => r.questionBank + r.practiceExams + r.contentReview + r.rest <= 100)
   .map((r) => ({
     ...DEFAULT_PLAN_SETTINGS,
-    weeklyHours: { questionBank: r.questionBank, practiceExams: r.practiceExams, contentReview: r.contentReview, rest: r.rest },
+    weeklyHours: {
+      questionBank: r.questionBank,
+      practiceExams: r.practiceExams,
+      contentReview: r.contentReview,
+      rest: r.rest,
+    },
     sleep: { start: timeOf((r.wakeMinutes - r.sleepMinutes + 2880) % 1440), end: timeOf(r.wakeMinutes) },
-    questionBank: { questionsLeft: 3000, blockFormat: r.blockFormat, reviewMinutesPerBlock: r.reviewMinutesPerBlock, mode: r.mode },
+    questionBank: {
+      questionsLeft: 3000,
+      blockFormat: r.blockFormat,
+      reviewMinutesPerBlock: r.reviewMinutesPerBlock,
+      mode: r.mode,
+    },
     practiceExamEveryDays: r.practiceExamEveryDays,
     fullLengthDays: r.fullLengthDays,
     restWeekday: r.restWeekday,
@@ -265,7 +336,11 @@ const diagnosisArb: fc.Arbitrary<Diagnosis> = fc
   })
   .map(({ causes, ...facts }) => diagnosisWith(causes as CauseId[], facts));
 
-const detailArb = fc.constantFrom('Block 3 went blank.', 'I skipped renal in second year.', 'Untreated depression since spring.');
+const detailArb = fc.constantFrom(
+  'Block 3 went blank.',
+  'I skipped renal in second year.',
+  'Untreated depression since spring.',
+);
 
 const scoreArb: fc.Arbitrary<PracticeScore> = fc.oneof(
   fc.record({ scale: fc.constant('three-digit' as const), value: fc.integer({ min: 150, max: 260 }) }),
@@ -302,8 +377,19 @@ const answersArb: fc.Arbitrary<PostmortemAnswers> = fc
     return {
       scoreReport: { distance: r.distance, wording: null },
       weakestAreas: r.weakestAreas,
-      dedicated: { schedule: r.schedule, startedBehind: r.behindAreas.length > 0, behindAreas: r.behindAreas, detail: null },
-      questionBank: { percentDone: r.percentDone, reviewHabit: r.reviewHabit, blockMode: r.blockMode, contentSharePercent: r.contentSharePercent, detail: null },
+      dedicated: {
+        schedule: r.schedule,
+        startedBehind: r.behindAreas.length > 0,
+        behindAreas: r.behindAreas,
+        detail: null,
+      },
+      questionBank: {
+        percentDone: r.percentDone,
+        reviewHabit: r.reviewHabit,
+        blockMode: r.blockMode,
+        contentSharePercent: r.contentSharePercent,
+        detail: null,
+      },
       practiceExams: {
         examsTaken: r.examsTaken,
         lastScores,
@@ -312,13 +398,24 @@ const answersArb: fc.Arbitrary<PostmortemAnswers> = fc
         reasons: r.examsTaken > 0 && r.satAnyway ? r.reasons : [],
         detail: r.detail,
       },
-      wellbeing: { hadProblems: r.hadProblems, detail: r.hadProblems ? r.detail : null, isSupportInPlace: r.hadProblems ? r.isSupportInPlace : null, sleepHoursPerNight: r.sleepHalfHours / 2 },
-      examDay: { blockCount: r.blockCount, blocksOutOfTime: Math.floor(r.outOfTimeShare * r.blockCount), hadPanic: r.hadPanic, detail: r.detail },
+      wellbeing: {
+        hadProblems: r.hadProblems,
+        detail: r.hadProblems ? r.detail : null,
+        isSupportInPlace: r.hadProblems ? r.isSupportInPlace : null,
+        sleepHoursPerNight: r.sleepHalfHours / 2,
+      },
+      examDay: {
+        blockCount: r.blockCount,
+        blocksOutOfTime: Math.floor(r.outOfTimeShare * r.blockCount),
+        hadPanic: r.hadPanic,
+        detail: r.detail,
+      },
       ownWords: 'I ran out of time in the last blocks and never reviewed my wrong answers properly.',
     } satisfies PostmortemAnswers;
   });
 
-const totalHours = (s: PlanSettings) => s.weeklyHours.questionBank + s.weeklyHours.practiceExams + s.weeklyHours.contentReview + s.weeklyHours.rest;
+const totalHours = (s: PlanSettings) =>
+  s.weeklyHours.questionBank + s.weeklyHours.practiceExams + s.weeklyHours.contentReview + s.weeklyHours.rest;
 
 function flatten(value: unknown, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();
@@ -353,7 +450,16 @@ function expectNeverLoosens(base: PlanSettings, diagnosis: Diagnosis): void {
   expect(after.fullLengthDays).toBeLessThanOrEqual(6);
 
   // Every changed leaf is listed; its first `from` is the base value and its last `to` the result.
-  const before = flatten({ ...base, flags: { hardReadinessGate: false, timedOnly: false, fixedDailyBlocks: false, protectedSleep: false, supportPromptNow: false } });
+  const before = flatten({
+    ...base,
+    flags: {
+      hardReadinessGate: false,
+      timedOnly: false,
+      fixedDailyBlocks: false,
+      protectedSleep: false,
+      supportPromptNow: false,
+    },
+  });
   const now = flatten({ ...after, flags: result.flags });
   for (const [path, value] of now) {
     const listed = result.changes.filter((c) => c.setting === path);
@@ -374,7 +480,10 @@ function expectNeverLoosens(base: PlanSettings, diagnosis: Diagnosis): void {
 
 describe('applyCountermeasures never loosens a setting (property)', () => {
   it('holds for any named causes on any valid base', () => {
-    fc.assert(fc.property(baseSettingsArb, diagnosisArb, (base, diagnosis) => expectNeverLoosens(base, diagnosis)), { numRuns: 400 });
+    fc.assert(
+      fc.property(baseSettingsArb, diagnosisArb, (base, diagnosis) => expectNeverLoosens(base, diagnosis)),
+      { numRuns: 400 },
+    );
   });
 
   it('holds for any valid answers that name a cause, on any valid base', () => {

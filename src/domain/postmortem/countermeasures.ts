@@ -78,7 +78,12 @@ function formatHours(hours: number): string {
   return `${hours} hour${hours === 1 ? '' : 's'}`;
 }
 
-type Draft = { settings: PlanSettings; flags: CountermeasureFlags; changes: SettingChange[]; actions: CountermeasureAction[] };
+type Draft = {
+  settings: PlanSettings;
+  flags: CountermeasureFlags;
+  changes: SettingChange[];
+  actions: CountermeasureAction[];
+};
 
 function copySettings(base: PlanSettings): PlanSettings {
   return {
@@ -157,8 +162,18 @@ function applyBurnout(draft: Draft, diagnosis: Diagnosis): void {
     sleep.start = start;
   }
   raiseRest(draft, cause, COUNTERMEASURE_TARGETS.minRestHours);
-  setFlag(draft, cause, 'protectedSleep', 'The sleep window is fixed: the plan never schedules study in it, and missed work is moved to another day, not into the night.');
-  setFlag(draft, cause, 'supportPromptNow', 'The plan asks you to line up support before the heavy weeks, and keeps asking until you confirm it is in place.');
+  setFlag(
+    draft,
+    cause,
+    'protectedSleep',
+    'The sleep window is fixed: the plan never schedules study in it, and missed work is moved to another day, not into the night.',
+  );
+  setFlag(
+    draft,
+    cause,
+    'supportPromptNow',
+    'The plan asks you to line up support before the heavy weeks, and keeps asking until you confirm it is in place.',
+  );
   draft.actions.push(
     diagnosis.isSupportInPlace
       ? {
@@ -236,7 +251,12 @@ function applyPracticeExamGate(draft: Draft): void {
     });
     draft.settings.practiceExamEveryDays = target;
   }
-  setFlag(draft, cause, 'hardReadinessGate', 'Your exam date holds only when the readiness check says go. If the scores say delay, the plan moves the date; hoping is not an option in the settings.');
+  setFlag(
+    draft,
+    cause,
+    'hardReadinessGate',
+    'Your exam date holds only when the readiness check says go. If your practice scores say delay, the plan says so plainly, and the date moves.',
+  );
   draft.actions.push({
     cause,
     text: 'Decide now, in writing, which result makes you move the date, before any score comes in. The readiness check will hold you to it.',
@@ -256,7 +276,12 @@ function applyTimedPractice(draft: Draft, diagnosis: Diagnosis): void {
     });
     bank.mode = 'timed';
   }
-  setFlag(draft, cause, 'timedOnly', 'Tutor mode is off for the whole plan; learning happens in the review after the block, not during it.');
+  setFlag(
+    draft,
+    cause,
+    'timedOnly',
+    'Tutor mode is off for the whole plan; learning happens in the review after the block, not during it.',
+  );
   const days = draft.settings.fullLengthDays;
   if (days < COUNTERMEASURE_TARGETS.maxFullLengthDays) {
     draft.changes.push({
@@ -275,9 +300,11 @@ function applyTimedPractice(draft: Draft, diagnosis: Diagnosis): void {
     });
   }
   if (diagnosis.blocksOutOfTime > 0) {
+    // DOMAIN.md §1 and §4: 90 s an item in both block formats; unanswered items count as wrong.
+    const format = BLOCK_FORMATS[bank.blockFormat];
     draft.actions.push({
       cause,
-      text: 'Train the pace of 90 seconds a question: in a 40-question block, be past question 20 at the 30-minute mark. Never leave a question blank; unanswered questions score as wrong.',
+      text: `Train the pace of 90 seconds a question: in a ${format.questions}-question block, be past question ${format.questions / 2} at the ${format.minutes / 2}-minute mark. Never leave a question blank; unanswered questions score as wrong.`,
     });
   }
 }
@@ -331,7 +358,12 @@ const APPLICATION_ORDER: readonly CauseId[] = [
  * //   changes: [{ setting: 'flags.timedOnly', from: false, to: true, … }, { setting: 'fullLengthDays', from: 2, to: 3, … }]
  */
 export function applyCountermeasures(base: PlanSettings, diagnosis: Diagnosis): Countermeasures {
-  const draft: Draft = { settings: copySettings(base), flags: { ...NO_COUNTERMEASURE_FLAGS }, changes: [], actions: [] };
+  const draft: Draft = {
+    settings: copySettings(base),
+    flags: { ...NO_COUNTERMEASURE_FLAGS },
+    changes: [],
+    actions: [],
+  };
   const present = new Set(diagnosis.causes.map((c) => c.id));
   for (const cause of APPLICATION_ORDER) {
     if (!present.has(cause)) continue;

@@ -218,8 +218,7 @@ export type AnswerType =
  * multi-choice, any chosen value is); `isAtLeast`: a number answer is at least this.
  */
 export type Condition =
-  | { question: QuestionId; isOneOf: readonly (string | boolean)[] }
-  | { question: QuestionId; isAtLeast: number };
+  { question: QuestionId; isOneOf: readonly (string | boolean)[] } | { question: QuestionId; isAtLeast: number };
 
 export type Question = {
   id: QuestionId;
@@ -231,7 +230,8 @@ export type Question = {
   showWhen: Condition | null;
 };
 
-export type SectionId = 'score-report' | 'dedicated' | 'question-bank' | 'practice-exams' | 'wellbeing' | 'exam-day' | 'own-words';
+export type SectionId =
+  'score-report' | 'dedicated' | 'question-bank' | 'practice-exams' | 'wellbeing' | 'exam-day' | 'own-words';
 
 export type Section = { id: SectionId; title: string; intro: string; questions: readonly Question[] };
 
@@ -314,7 +314,12 @@ export const POSTMORTEM_SECTIONS: readonly Section[] = [
         id: 'weakestAreas',
         prompt: 'Which areas were your lowest on the performance profile?',
         help: `Choose 1 to ${POSTMORTEM_LIMITS.maxWeakestAreas} Step 2 CK categories that match the weakest bands on your report. They become the first targets for remediation.`,
-        answer: { kind: 'multi-choice', options: categoryOptions, minSelected: 1, maxSelected: POSTMORTEM_LIMITS.maxWeakestAreas },
+        answer: {
+          kind: 'multi-choice',
+          options: categoryOptions,
+          minSelected: 1,
+          maxSelected: POSTMORTEM_LIMITS.maxWeakestAreas,
+        },
         isRequired: true,
         showWhen: null,
       },
@@ -345,7 +350,12 @@ export const POSTMORTEM_SECTIONS: readonly Section[] = [
         id: 'dedicated.behindAreas',
         prompt: 'Which subjects or systems were you behind on?',
         help: 'Pick every one that applies.',
-        answer: { kind: 'multi-choice', options: categoryOptions, minSelected: 1, maxSelected: CONTENT_CATEGORY_IDS.length },
+        answer: {
+          kind: 'multi-choice',
+          options: categoryOptions,
+          minSelected: 1,
+          maxSelected: CONTENT_CATEGORY_IDS.length,
+        },
         isRequired: true,
         showWhen: { question: 'dedicated.startedBehind', isOneOf: [true] },
       },
@@ -374,7 +384,8 @@ export const POSTMORTEM_SECTIONS: readonly Section[] = [
       },
       {
         id: 'questionBank.reviewHabit',
-        prompt: 'After each block, did you read the explanation for every question, including why each wrong option was wrong?',
+        prompt:
+          'After each block, did you read the explanation for every question, including why each wrong option was wrong?',
         help: 'Be exact about the habit you actually had in the last month, not the one you meant to have.',
         answer: { kind: 'single-choice', options: optionsOf(REVIEW_LABELS) },
         isRequired: true,
@@ -454,7 +465,12 @@ export const POSTMORTEM_SECTIONS: readonly Section[] = [
         id: 'practiceExams.reasons',
         prompt: 'Why did the date stay?',
         help: 'Pick every reason that applied. None of them is shameful; each one needs a different fix.',
-        answer: { kind: 'multi-choice', options: optionsOf(KEPT_DATE_LABELS), minSelected: 1, maxSelected: KEPT_DATE_REASONS.length },
+        answer: {
+          kind: 'multi-choice',
+          options: optionsOf(KEPT_DATE_LABELS),
+          minSelected: 1,
+          maxSelected: KEPT_DATE_REASONS.length,
+        },
         isRequired: true,
         showWhen: { question: 'practiceExams.satAnyway', isOneOf: [true] },
       },
@@ -471,11 +487,13 @@ export const POSTMORTEM_SECTIONS: readonly Section[] = [
   {
     id: 'wellbeing',
     title: 'Health, family and sleep',
-    intro: 'What was happening outside the books. This stays private to you unless you choose to share it with an advisor.',
+    intro:
+      'What was happening outside the books. This stays private to you unless you choose to share it with an advisor.',
     questions: [
       {
         id: 'wellbeing.hadProblems',
-        prompt: 'During dedicated, were you dealing with depression, anxiety, a family problem or a health problem that was not being addressed?',
+        prompt:
+          'During dedicated, were you dealing with depression, anxiety, a family problem or a health problem that was not being addressed?',
         help: 'Not being addressed means no treatment, no support and no adjustment to the plan for it.',
         answer: yesNo,
         isRequired: true,

@@ -46,13 +46,15 @@ function checkScores(problems: Record<string, string>, answers: PostmortemAnswer
   exams.lastScores.forEach((score, index) => {
     const field = `practiceExams.lastScores.${index}.value`;
     if (score.scale === 'three-digit' && !isWhole(score.value, 1, POSTMORTEM_LIMITS.maxThreeDigitScore)) {
-      problems[field] = `A 3-digit score is a whole number from 1 to ${POSTMORTEM_LIMITS.maxThreeDigitScore}. Check the report and enter it as shown.`;
+      problems[field] =
+        `A 3-digit score is a whole number from 1 to ${POSTMORTEM_LIMITS.maxThreeDigitScore}. Check the report and enter it as shown.`;
     } else if (score.scale === 'percent' && !(Number.isFinite(score.value) && score.value >= 0 && score.value <= 100)) {
       problems[field] = 'A percent correct is between 0 and 100.';
     }
   });
   if (exams.lastScores.length > POSTMORTEM_LIMITS.maxLastScores) {
-    problems['practiceExams.lastScores'] = `Enter your last ${POSTMORTEM_LIMITS.maxLastScores} scores at most, most recent first.`;
+    problems['practiceExams.lastScores'] =
+      `Enter your last ${POSTMORTEM_LIMITS.maxLastScores} scores at most, most recent first.`;
   } else if (exams.lastScores.length > exams.examsTaken) {
     problems['practiceExams.lastScores'] =
       `You entered ${exams.lastScores.length} scores but ${exams.examsTaken} practice exams taken. Make the two agree.`;
@@ -87,11 +89,13 @@ function checkPracticeExams(problems: Record<string, string>, answers: Postmorte
       `Your last score, ${latest.value}, reads as ${VERDICT_WORDS[derived]} against the Step 1 passing standard of ${STEP1_PASSING_SCORE}. Choose that, or correct the score.`;
   }
   if (exams.satAnyway === null) {
-    problems['practiceExams.satAnyway'] = 'Answer yes or no: did the date stay although the scores said you were not ready?';
+    problems['practiceExams.satAnyway'] =
+      'Answer yes or no: did the date stay although the scores said you were not ready?';
   } else if (exams.satAnyway && exams.reasons.length === 0) {
     problems['practiceExams.reasons'] = 'Pick at least one reason the date stayed.';
   } else if (!exams.satAnyway && exams.reasons.length > 0) {
-    problems['practiceExams.reasons'] = 'You answered that the date did not stay against the scores. Clear the reasons, or change that answer to yes.';
+    problems['practiceExams.reasons'] =
+      'You answered that the date did not stay against the scores. Clear the reasons, or change that answer to yes.';
   }
   if (new Set(exams.reasons).size !== exams.reasons.length) {
     problems['practiceExams.reasons'] = 'Each reason can be picked once.';
@@ -115,7 +119,8 @@ export function checkPostmortemRules(answers: PostmortemAnswers): Record<string,
 
   const weakest = answers.weakestAreas;
   if (weakest.length === 0) {
-    problems.weakestAreas = 'Choose at least one area: your score report’s performance profile shows where you were lowest.';
+    problems.weakestAreas =
+      'Choose at least one area: your score report’s performance profile shows where you were lowest.';
   } else if (weakest.length > POSTMORTEM_LIMITS.maxWeakestAreas) {
     problems.weakestAreas = `Choose at most ${POSTMORTEM_LIMITS.maxWeakestAreas} areas, the lowest first. Ticking everything hides the real gaps.`;
   } else if (new Set(weakest).size !== weakest.length) {
@@ -127,7 +132,8 @@ export function checkPostmortemRules(answers: PostmortemAnswers): Record<string,
   if (dedicated.startedBehind && dedicated.behindAreas.length === 0) {
     problems['dedicated.behindAreas'] = 'You answered yes. Pick the subjects or systems you were behind on.';
   } else if (!dedicated.startedBehind && dedicated.behindAreas.length > 0) {
-    problems['dedicated.behindAreas'] = 'You answered that you were not behind. Clear these subjects, or change that answer to yes.';
+    problems['dedicated.behindAreas'] =
+      'You answered that you were not behind. Clear these subjects, or change that answer to yes.';
   } else if (new Set(dedicated.behindAreas).size !== dedicated.behindAreas.length) {
     problems['dedicated.behindAreas'] = 'Each subject can be picked once.';
   }
@@ -147,7 +153,8 @@ export function checkPostmortemRules(answers: PostmortemAnswers): Record<string,
   const wellbeing = answers.wellbeing;
   if (wellbeing.hadProblems) {
     if (isBlank(wellbeing.detail)) {
-      problems['wellbeing.detail'] = 'You answered yes. Say what was going on, in a sentence or two: it decides what support the plan asks for.';
+      problems['wellbeing.detail'] =
+        'You answered yes. Say what was going on, in a sentence or two: it decides what support the plan asks for.';
     }
     if (wellbeing.isSupportInPlace === null) {
       problems['wellbeing.isSupportInPlace'] = 'Answer yes or no: is support in place for it now?';
@@ -155,7 +162,12 @@ export function checkPostmortemRules(answers: PostmortemAnswers): Record<string,
   }
   checkText(problems, 'wellbeing.detail', wellbeing.detail, POSTMORTEM_LIMITS.detailMaxChars);
   const sleep = wellbeing.sleepHoursPerNight;
-  if (!(Number.isFinite(sleep) && sleep >= 0 && sleep <= POSTMORTEM_LIMITS.maxSleepHours && Number.isInteger(sleep * 2))) {
+  if (!(
+    Number.isFinite(sleep) &&
+    sleep >= 0 &&
+    sleep <= POSTMORTEM_LIMITS.maxSleepHours &&
+    Number.isInteger(sleep * 2)
+  )) {
     problems['wellbeing.sleepHoursPerNight'] =
       `Enter hours of sleep from 0 to ${POSTMORTEM_LIMITS.maxSleepHours}, in whole or half hours (6.5).`;
   }
@@ -168,7 +180,8 @@ export function checkPostmortemRules(answers: PostmortemAnswers): Record<string,
       `Enter a whole number from 0 to ${examDay.blockCount}: your exam had ${examDay.blockCount} blocks.`;
   }
   if (examDay.hadPanic && isBlank(examDay.detail)) {
-    problems['examDay.detail'] = 'You answered yes. Say in which block it happened and what it was like: it decides what help to line up.';
+    problems['examDay.detail'] =
+      'You answered yes. Say in which block it happened and what it was like: it decides what help to line up.';
   }
   checkText(problems, 'examDay.detail', examDay.detail, POSTMORTEM_LIMITS.detailMaxChars);
 

@@ -11,7 +11,13 @@ export function makeCleanAnswers(): PostmortemAnswers {
     scoreReport: { distance: 'moderate', wording: null },
     weakestAreas: ['cardiovascular'],
     dedicated: { schedule: 'followed', startedBehind: false, behindAreas: [], detail: null },
-    questionBank: { percentDone: 100, reviewHabit: 'always', blockMode: 'timed', contentSharePercent: 30, detail: null },
+    questionBank: {
+      percentDone: 100,
+      reviewHabit: 'always',
+      blockMode: 'timed',
+      contentSharePercent: 30,
+      detail: null,
+    },
     practiceExams: {
       examsTaken: 4,
       lastScores: [{ scale: 'three-digit', value: 215 }],

@@ -1,4 +1,5 @@
-import { daysBetween } from '#domain/common/dates.ts';
+import { addDays, daysBetween } from '#domain/common/dates.ts';
+import { missedItems } from '#domain/plan/replan.ts';
 import { deriveJourney } from '#domain/journey/journey.ts';
 import { isTimeZone } from '#shared/contracts/common.ts';
 import type { JourneyResponse } from '#shared/contracts/journey.ts';
@@ -6,9 +7,21 @@ import type { Actor, Context } from '../context.ts';
 import { localDateIn } from '../time.ts';
 
 export async function getJourney(ctx: Context, actor: Actor, timeZoneHint: string): Promise<JourneyResponse> {
-  const profile = await ctx.repos.profiles.get(actor.userId);
+  const [profile, postmortem, plan] = await Promise.all([
+    ctx.repos.profiles.get(actor.userId),
+    ctx.repos.postmortems.get(actor.userId),
+    ctx.repos.plans.get(actor.userId),
+  ]);
   const today = localDateIn(ctx.now(), profile?.timeZone ?? (isTimeZone(timeZoneHint) ? timeZoneHint : 'UTC'));
-  const journey = deriveJourney({ hasProfile: profile !== undefined });
+  const missed = plan
+    ? missedItems(await ctx.repos.plans.listItems(actor.userId, { from: plan.startDate, to: addDays(today, -1) }), today).length
+    : 0;
+  const journey = deriveJourney({
+    hasProfile: profile !== undefined,
+    hasPostmortem: postmortem !== undefined,
+    hasPlan: plan !== undefined,
+    missedItems: missed,
+  });
   return {
     ...journey,
     today,

@@ -45,7 +45,9 @@ const wholeNumber = (what: string, min: number, max: number) =>
 
 const categories = (what: string, max: number) =>
   z
-    .array(z.enum(CONTENT_CATEGORY_IDS, { error: 'Choose areas from the list.' }), { error: `Choose ${what} from the list.` })
+    .array(z.enum(CONTENT_CATEGORY_IDS, { error: 'Choose areas from the list.' }), {
+      error: `Choose ${what} from the list.`,
+    })
     .max(max, `Choose at most ${max} areas.`);
 
 const practiceScoreSchema = z.strictObject({
@@ -75,7 +77,9 @@ export const postmortemAnswersSchema = z
     }),
     questionBank: section('the question bank', {
       percentDone: wholeNumber('the share of the bank you completed', 0, 100),
-      reviewHabit: z.enum(REVIEW_HABITS, { error: 'Choose how often you read every explanation: always, sometimes or rarely.' }),
+      reviewHabit: z.enum(REVIEW_HABITS, {
+        error: 'Choose how often you read every explanation: always, sometimes or rarely.',
+      }),
       blockMode: z.enum(BLOCK_MODES, { error: 'Choose how you did your blocks: timed, mixed or tutor mode.' }),
       contentSharePercent: wholeNumber('the share of hours spent on content', 0, 100),
       detail: optionalText(L.detailMaxChars),
@@ -94,7 +98,9 @@ export const postmortemAnswersSchema = z
         .nullish()
         .transform((v) => v ?? null),
       reasons: z
-        .array(z.enum(KEPT_DATE_REASONS, { error: 'Choose reasons from the list.' }), { error: 'Choose the reasons from the list.' })
+        .array(z.enum(KEPT_DATE_REASONS, { error: 'Choose reasons from the list.' }), {
+          error: 'Choose the reasons from the list.',
+        })
         .max(KEPT_DATE_REASONS.length, 'Each reason can be picked once.')
         .default([]),
       detail: optionalText(L.detailMaxChars),

@@ -25,6 +25,11 @@ describe('config', () => {
     expect(loadConfig({ PUBLIC_ORIGIN: 'https://comeback.school.edu' }).cookieSecure).toBe(true);
   });
 
+  it('refuses the test clock in production', () => {
+    expect(() => loadConfig({ COMEBACK_TEST_CLOCK_FILE: '/tmp/clock', NODE_ENV: 'production' })).toThrow(/COMEBACK_TEST_CLOCK_FILE/);
+    expect(loadConfig({ COMEBACK_TEST_CLOCK_FILE: '/tmp/clock' }).testClockFile).toBe('/tmp/clock');
+  });
+
   it('stops with a message naming each bad key', () => {
     expect(() => loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x' })).toThrow(ConfigError);
     try {

@@ -26,6 +26,14 @@ const envSchema = z.object({
   SESSION_IDLE_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
   SESSION_ABSOLUTE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   NODE_ENV: z.enum(['development', 'production', 'test']).optional(),
+  /**
+   * Browser tests only: a file holding an ISO instant that the server takes as "now" (empty: the
+   * real clock). Lets a journey live through missed days. Refused in production.
+   */
+  COMEBACK_TEST_CLOCK_FILE: z.string().min(1).optional(),
+}).refine((e) => !(e.COMEBACK_TEST_CLOCK_FILE && e.NODE_ENV === 'production'), {
+  message: 'must not be set in production',
+  path: ['COMEBACK_TEST_CLOCK_FILE'],
 });
 
 export type Config = {
@@ -39,6 +47,7 @@ export type Config = {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   session: { idleMs: number; absoluteMs: number };
   webRoot: string;
+  testClockFile: string | null;
 };
 
 export class ConfigError extends Error {}
@@ -64,5 +73,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     logLevel: e.LOG_LEVEL,
     session: { idleMs: e.SESSION_IDLE_HOURS * 3_600_000, absoluteMs: e.SESSION_ABSOLUTE_DAYS * 86_400_000 },
     webRoot: path.resolve('dist/web'),
+    testClockFile: e.COMEBACK_TEST_CLOCK_FILE ?? null,
   });
 }

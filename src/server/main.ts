@@ -1,7 +1,21 @@
+import fs from 'node:fs';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { migrateToLatest, openDatabase } from './db/database.ts';
 import { pruneExpired } from './use-cases/prune-expired.ts';
+
+/** The test clock: the instant written in `file`, or the real time when it is empty or unreadable. */
+function fileClock(file: string): () => Date {
+  return () => {
+    try {
+      const text = fs.readFileSync(file, 'utf8').trim();
+      const instant = text ? new Date(text) : null;
+      return instant && !Number.isNaN(instant.getTime()) ? instant : new Date();
+    } catch {
+      return new Date();
+    }
+  };
+}
 
 async function main() {
   let config;
@@ -16,7 +30,8 @@ async function main() {
   }
   const database = openDatabase(config.database);
   await migrateToLatest(database.db);
-  const { app, ctx } = await buildApp({ config, database });
+  const { app, ctx } = await buildApp({ config, database, clock: config.testClockFile ? fileClock(config.testClockFile) : undefined });
+  if (config.testClockFile) app.log.warn(`Test clock: "now" is read from ${config.testClockFile}`);
 
   const prune = () => pruneExpired(ctx).catch((error: unknown) => app.log.error({ err: error }, 'pruning failed'));
   await prune();

@@ -38,6 +38,7 @@ export async function createTestApp(kind: DatabaseKind, options: { publicOrigin?
     logLevel: 'silent',
     session: { idleMs: 7 * 86_400_000, absoluteMs: 30 * 86_400_000 },
     webRoot: '/nonexistent',
+    testClockFile: null,
   };
   const { app, ctx } = await buildApp({ config, database: testDb.database, clock: clock.now });
   await app.ready();

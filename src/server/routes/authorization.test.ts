@@ -2,6 +2,7 @@
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPlanSettings } from '#tests/factories/plan.ts';
+import { buildPostmortemAnswers } from '#tests/factories/postmortem.ts';
 import { buildProfileInput } from '#tests/factories/profile.ts';
 import { describeEachDatabase } from '#tests/setup/databases.ts';
 import { createTestApp, signUpClient, type Client, type TestApp } from '#tests/setup/test-app.ts';
@@ -26,6 +27,10 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'GET', url: '/api/calendar-feed', studentOnly: true },
   { method: 'POST', url: '/api/calendar-feed', studentOnly: true },
   { method: 'DELETE', url: '/api/calendar-feed', studentOnly: true },
+  { method: 'GET', url: '/api/postmortem/questionnaire', studentOnly: true },
+  { method: 'GET', url: '/api/postmortem', studentOnly: true },
+  { method: 'PUT', url: '/api/postmortem', payload: buildPostmortemAnswers(), studentOnly: true },
+  { method: 'GET', url: '/api/plan/defaults', studentOnly: true },
 ];
 
 describeEachDatabase('authorization', (kind) => {
@@ -47,6 +52,12 @@ describeEachDatabase('authorization', (kind) => {
       payload: buildProfileInput({ specialty: 'dermatology', backupSpecialty: SECRET_BACKUP, examDate: '2027-05-05' }),
     });
     expect(saved.statusCode).toBe(200);
+    const postmortem = await owner.request({
+      method: 'PUT',
+      url: '/api/postmortem',
+      payload: { ...buildPostmortemAnswers(), ownWords: `${SECRET_BACKUP}: I ran out of time in three blocks and sat with an NBME of 188.` },
+    });
+    expect(postmortem.statusCode).toBe(200);
     const plan = await owner.request({ method: 'PUT', url: '/api/plan', payload: { settings: buildPlanSettings() } });
     expect(plan.statusCode).toBe(200);
     ownerItemId = plan.json().days[0].items[0].id;
@@ -59,6 +70,8 @@ describeEachDatabase('authorization', (kind) => {
     expect(body.profile).toMatchObject({ specialty: 'dermatology', backupSpecialty: SECRET_BACKUP, examDate: '2027-05-05' });
     const plan = (await owner.request({ method: 'GET', url: '/api/plan' })).json();
     expect(plan.days[0].items[0]).toMatchObject({ id: ownerItemId, status: null });
+    const postmortem = (await owner.request({ method: 'GET', url: '/api/postmortem' })).json();
+    expect(postmortem.postmortem.answers.ownWords).toContain(SECRET_BACKUP);
     // The owner's feed still works: nobody else could revoke or rotate it.
     expect((await t.app.inject({ method: 'GET', url: new URL(ownerFeedUrl).pathname })).statusCode).toBe(200);
   }

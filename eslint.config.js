@@ -60,6 +60,7 @@ export default tseslint.config(
     },
   },
   { files: ['src/shared/**/*.ts'], rules: layerImports('domain and shared', ['server', 'web']) },
+  { files: ['src/cli/**/*.ts'], rules: { ...layerImports('domain, shared and cli', ['server', 'web']), 'no-restricted-syntax': 'off' } },
   { files: ['src/server/**/*.ts'], rules: { ...layerImports('domain, shared and server', ['web']), 'no-console': 'error' } },
   {
     files: ['src/web/**/*.{ts,tsx}'],

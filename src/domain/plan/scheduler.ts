@@ -466,7 +466,7 @@ function placeQuestionBank(days: WorkDay[], settings: PlanSettings, warnings: st
       const sessions = perDay.get(day) ?? 0;
       for (let s = 0; s < sessions; s++) {
         // Spread new blocks evenly through the week's sessions, second-pass blocks between them.
-        const isNew = newLeft > 0 && Math.floor(((k + 1) * newBlocks) / total) > Math.floor((k * newBlocks) / total);
+        const isNew = newLeft > 0 && Math.ceil(((k + 1) * newBlocks) / total) > Math.ceil((k * newBlocks) / total);
         k += 1;
         const questions = isNew ? Math.min(format.questions, questionsLeft) : format.questions;
         const block = place(day, {

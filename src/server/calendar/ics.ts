@@ -1,4 +1,3 @@
-import ical, { ICalCalendarMethod } from 'ical-generator';
 import type { PlanItem } from '#domain/plan/scheduler.ts';
 import { zonedTimeToUtc } from '../time.ts';
 
@@ -12,27 +11,75 @@ const DESCRIPTIONS: Partial<Record<PlanItem['kind'], string>> = {
   exam: 'Bring your ID and scheduling permit. Arrive early.',
 };
 
+/** RFC 5545 §3.3.11: backslash, semicolon, comma and newlines are escaped in TEXT values. */
+function escapeText(text: string): string {
+  return text.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r?\n/g, '\\n');
+}
+
+/** UTF-8 length of one code point. */
+function utf8Length(codePoint: number): number {
+  return codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
+}
+
 /**
- * The plan as an iCalendar (RFC 5545) file. Each event's UID is the plan item's id, which stays the
- * same across refreshes, so a subscribed calendar updates events instead of duplicating them.
- * Times are the student's wall-clock times converted to UTC instants, so every calendar app shows
- * them at the right moment in any zone.
+ * RFC 5545 §3.1: content lines longer than 75 octets are folded with CRLF and a space, never inside
+ * a multi-byte character.
  */
-export function buildCalendar(input: { items: readonly PlanItem[]; timeZone: string; host: string }): string {
-  const calendar = ical({
-    name: 'Comeback: Step 2 CK plan',
-    prodId: { company: 'Comeback', product: 'Step 2 CK plan', language: 'EN' },
-    method: ICalCalendarMethod.PUBLISH,
-    ttl: 60 * 60,
-  });
-  for (const item of input.items) {
-    calendar.createEvent({
-      id: `${item.id}@${input.host}`,
-      start: zonedTimeToUtc(item.date, item.start, input.timeZone),
-      end: zonedTimeToUtc(item.date, item.end, input.timeZone),
-      summary: item.title,
-      description: DESCRIPTIONS[item.kind] ?? null,
-    });
+function fold(line: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (line.length <= 75 && /^[\x00-\x7f]*$/.test(line)) return line;
+  let out = '';
+  let octets = 0;
+  for (const char of line) {
+    const size = utf8Length(char.codePointAt(0)!);
+    if (octets + size > 75) {
+      out += '\r\n ';
+      octets = 1; // the leading space counts
+    }
+    out += char;
+    octets += size;
   }
-  return calendar.toString();
+  return out;
+}
+
+/** 20270324T130000Z */
+function formatUtc(instant: Date): string {
+  return instant.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+}
+
+/**
+ * The plan as an iCalendar (RFC 5545) file. Each event's UID is built from the plan item's id, which
+ * stays the same across refreshes, so a subscribed calendar updates events instead of duplicating
+ * them. Times are the student's wall-clock times converted to UTC instants, so every calendar app
+ * shows them at the right moment in any zone. (Written here rather than with ical-generator: see
+ * docs/decisions/004-calendar-files-without-ical-generator.md. Tests parse it with ical.js.)
+ */
+export function buildCalendar(input: { items: readonly PlanItem[]; timeZone: string; uidDomain: string; stamp: Date }): string {
+  const stamp = formatUtc(input.stamp);
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Comeback//Step 2 CK plan//EN',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    'X-WR-CALNAME:Comeback: Step 2 CK plan',
+    `X-WR-TIMEZONE:${input.timeZone}`,
+    'REFRESH-INTERVAL;VALUE=DURATION:PT1H',
+    'X-PUBLISHED-TTL:PT1H',
+  ];
+  for (const item of input.items) {
+    lines.push(
+      'BEGIN:VEVENT',
+      `UID:${item.id}@${input.uidDomain}`,
+      `DTSTAMP:${stamp}`,
+      `DTSTART:${formatUtc(zonedTimeToUtc(item.date, item.start, input.timeZone))}`,
+      `DTEND:${formatUtc(zonedTimeToUtc(item.date, item.end, input.timeZone))}`,
+      fold(`SUMMARY:${escapeText(item.title)}`),
+    );
+    const description = DESCRIPTIONS[item.kind];
+    if (description) lines.push(fold(`DESCRIPTION:${escapeText(description)}`));
+    lines.push('END:VEVENT');
+  }
+  lines.push('END:VCALENDAR');
+  return `${lines.join('\r\n')}\r\n`;
 }

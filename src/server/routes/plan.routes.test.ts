@@ -137,11 +137,13 @@ describeEachDatabase('plan API', (kind) => {
     const items = plan.days.flatMap((d: { items: unknown[] }) => d.items) as { id: string; date: string; start: string; kind: string }[];
     expect(events).toHaveLength(items.length);
     const exam = events.find((e) => e.uid.startsWith('2027-03-24-exam-1@'))!;
+    expect(exam.uid).toBe(`2027-03-24-exam-1@${student.id}.localhost`);
+    expect(exam.summary).toMatch(/^Step 2 CK: 16 blocks of 30 minutes/);
     // 08:00 in Chicago on 2027-03-24 (CDT, UTC−5) is 13:00 UTC.
     expect(exam.startDate.toJSDate().toISOString()).toBe('2027-03-24T13:00:00.000Z');
     // A December item: CST, UTC−6.
     const december = items.find((i) => i.date === '2026-12-05')!;
-    const event = events.find((e) => e.uid === `${december.id}@localhost`)!;
+    const event = events.find((e) => e.uid === `${december.id}@${student.id}.localhost`)!;
     const [h, m] = december.start.split(':').map(Number) as [number, number];
     expect(event.startDate.toJSDate().toISOString()).toBe(new Date(Date.UTC(2026, 11, 5, h + 6, m)).toISOString());
     // Exporting again gives the same UIDs, so a refresh updates instead of duplicating.

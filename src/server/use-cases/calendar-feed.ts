@@ -16,8 +16,18 @@ export async function revokeCalendarFeed(ctx: Context, actor: Actor): Promise<vo
 
 /** The calendar file of a user's plan (all of it, past included, so history stays in the calendar). */
 export async function calendarFor(ctx: Context, userId: string, host: string): Promise<string> {
-  const [profile, items] = await Promise.all([ctx.repos.profiles.get(userId), ctx.repos.plans.listItems(userId)]);
-  return buildCalendar({ items, timeZone: profile?.timeZone ?? 'UTC', host });
+  const [profile, plan, items] = await Promise.all([
+    ctx.repos.profiles.get(userId),
+    ctx.repos.plans.get(userId),
+    ctx.repos.plans.listItems(userId),
+  ]);
+  return buildCalendar({
+    items,
+    timeZone: profile?.timeZone ?? 'UTC',
+    // Unique per student and stable across refreshes and re-plans of unchanged items.
+    uidDomain: `${userId}.${host}`,
+    stamp: new Date(plan?.updatedAt ?? ctx.now()),
+  });
 }
 
 /** The calendar behind a feed token, or null when the token is unknown or revoked. */

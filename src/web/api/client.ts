@@ -36,7 +36,7 @@ export function toApiError(error: unknown): ApiError {
   });
 }
 
-type Method = 'GET' | 'POST' | 'PUT';
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 let onUnauthenticated: (() => void) | null = null;
 

@@ -76,7 +76,9 @@ if (playwright?.stats) {
 fs.rmSync(reportDir, { recursive: true, force: true });
 
 const minutes = ((Date.now() - started) / 60000).toFixed(1);
-process.stdout.write(`\n${failedSteps.length ? `Failed steps: ${failedSteps.join(', ')}` : 'All steps passed'} in ${minutes} min.\n`);
+process.stdout.write(
+  `\n${failedSteps.length ? `Failed steps: ${failedSteps.join(', ')}` : 'All steps passed'} in ${minutes} min.\n`,
+);
 if (failedSteps.length > 0 && failed === 0) failed = 1; // a failed step with no failed test still fails the run
 process.stdout.write(`tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
 process.exit(failedSteps.length > 0 ? 1 : 0);

@@ -32,7 +32,9 @@ function runPlan(input: unknown, now: Date): CliResult {
   if (!parsed.success) return badInput('The input is not a valid plan request.', fieldErrorsFrom(parsed.error));
   const settings = planSettingsSchema.safeParse({ ...DEFAULT_PLAN_SETTINGS, ...parsed.data.settings });
   if (!settings.success) {
-    const fields = Object.fromEntries(Object.entries(fieldErrorsFrom(settings.error)).map(([k, v]) => [`settings.${k}`, v]));
+    const fields = Object.fromEntries(
+      Object.entries(fieldErrorsFrom(settings.error)).map(([k, v]) => [`settings.${k}`, v]),
+    );
     return badInput('Some plan settings need fixing.', fields);
   }
   const startDate = parsed.data.startDate ?? todayIn(parsed.data.timeZone ?? 'UTC', now);
@@ -50,7 +52,8 @@ Commands:
 /** Runs a command on the text of stdin. Pure apart from `now`, so tests call it directly. */
 export function runCli(args: readonly string[], stdin: string, now: Date): CliResult {
   const [command] = args;
-  if (!command || command === '--help' || command === '-h') return { code: command ? 0 : 2, stdout: command ? USAGE : '', stderr: command ? '' : USAGE };
+  if (!command || command === '--help' || command === '-h')
+    return { code: command ? 0 : 2, stdout: command ? USAGE : '', stderr: command ? '' : USAGE };
   let input: unknown;
   try {
     input = JSON.parse(stdin);

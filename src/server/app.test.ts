@@ -15,7 +15,11 @@ describe('app', () => {
 
   it('refuses a write coming from another website', async () => {
     const student = await signUpClient(t.app);
-    for (const headers of [{ origin: 'https://evil.example' }, { 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }]) {
+    for (const headers of [
+      { origin: 'https://evil.example' },
+      { 'sec-fetch-site': 'cross-site' },
+      { 'sec-fetch-site': 'same-site' },
+    ]) {
       const response = await student.request({ method: 'POST', url: '/api/auth/sign-out-everywhere', headers });
       expect(response.statusCode).toBe(403);
       expect(response.json().error.code).toBe('ORIGIN_REJECTED');
@@ -41,11 +45,19 @@ describe('app', () => {
       payload: '{"email": ',
     });
     expect(response.statusCode).toBe(400);
-    expect(response.json().error).toMatchObject({ code: 'VALIDATION_FAILED', message: 'The request body is not valid JSON.' });
+    expect(response.json().error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      message: 'The request body is not valid JSON.',
+    });
   });
 
   it('refuses a body that is not JSON', async () => {
-    const response = await t.app.inject({ method: 'POST', url: '/api/auth/sign-in', headers: { 'content-type': 'text/plain' }, payload: 'hi' });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      headers: { 'content-type': 'text/plain' },
+      payload: 'hi',
+    });
     expect(response.statusCode).toBe(415);
     expect(response.json().error.message).toMatch(/JSON/);
   });

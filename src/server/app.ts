@@ -82,7 +82,8 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; c
     return reply.code(500).send({
       error: {
         code: 'INTERNAL_ERROR',
-        message: 'Something went wrong on our side and nothing was saved. Try again; if it keeps happening, tell us this id.',
+        message:
+          'Something went wrong on our side and nothing was saved. Try again; if it keeps happening, tell us this id.',
         requestId: request.id,
       },
     });

@@ -18,7 +18,10 @@ describe('config', () => {
   });
 
   it('uses COMEBACK_DATA_DIR for the SQLite file', () => {
-    expect(loadConfig({ COMEBACK_DATA_DIR: '/tmp/cb' }).database).toEqual({ kind: 'sqlite', file: '/tmp/cb/comeback.sqlite' });
+    expect(loadConfig({ COMEBACK_DATA_DIR: '/tmp/cb' }).database).toEqual({
+      kind: 'sqlite',
+      file: '/tmp/cb/comeback.sqlite',
+    });
   });
 
   it('turns on Secure cookies behind an https public origin', () => {
@@ -26,7 +29,9 @@ describe('config', () => {
   });
 
   it('refuses the test clock in production', () => {
-    expect(() => loadConfig({ COMEBACK_TEST_CLOCK_FILE: '/tmp/clock', NODE_ENV: 'production' })).toThrow(/COMEBACK_TEST_CLOCK_FILE/);
+    expect(() => loadConfig({ COMEBACK_TEST_CLOCK_FILE: '/tmp/clock', NODE_ENV: 'production' })).toThrow(
+      /COMEBACK_TEST_CLOCK_FILE/,
+    );
     expect(loadConfig({ COMEBACK_TEST_CLOCK_FILE: '/tmp/clock' }).testClockFile).toBe('/tmp/clock');
   });
 

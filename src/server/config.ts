@@ -11,30 +11,37 @@ const booleanFlag = z
   .optional()
   .transform((value) => value === 'true' || value === '1');
 
-const envSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().min(1).default('127.0.0.1'),
-  COMEBACK_DATA_DIR: z.string().min(1).default('./data'),
-  DATABASE_URL: z
-    .string()
-    .refine((value) => /^postgres(ql)?:\/\//.test(value), 'must start with postgres:// or postgresql://')
-    .optional(),
-  /** The public origin (https://comeback.example.edu) when behind a proxy; decides Secure cookies. */
-  PUBLIC_ORIGIN: z.url().optional(),
-  TRUST_PROXY: booleanFlag,
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  SESSION_IDLE_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
-  SESSION_ABSOLUTE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
-  NODE_ENV: z.enum(['development', 'production', 'test']).optional(),
-  /**
-   * Browser tests only: a file holding an ISO instant that the server takes as "now" (empty: the
-   * real clock). Lets a journey live through missed days. Refused in production.
-   */
-  COMEBACK_TEST_CLOCK_FILE: z.string().min(1).optional(),
-}).refine((e) => !(e.COMEBACK_TEST_CLOCK_FILE && e.NODE_ENV === 'production'), {
-  message: 'must not be set in production',
-  path: ['COMEBACK_TEST_CLOCK_FILE'],
-});
+const envSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    COMEBACK_DATA_DIR: z.string().min(1).default('./data'),
+    DATABASE_URL: z
+      .string()
+      .refine((value) => /^postgres(ql)?:\/\//.test(value), 'must start with postgres:// or postgresql://')
+      .optional(),
+    /** The public origin (https://comeback.example.edu) when behind a proxy; decides Secure cookies. */
+    PUBLIC_ORIGIN: z.url().optional(),
+    TRUST_PROXY: booleanFlag,
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    SESSION_IDLE_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 90)
+      .default(24 * 7),
+    SESSION_ABSOLUTE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+    NODE_ENV: z.enum(['development', 'production', 'test']).optional(),
+    /**
+     * Browser tests only: a file holding an ISO instant that the server takes as "now" (empty: the
+     * real clock). Lets a journey live through missed days. Refused in production.
+     */
+    COMEBACK_TEST_CLOCK_FILE: z.string().min(1).optional(),
+  })
+  .refine((e) => !(e.COMEBACK_TEST_CLOCK_FILE && e.NODE_ENV === 'production'), {
+    message: 'must not be set in production',
+    path: ['COMEBACK_TEST_CLOCK_FILE'],
+  });
 
 export type Config = {
   port: number;

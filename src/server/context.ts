@@ -29,7 +29,13 @@ export type Context = {
 };
 
 /** The signed-in user acting on a request. Every repository call is scoped by `userId`. */
-export type Actor = { userId: string; email: string; role: 'student' | 'advisor'; sessionId: string; createdAt: string };
+export type Actor = {
+  userId: string;
+  email: string;
+  role: 'student' | 'advisor';
+  sessionId: string;
+  createdAt: string;
+};
 
 export function createContext(config: Readonly<Config>, database: Database, clock?: Clock): Context {
   const db = database.db;

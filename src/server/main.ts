@@ -30,7 +30,11 @@ async function main() {
   }
   const database = openDatabase(config.database);
   await migrateToLatest(database.db);
-  const { app, ctx } = await buildApp({ config, database, clock: config.testClockFile ? fileClock(config.testClockFile) : undefined });
+  const { app, ctx } = await buildApp({
+    config,
+    database,
+    clock: config.testClockFile ? fileClock(config.testClockFile) : undefined,
+  });
   if (config.testClockFile) app.log.warn(`Test clock: "now" is read from ${config.testClockFile}`);
 
   const prune = () => pruneExpired(ctx).catch((error: unknown) => app.log.error({ err: error }, 'pruning failed'));

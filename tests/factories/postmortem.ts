@@ -13,7 +13,12 @@ export function buildPostmortemAnswers(): PostmortemAnswers {
       reasons: ['booked-date'],
       detail: 'The date was booked and moving it felt like failing.',
     },
-    examDay: { blockCount: 7, blocksOutOfTime: 3, hadPanic: true, detail: 'I blanked in block 4 and guessed the last 12 questions.' },
+    examDay: {
+      blockCount: 7,
+      blocksOutOfTime: 3,
+      hadPanic: true,
+      detail: 'I blanked in block 4 and guessed the last 12 questions.',
+    },
     ownWords: 'I ran out of time in three blocks and my last NBME was 188, under the pass line, and I sat anyway.',
   });
 }

@@ -86,7 +86,12 @@ export function cookieFrom(response: LightMyRequestResponse): string {
   return `comeback_session=${cookie.value}`;
 }
 
-export function clientFrom(app: FastifyInstance, response: LightMyRequestResponse, email: string, password: string): Client {
+export function clientFrom(
+  app: FastifyInstance,
+  response: LightMyRequestResponse,
+  email: string,
+  password: string,
+): Client {
   const cookie = cookieFrom(response);
   const id = (response.json() as { user: { id: string } }).user.id;
   return {

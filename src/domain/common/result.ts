@@ -31,10 +31,6 @@ export function ok<T>(value: T): Result<T> {
   return { ok: true, value };
 }
 
-export function fail(
-  code: AppErrorCode,
-  message: string,
-  fields?: Record<string, string>,
-): Result<never> {
+export function fail(code: AppErrorCode, message: string, fields?: Record<string, string>): Result<never> {
   return fields ? { ok: false, error: { code, message, fields } } : { ok: false, error: { code, message } };
 }

@@ -2,7 +2,15 @@
  * Public figures about USMLE Step 2 CK. Every number here comes from ../shared/DOMAIN.md, which
  * names its source and confidence; the comment beside each says which line.
  */
-import { addDays, compareDates, dayOfWeek, makeDate, nextWeekdayOnOrAfter, partsOf, type LocalDate } from '../common/dates.ts';
+import {
+  addDays,
+  compareDates,
+  dayOfWeek,
+  makeDate,
+  nextWeekdayOnOrAfter,
+  partsOf,
+  type LocalDate,
+} from '../common/dates.ts';
 
 type PassingStandard = { from: LocalDate; score: number; source: string };
 
@@ -12,7 +20,12 @@ type PassingStandard = { from: LocalDate; score: number; source: string };
  * 214→218 for exams on or after 2025-07-01 (widely reported; the usmle.org notice itself was not found).
  */
 export const PASSING_STANDARDS: readonly PassingStandard[] = [
-  { from: '2025-07-01', score: 218, source: 'USMLE passing standard for exams on or after 1 July 2025, as reported by several test-prep sources; check usmle.org for the official notice.' },
+  {
+    from: '2025-07-01',
+    score: 218,
+    source:
+      'USMLE passing standard for exams on or after 1 July 2025, as reported by several test-prep sources; check usmle.org for the official notice.',
+  },
   { from: '2022-07-01', score: 214, source: 'USMLE notice of 11 April 2022.' },
   { from: '2014-07-01', score: 209, source: 'USMLE announcement of 2 June 2014.' },
 ];
@@ -80,7 +93,8 @@ function isNoReleaseWeek(wednesday: LocalDate): boolean {
   // The Monday–Sunday week holding July 4.
   const july4 = makeDate(year, 7, 4);
   const mondayOfJuly4Week = addDays(july4, -((dayOfWeek(july4) + 6) % 7));
-  const inJuly4Week = compareDates(wednesday, mondayOfJuly4Week) >= 0 && compareDates(wednesday, addDays(mondayOfJuly4Week, 6)) <= 0;
+  const inJuly4Week =
+    compareDates(wednesday, mondayOfJuly4Week) >= 0 && compareDates(wednesday, addDays(mondayOfJuly4Week, 6)) <= 0;
   // The last week of December: the last 7 days of the year.
   const inLastWeekOfDecember = month === 12 && day >= 25;
   return inJuly4Week || inLastWeekOfDecember;

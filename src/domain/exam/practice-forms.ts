@@ -58,7 +58,14 @@ export const PRACTICE_FORMS: Readonly<Record<PracticeFormId, PracticeForm>> = {
   // DOMAIN.md §2: the Free 120 is 120 items in 3 blocks of 40; it reports only a percent correct.
   FREE120: { id: 'FREE120', name: 'USMLE Free 120', reports: 'percent', blocks: 3, blockMinutes: 60, order: 18 },
   // DOMAIN.md §2: AMBOSS Step 2 CK Self-Assessment: 4 blocks of 40 items, 60 minutes each.
-  AMBOSS_SA: { id: 'AMBOSS_SA', name: 'AMBOSS Self-Assessment', reports: 'score', blocks: 4, blockMinutes: 60, order: 12.5 },
+  AMBOSS_SA: {
+    id: 'AMBOSS_SA',
+    name: 'AMBOSS Self-Assessment',
+    reports: 'score',
+    blocks: 4,
+    blockMinutes: 60,
+    order: 12.5,
+  },
 };
 
 export const PRACTICE_FORM_IDS = Object.keys(PRACTICE_FORMS) as [PracticeFormId, ...PracticeFormId[]];

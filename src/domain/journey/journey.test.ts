@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { deriveJourney, STAGES, type JourneyFacts } from './journey.ts';
 
-const facts = (f: Partial<JourneyFacts>): JourneyFacts => ({ hasProfile: false, hasPostmortem: false, hasPlan: false, missedItems: 0, ...f });
+const facts = (f: Partial<JourneyFacts>): JourneyFacts => ({
+  hasProfile: false,
+  hasPostmortem: false,
+  hasPlan: false,
+  missedItems: 0,
+  ...f,
+});
 const ALL_FACTS = [
   facts({}),
   facts({ hasProfile: true }),

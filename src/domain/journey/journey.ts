@@ -3,15 +3,7 @@
  * The current stage is always derived from the student's data, never stored as a flag.
  */
 export type StageId =
-  | 'fail-recorded'
-  | 'postmortem'
-  | 'causes'
-  | 'plan'
-  | 'dedicated'
-  | 'benchmarks'
-  | 'remediate'
-  | 'readiness'
-  | 'exam';
+  'fail-recorded' | 'postmortem' | 'causes' | 'plan' | 'dedicated' | 'benchmarks' | 'remediate' | 'readiness' | 'exam';
 
 export type StageStatus = 'done' | 'current' | 'upcoming';
 
@@ -26,20 +18,76 @@ type StageDefinition = {
 };
 
 export const STAGES: readonly StageDefinition[] = [
-  { id: 'fail-recorded', title: 'Step 1 result recorded', summary: 'Your fails, specialty, exam date and target.', href: '/profile', action: 'Set up your profile' },
-  { id: 'postmortem', title: 'Honest postmortem', summary: 'What really happened on Step 1, in specifics.', href: '/postmortem', action: 'Start the postmortem' },
-  { id: 'causes', title: 'Causes named', summary: 'Each cause tied to a change you can point to.', href: '/postmortem#causes', action: 'Review your causes' },
-  { id: 'plan', title: 'New study plan', summary: 'A dated plan on your calendar, around rotations.', href: '/plan/settings', action: 'Build your plan' },
-  { id: 'dedicated', title: 'Dedicated prep', summary: 'Question blocks, review, rest — done as planned.', href: '/plan', action: 'Open today’s plan' },
-  { id: 'benchmarks', title: 'NBME and UWSA benchmarks', summary: 'Practice exams on a schedule, not on mood.', href: null, action: 'Log a practice exam' },
-  { id: 'remediate', title: 'Fix weak areas', summary: 'Aim the remaining weeks at what costs most.', href: null, action: 'See your weak areas' },
-  { id: 'readiness', title: 'Readiness decision', summary: 'Go or delay, by a rule you can read.', href: null, action: 'Check readiness' },
-  { id: 'exam', title: 'Sit Step 2 CK', summary: 'Test day, then the score.', href: null, action: 'Prepare for test day' },
+  {
+    id: 'fail-recorded',
+    title: 'Step 1 result recorded',
+    summary: 'Your fails, specialty, exam date and target.',
+    href: '/profile',
+    action: 'Set up your profile',
+  },
+  {
+    id: 'postmortem',
+    title: 'Honest postmortem',
+    summary: 'What really happened on Step 1, in specifics.',
+    href: '/postmortem',
+    action: 'Start the postmortem',
+  },
+  {
+    id: 'causes',
+    title: 'Causes named',
+    summary: 'Each cause tied to a change you can point to.',
+    href: '/postmortem#causes',
+    action: 'Review your causes',
+  },
+  {
+    id: 'plan',
+    title: 'New study plan',
+    summary: 'A dated plan on your calendar, around rotations.',
+    href: '/plan/settings',
+    action: 'Build your plan',
+  },
+  {
+    id: 'dedicated',
+    title: 'Dedicated prep',
+    summary: 'Question blocks, review, rest — done as planned.',
+    href: '/plan',
+    action: 'Open today’s plan',
+  },
+  {
+    id: 'benchmarks',
+    title: 'NBME and UWSA benchmarks',
+    summary: 'Practice exams on a schedule, not on mood.',
+    href: null,
+    action: 'Log a practice exam',
+  },
+  {
+    id: 'remediate',
+    title: 'Fix weak areas',
+    summary: 'Aim the remaining weeks at what costs most.',
+    href: null,
+    action: 'See your weak areas',
+  },
+  {
+    id: 'readiness',
+    title: 'Readiness decision',
+    summary: 'Go or delay, by a rule you can read.',
+    href: null,
+    action: 'Check readiness',
+  },
+  {
+    id: 'exam',
+    title: 'Sit Step 2 CK',
+    summary: 'Test day, then the score.',
+    href: null,
+    action: 'Prepare for test day',
+  },
 ];
 
 const ACTION_DETAILS: Partial<Record<StageId, string>> = {
-  'fail-recorded': 'Tell us your fails, specialty and exam date. You will see your target score, your risk and how much time you have.',
-  postmortem: 'Fifteen minutes of specifics about Step 1: the question bank, the practice scores, the exam day, your health. Each answer changes something in your plan.',
+  'fail-recorded':
+    'Tell us your fails, specialty and exam date. You will see your target score, your risk and how much time you have.',
+  postmortem:
+    'Fifteen minutes of specifics about Step 1: the question bank, the practice scores, the exam day, your health. Each answer changes something in your plan.',
   causes: 'See the causes your answers point to, and what each one changes.',
   plan: 'Turn your hours, rotations and practice exams into a dated plan, starting today. Your postmortem has already set some of it.',
   dedicated: 'Work through today’s items and tick them off. Missed something? Re-plan moves it forward.',

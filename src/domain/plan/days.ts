@@ -4,13 +4,19 @@ import type { DayKind, PlanItem } from './scheduler.ts';
 import type { PlanSettings } from './settings.ts';
 
 /** The kind of a day, read from what is on it (the same names the scheduler gives). */
-export function dayKindOf(date: LocalDate, items: readonly PlanItem[], settings: PlanSettings, examDate: LocalDate): DayKind {
+export function dayKindOf(
+  date: LocalDate,
+  items: readonly PlanItem[],
+  settings: PlanSettings,
+  examDate: LocalDate,
+): DayKind {
   if (date === examDate) return 'exam';
   const kinds = new Set(items.map((i) => i.kind));
   if (kinds.has('full-length')) return 'full-length';
   if (kinds.has('practice-exam')) return 'practice-exam';
   if (kinds.has('deep-review')) return 'deep-review';
-  if (kinds.has('qbank-block') || kinds.has('second-pass-block')) return settings.questionBank.mode === 'timed' ? 'timed-blocks' : 'tutor-blocks';
+  if (kinds.has('qbank-block') || kinds.has('second-pass-block'))
+    return settings.questionBank.mode === 'timed' ? 'timed-blocks' : 'tutor-blocks';
   if (kinds.has('content-review')) return 'content';
   if (date === addDays(examDate, -1)) return 'light';
   if (kinds.has('rest') || settings.exceptions.some((e) => e.date === date && e.kind === 'break')) return 'rest';

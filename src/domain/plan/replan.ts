@@ -23,7 +23,10 @@ export function remainingWork(settings: PlanSettings, itemsSinceStart: readonly 
   const fullLengthDone = done.filter((item) => item.kind === 'full-length').length;
   return {
     ...settings,
-    questionBank: { ...settings.questionBank, questionsLeft: Math.max(0, settings.questionBank.questionsLeft - questionsDone) },
+    questionBank: {
+      ...settings.questionBank,
+      questionsLeft: Math.max(0, settings.questionBank.questionsLeft - questionsDone),
+    },
     practiceExams: settings.practiceExams.filter((form) => !formsDone.has(form)),
     fullLengthDays: Math.max(0, settings.fullLengthDays - fullLengthDone),
   };
@@ -59,9 +62,13 @@ export function replan(input: {
 }): Result<Replan> {
   const { today, examDate, items } = input;
   if (compareDates(examDate, today) <= 0) {
-    return fail('VALIDATION_FAILED', 'The exam date is today or has passed, so there is nothing left to plan. Set a new exam date first.', {
-      examDate: 'Choose an exam date after today.',
-    });
+    return fail(
+      'VALIDATION_FAILED',
+      'The exam date is today or has passed, so there is nothing left to plan. Set a new exam date first.',
+      {
+        examDate: 'Choose an exam date after today.',
+      },
+    );
   }
   const settings = input.isEdited
     ? input.settings
@@ -71,13 +78,17 @@ export function replan(input: {
       );
   const past = items.filter((item) => compareDates(item.date, today) < 0);
   const fixedItems = items
-    .filter((item) => item.status === 'done' && compareDates(item.date, today) >= 0 && compareDates(item.date, examDate) < 0)
+    .filter(
+      (item) => item.status === 'done' && compareDates(item.date, today) >= 0 && compareDates(item.date, examDate) < 0,
+    )
     .map(({ status: _status, ...item }) => item);
   const plan = generatePlan({ startDate: today, examDate, settings, fixedItems });
   if (!plan.ok) return plan;
   // The stored settings describe all work from today, the kept done items included, so that the
   // next re-plan can subtract everything done since today without counting those twice.
-  const keptQuestions = fixedItems.filter((i) => i.kind === 'qbank-block').reduce((sum, i) => sum + (i.questions ?? 0), 0);
+  const keptQuestions = fixedItems
+    .filter((i) => i.kind === 'qbank-block')
+    .reduce((sum, i) => sum + (i.questions ?? 0), 0);
   const keptForms = fixedItems.filter((i) => i.kind === 'practice-exam' && i.form).map((i) => i.form!);
   const stored: PlanSettings = {
     ...settings,

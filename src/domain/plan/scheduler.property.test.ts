@@ -25,7 +25,11 @@ const settingsArb = (opts: { ample?: boolean } = {}) =>
       protectedTime: opts.ample
         ? fc.constant<{ weekday: number; start: string; hours: number }[]>([])
         : fc.array(
-            fc.record({ weekday: fc.integer({ min: 0, max: 6 }), start: time(4 * 60, 14 * 60), hours: fc.integer({ min: 2, max: 13 }) }),
+            fc.record({
+              weekday: fc.integer({ min: 0, max: 6 }),
+              start: time(4 * 60, 14 * 60),
+              hours: fc.integer({ min: 2, max: 13 }),
+            }),
             { maxLength: 7 },
           ),
       exceptions: opts.ample
@@ -66,7 +70,12 @@ const settingsArb = (opts: { ample?: boolean } = {}) =>
             end: e.partial && e.kind !== 'break' ? '08:00' : null,
             label: e.kind,
           })),
-        questionBank: { questionsLeft: r.questionsLeft, blockFormat: r.blockFormat, reviewMinutesPerBlock: r.reviewMinutesPerBlock, mode: 'timed' },
+        questionBank: {
+          questionsLeft: r.questionsLeft,
+          blockFormat: r.blockFormat,
+          reviewMinutesPerBlock: r.reviewMinutesPerBlock,
+          mode: 'timed',
+        },
         practiceExams: r.practiceExams,
         practiceExamEveryDays: r.practiceExamEveryDays,
         fullLengthDays: r.fullLengthDays,
@@ -82,7 +91,13 @@ function availability(settings: PlanSettings, examDate: string): Map<string, boo
   for (let i = -1; i <= days; i++) grid.set(addDays(START, i), Array(1440).fill(true));
   const block = (date: string, startMin: number, endMin: number) => {
     // A range with end <= start runs past midnight into the next date.
-    const spans = endMin > startMin ? [[date, startMin, endMin]] : [[date, startMin, 1440], [addDays(date, 1), 0, endMin]];
+    const spans =
+      endMin > startMin
+        ? [[date, startMin, endMin]]
+        : [
+            [date, startMin, 1440],
+            [addDays(date, 1), 0, endMin],
+          ];
     for (const [d, a, b] of spans as [string, number, number][]) {
       const row = grid.get(d);
       if (row) for (let m = a; m < b; m++) row[m] = false;
@@ -91,7 +106,8 @@ function availability(settings: PlanSettings, examDate: string): Map<string, boo
   for (let i = -1; i <= days; i++) {
     const date = addDays(START, i);
     block(date, minutesOf(settings.sleep.start), minutesOf(settings.sleep.end));
-    for (const p of settings.protectedTime.filter((p) => p.weekday === dayOfWeek(date))) block(date, minutesOf(p.start), minutesOf(p.end));
+    for (const p of settings.protectedTime.filter((p) => p.weekday === dayOfWeek(date)))
+      block(date, minutesOf(p.start), minutesOf(p.end));
     for (const e of settings.exceptions.filter((e) => e.date === date)) {
       if (e.start === null || e.end === null) block(date, 0, 1440);
       else block(date, minutesOf(e.start), minutesOf(e.end));
@@ -132,7 +148,8 @@ function checkPlanRules(plan: Plan, settings: PlanSettings, examDate: string) {
     expect(item.minutes).toBe(practiceExamMinutes(item.form!));
   }
   // Never more question-bank time in a week than the setting.
-  const session = BLOCK_FORMATS[settings.questionBank.blockFormat].minutes + settings.questionBank.reviewMinutesPerBlock;
+  const session =
+    BLOCK_FORMATS[settings.questionBank.blockFormat].minutes + settings.questionBank.reviewMinutesPerBlock;
   for (let w = 0; w * 7 < plan.days.length - 1; w++) {
     const week = plan.days.slice(w * 7, w * 7 + 7).flatMap((d) => d.items);
     const qbankSessions = week.filter((i) => i.kind === 'qbank-block' || i.kind === 'second-pass-block').length;
@@ -166,7 +183,8 @@ describe('plan scheduler properties', () => {
         if (!result.ok) return;
         expect(result.value.summary.questionsScheduled).toBe(settings.questionBank.questionsLeft);
         const finish = result.value.summary.questionBankFinishDate;
-        if (finish && daysBetween(START, examDate) > 14) expect(daysBetween(finish, examDate)).toBeGreaterThanOrEqual(7);
+        if (finish && daysBetween(START, examDate) > 14)
+          expect(daysBetween(finish, examDate)).toBeGreaterThanOrEqual(7);
       }),
       { numRuns: 100 },
     );
@@ -185,12 +203,15 @@ describe('plan scheduler properties', () => {
           expect(daysBetween(last.date, examDate)).toBeLessThanOrEqual(10);
         }
         // Ordinary full weeks before the bank's cut-off: question-bank hours at the setting, within one session.
-        const session = BLOCK_FORMATS[settings.questionBank.blockFormat].minutes + settings.questionBank.reviewMinutesPerBlock;
+        const session =
+          BLOCK_FORMATS[settings.questionBank.blockFormat].minutes + settings.questionBank.reviewMinutesPerBlock;
         const allowed = Math.floor((settings.weeklyHours.questionBank * 60) / session);
         for (let w = 0; (w + 1) * 7 <= n - 7; w++) {
           const days = plan.days.slice(w * 7, w * 7 + 7);
           if (days.some((d) => d.kind !== 'timed-blocks' && d.kind !== 'content')) continue;
-          const sessions = days.flatMap((d) => d.items).filter((i) => i.kind === 'qbank-block' || i.kind === 'second-pass-block').length;
+          const sessions = days
+            .flatMap((d) => d.items)
+            .filter((i) => i.kind === 'qbank-block' || i.kind === 'second-pass-block').length;
           expect(sessions).toBeGreaterThanOrEqual(allowed - 1);
         }
       }),

@@ -11,7 +11,8 @@ function planOf(settings: Partial<PlanSettings> = {}, examDate = '2027-03-24'): 
   return result.value;
 }
 
-const items = (plan: Plan, kind?: PlanItem['kind']) => plan.days.flatMap((d) => d.items).filter((i) => !kind || i.kind === kind);
+const items = (plan: Plan, kind?: PlanItem['kind']) =>
+  plan.days.flatMap((d) => d.items).filter((i) => !kind || i.kind === kind);
 const rotation = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '07:00', end: '17:00', label: 'Rotation' }));
 
 describe('plan scheduler', () => {
@@ -93,7 +94,8 @@ describe('plan scheduler', () => {
     const plan = planOf();
     // Week 3 (days 14–20): no practice exam or full-length in the default plan at that point.
     const week = plan.days.slice(14, 21).flatMap((d) => d.items);
-    const minutes = (kinds: string[]) => week.filter((i) => kinds.includes(i.kind)).reduce((sum, i) => sum + i.minutes, 0);
+    const minutes = (kinds: string[]) =>
+      week.filter((i) => kinds.includes(i.kind)).reduce((sum, i) => sum + i.minutes, 0);
     // 25 h / (60 + 60 min) = 12 sessions = 24 h: never above the setting, at most one session below.
     expect(minutes(['qbank-block', 'second-pass-block', 'qbank-review'])).toBe(24 * 60);
     expect(minutes(['content-review'])).toBe(10 * 60);
@@ -126,7 +128,11 @@ describe('plan scheduler', () => {
     const result = generatePlan({
       startDate: START,
       examDate: '2027-01-20',
-      settings: { ...DEFAULT_PLAN_SETTINGS, protectedTime: rotation, questionBank: { ...DEFAULT_PLAN_SETTINGS.questionBank, questionsLeft: 3900 } },
+      settings: {
+        ...DEFAULT_PLAN_SETTINGS,
+        protectedTime: rotation,
+        questionBank: { ...DEFAULT_PLAN_SETTINGS.questionBank, questionsLeft: 3900 },
+      },
     });
     expect(result.ok).toBe(false);
     if (result.ok) return;
@@ -136,14 +142,26 @@ describe('plan scheduler', () => {
   });
 
   it('refuses a plan where every day is blocked', () => {
-    const exceptions = Array.from({ length: 10 }, (_, i) => ({ date: addDays(START, i), kind: 'blocked' as const, start: null, end: null, label: 'x' }));
-    const result = generatePlan({ startDate: START, examDate: addDays(START, 10), settings: { ...DEFAULT_PLAN_SETTINGS, exceptions } });
+    const exceptions = Array.from({ length: 10 }, (_, i) => ({
+      date: addDays(START, i),
+      kind: 'blocked' as const,
+      start: null,
+      end: null,
+      label: 'x',
+    }));
+    const result = generatePlan({
+      startDate: START,
+      examDate: addDays(START, 10),
+      settings: { ...DEFAULT_PLAN_SETTINGS, exceptions },
+    });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.code).toBe('PLAN_INFEASIBLE');
   });
 
   it('uses the current exam block shape when asked: 20 questions in 30 minutes', () => {
-    const plan = planOf({ questionBank: { questionsLeft: 400, blockFormat: '20-in-30', reviewMinutesPerBlock: 30, mode: 'timed' } });
+    const plan = planOf({
+      questionBank: { questionsLeft: 400, blockFormat: '20-in-30', reviewMinutesPerBlock: 30, mode: 'timed' },
+    });
     const blocks = items(plan, 'qbank-block');
     expect(blocks).toHaveLength(20);
     expect(blocks.every((b) => b.minutes === 30 && b.questions === 20)).toBe(true);

@@ -164,7 +164,9 @@ function buildDays(input: PlanInput): WorkDay[] {
     const fixed = (input.fixedItems ?? []).filter((item) => item.date === date);
     for (const item of fixed) free = subtract(free, { start: minutesOf(item.start), end: minutesOf(item.end) });
     free = free.filter((iv) => iv.end - iv.start >= 15);
-    const heavy = fixed.find((item) => item.kind === 'practice-exam' || item.kind === 'full-length' || item.kind === 'deep-review');
+    const heavy = fixed.find(
+      (item) => item.kind === 'practice-exam' || item.kind === 'full-length' || item.kind === 'deep-review',
+    );
     days.push({
       date,
       kind: isBreak ? 'rest' : heavy ? (heavy.kind as DayKind) : freeMinutes === 0 ? 'blocked' : 'content',
@@ -231,7 +233,8 @@ function placeRest(days: WorkDay[], settings: PlanSettings, examDate: LocalDate,
     eve.kind = 'light';
     eve.special = true;
     const minutes = Math.min(freeLeft(eve), 180);
-    if (minutes >= 30) place(eve, { kind: 'rest', title: 'Rest, light walk-through of test-day logistics, early night', minutes }, true);
+    if (minutes >= 30)
+      place(eve, { kind: 'rest', title: 'Rest, light walk-through of test-day logistics, early night', minutes }, true);
   }
   if (restMinutes <= 0) return;
   for (let weekStart = 0; weekStart < days.length; weekStart += 7) {
@@ -261,10 +264,16 @@ function placeRest(days: WorkDay[], settings: PlanSettings, examDate: LocalDate,
   }
 }
 
-function placePracticeExams(days: WorkDay[], settings: PlanSettings, warnings: string[]): { form: PracticeFormId; date: LocalDate }[] {
+function placePracticeExams(
+  days: WorkDay[],
+  settings: PlanSettings,
+  warnings: string[],
+): { form: PracticeFormId; date: LocalDate }[] {
   const forms = [...settings.practiceExams].sort((a, b) => PRACTICE_FORMS[a].order - PRACTICE_FORMS[b].order);
   if (forms.length === 0) {
-    warnings.push('You have no practice exams in the plan. Without them there is nothing to base a go / delay decision on: add the forms you own.');
+    warnings.push(
+      'You have no practice exams in the plan. Without them there is nothing to base a go / delay decision on: add the forms you own.',
+    );
     return [];
   }
   const n = days.length; // days[n - k] is k days before the exam
@@ -292,7 +301,12 @@ function placePracticeExams(days: WorkDay[], settings: PlanSettings, warnings: s
     while (reviewLeft >= 30) {
       const chunk = Math.min(reviewLeft, longestFree(next));
       if (chunk < 30) break;
-      place(next, { kind: 'deep-review', title: `Deep review of ${PRACTICE_FORMS[form].name}: every miss, every guess`, minutes: chunk, form });
+      place(next, {
+        kind: 'deep-review',
+        title: `Deep review of ${PRACTICE_FORMS[form].name}: every miss, every guess`,
+        minutes: chunk,
+        form,
+      });
       reviewLeft -= chunk;
     }
     next.kind = 'deep-review';
@@ -304,7 +318,8 @@ function placePracticeExams(days: WorkDay[], settings: PlanSettings, warnings: s
   const bestNear = (indexes: number[], form: PracticeFormId): number | null => {
     // Score: free time in one piece, less a penalty for sitting right after a full-length day.
     const score = (index: number) =>
-      longestFree(days[index]!) - (days[index - 1]?.kind === 'full-length' || days[index + 2]?.kind === 'full-length' ? DAY : 0);
+      longestFree(days[index]!) -
+      (days[index - 1]?.kind === 'full-length' || days[index + 2]?.kind === 'full-length' ? DAY : 0);
     let best: number | null = null;
     for (const index of indexes) {
       if (!fits(index, form)) continue;
@@ -327,13 +342,19 @@ function placePracticeExams(days: WorkDay[], settings: PlanSettings, warnings: s
       }
     }
     if (lastIndex !== null && n - lastIndex >= LAST_PRACTICE_WINDOW.min) {
-      warnings.push(`No day 5–10 days before the exam has ${Math.ceil(practiceExamMinutes(last) / 60)} free hours in a row, so your last practice exam is ${n - lastIndex} days before it. Free up one of those days if you can.`);
+      warnings.push(
+        `No day 5–10 days before the exam has ${Math.ceil(practiceExamMinutes(last) / 60)} free hours in a row, so your last practice exam is ${n - lastIndex} days before it. Free up one of those days if you can.`,
+      );
     } else if (lastIndex !== null) {
-      warnings.push(`Your last practice exam can only go ${n - lastIndex} days before the exam: too close for the result to change your decision. An earlier exam date window or a freed day would help.`);
+      warnings.push(
+        `Your last practice exam can only go ${n - lastIndex} days before the exam: too close for the result to change your decision. An earlier exam date window or a freed day would help.`,
+      );
     }
   }
   if (lastIndex === null) {
-    warnings.push('No day before the exam has room for a practice exam and a review day after it. Free up a day, or move the exam.');
+    warnings.push(
+      'No day before the exam has room for a practice exam and a review day after it. Free up a day, or move the exam.',
+    );
     return [];
   }
   book(lastIndex, last);
@@ -343,7 +364,10 @@ function placePracticeExams(days: WorkDay[], settings: PlanSettings, warnings: s
   const spanNeeded = rest.length * settings.practiceExamEveryDays;
   let baselineIndex: number | null = null;
   if (rest.length >= 1 && lastIndex - spanNeeded > 21) {
-    baselineIndex = bestNear([2, 3, 4, 5, 6, 1, 0].filter((i) => i < lastIndex! - settings.practiceExamEveryDays), rest[0]!);
+    baselineIndex = bestNear(
+      [2, 3, 4, 5, 6, 1, 0].filter((i) => i < lastIndex! - settings.practiceExamEveryDays),
+      rest[0]!,
+    );
     if (baselineIndex !== null) book(baselineIndex, rest.shift()!);
   }
 
@@ -353,12 +377,18 @@ function placePracticeExams(days: WorkDay[], settings: PlanSettings, warnings: s
     const target = previous - settings.practiceExamEveryDays;
     const minGap = Math.max(3, settings.practiceExamEveryDays - 3);
     const window = [...around(target, 3)].filter(
-      (index) => index >= 0 && index + 1 < previous && previous - index >= minGap && (baselineIndex === null || index > baselineIndex + 1),
+      (index) =>
+        index >= 0 &&
+        index + 1 < previous &&
+        previous - index >= minGap &&
+        (baselineIndex === null || index > baselineIndex + 1),
     );
     const chosen = bestNear(window, form);
     if (chosen === null) {
       const unplaced = rest.slice(0, k + 1).map((f) => PRACTICE_FORMS[f].name);
-      warnings.push(`${unplaced.join(', ')} did not fit before the others at one every ${settings.practiceExamEveryDays} days. Keep ${unplaced.length === 1 ? 'it' : 'them'} for after a delay, or space the exams closer.`);
+      warnings.push(
+        `${unplaced.join(', ')} did not fit before the others at one every ${settings.practiceExamEveryDays} days. Keep ${unplaced.length === 1 ? 'it' : 'them'} for after a delay, or space the exams closer.`,
+      );
       break;
     }
     book(chosen, form);
@@ -367,7 +397,12 @@ function placePracticeExams(days: WorkDay[], settings: PlanSettings, warnings: s
   return placed.map(({ form, date }) => ({ form, date })).sort((a, b) => (a.date < b.date ? -1 : 1));
 }
 
-function placeFullLengthDays(days: WorkDay[], settings: PlanSettings, examDate: LocalDate, warnings: string[]): LocalDate[] {
+function placeFullLengthDays(
+  days: WorkDay[],
+  settings: PlanSettings,
+  examDate: LocalDate,
+  warnings: string[],
+): LocalDate[] {
   if (settings.fullLengthDays <= 0) return [];
   const format = examFormatOn(examDate);
   const minutes = format.blocks * format.blockMinutes + FULL_LENGTH_BREAK_MINUTES;
@@ -376,7 +411,10 @@ function placeFullLengthDays(days: WorkDay[], settings: PlanSettings, examDate: 
   // Targets: the first about 40 % into the period, the last 2–3 weeks before the exam, others between.
   const first = Math.floor(n * 0.4);
   const lastTarget = Math.max(first, n - 17);
-  const targets = count === 1 ? [Math.min(first, Math.max(0, n - 14))] : Array.from({ length: count }, (_, k) => Math.round(first + ((lastTarget - first) * k) / (count - 1)));
+  const targets =
+    count === 1
+      ? [Math.min(first, Math.max(0, n - 14))]
+      : Array.from({ length: count }, (_, k) => Math.round(first + ((lastTarget - first) * k) / (count - 1)));
   const placed: LocalDate[] = [];
   for (const target of targets) {
     let booked = false;
@@ -385,7 +423,8 @@ function placeFullLengthDays(days: WorkDay[], settings: PlanSettings, examDate: 
       if (!day || day.special || index >= n - 10 || longestFree(day) < minutes) continue;
       // Not the day before or after a practice exam or its review: heavy days need air between them.
       const neighbours = [days[index - 1], days[index + 1]];
-      if (neighbours.some((d) => d?.kind === 'practice-exam' || d?.kind === 'deep-review' || d?.kind === 'full-length')) continue;
+      if (neighbours.some((d) => d?.kind === 'practice-exam' || d?.kind === 'deep-review' || d?.kind === 'full-length'))
+        continue;
       place(day, {
         kind: 'full-length',
         title: `Full-length simulation: ${format.blocks} timed blocks of ${format.blockMinutes} minutes, breaks as on test day, no pausing`,
@@ -398,7 +437,9 @@ function placeFullLengthDays(days: WorkDay[], settings: PlanSettings, examDate: 
       break;
     }
     if (!booked) {
-      warnings.push(`A full-length simulation needs ${Math.ceil(minutes / 60)} free hours in one day, and none near ${days[Math.min(target, n - 1)]?.date ?? examDate} has them. Ask for a day off from rotations for it.`);
+      warnings.push(
+        `A full-length simulation needs ${Math.ceil(minutes / 60)} free hours in one day, and none near ${days[Math.min(target, n - 1)]?.date ?? examDate} has them. Ask for a day off from rotations for it.`,
+      );
     }
   }
   return placed.sort();
@@ -435,7 +476,9 @@ function placeQuestionBank(days: WorkDay[], settings: PlanSettings, warnings: st
     return fail(
       'PLAN_INFEASIBLE',
       `${qb.questionsLeft.toLocaleString('en-US')} questions left need ${blocksNeeded} blocks of ${format.questions}; only ${fitting} fit by ${finishBy} (a week before the exam) at ${settings.weeklyHours.questionBank} question-bank hours a week in your free time. Add hours, move the exam, or plan to finish ${percent} % of the bank.`,
-      { 'questionBank.questionsLeft': `Only ${(fitting * format.questions).toLocaleString('en-US')} of these questions fit before the exam.` },
+      {
+        'questionBank.questionsLeft': `Only ${(fitting * format.questions).toLocaleString('en-US')} of these questions fit before the exam.`,
+      },
     );
   }
 
@@ -479,7 +522,11 @@ function placeQuestionBank(days: WorkDay[], settings: PlanSettings, warnings: st
         });
         if (!block) break;
         if (qb.reviewMinutesPerBlock > 0) {
-          place(day, { kind: 'qbank-review', title: 'Review the block: why each wrong option is wrong, and the teaching point', minutes: qb.reviewMinutesPerBlock });
+          place(day, {
+            kind: 'qbank-review',
+            title: 'Review the block: why each wrong option is wrong, and the teaching point',
+            minutes: qb.reviewMinutesPerBlock,
+          });
         }
         if (isNew) {
           newLeft -= 1;
@@ -507,7 +554,10 @@ function placeContentReview(days: WorkDay[], settings: PlanSettings) {
     let progress = true;
     while (budget >= CONTENT_CHUNK_MIN && progress) {
       progress = false;
-      const share = Math.max(CONTENT_CHUNK_MIN, Math.min(CONTENT_CHUNK_MAX, Math.ceil(budget / studyDays.length / 15) * 15));
+      const share = Math.max(
+        CONTENT_CHUNK_MIN,
+        Math.min(CONTENT_CHUNK_MAX, Math.ceil(budget / studyDays.length / 15) * 15),
+      );
       for (const day of studyDays) {
         if (budget < CONTENT_CHUNK_MIN) break;
         const chunk = Math.min(share, budget, longestFree(day));
@@ -563,14 +613,20 @@ function tidyItems(items: PlanItem[], fixedIds: ReadonlySet<string>): PlanItem[]
 export function generatePlan(input: PlanInput): Result<Plan> {
   const { startDate, examDate, settings } = input;
   if (daysBetween(startDate, examDate) < 1) {
-    return fail('VALIDATION_FAILED', 'The exam date must be after the plan’s first day.', { examDate: 'Choose an exam date after today.' });
+    return fail('VALIDATION_FAILED', 'The exam date must be after the plan’s first day.', {
+      examDate: 'Choose an exam date after today.',
+    });
   }
   const warnings: string[] = [];
   const days = buildDays(input);
   if (days.every((d) => d.freeMinutes === 0)) {
-    return fail('PLAN_INFEASIBLE', 'Every day before the exam is blocked, so nothing can be planned. Remove some blocked days or move the exam.', {
-      exceptions: 'These blocked days cover the whole period before the exam.',
-    });
+    return fail(
+      'PLAN_INFEASIBLE',
+      'Every day before the exam is blocked, so nothing can be planned. Remove some blocked days or move the exam.',
+      {
+        exceptions: 'These blocked days cover the whole period before the exam.',
+      },
+    );
   }
   placeRest(days, settings, examDate, warnings);
   // Full-length days first: they need the longest stretch of free time, which only days off have.
@@ -591,11 +647,26 @@ export function generatePlan(input: PlanInput): Result<Plan> {
     minutes: format.dayHours * 60,
   };
   const fixedIds = new Set((input.fixedItems ?? []).map((item) => item.id));
-  const planDays: PlanDay[] = days.map((d) => ({ date: d.date, kind: d.kind, freeMinutes: d.freeMinutes, items: tidyItems(d.items, fixedIds) }));
+  const planDays: PlanDay[] = days.map((d) => ({
+    date: d.date,
+    kind: d.kind,
+    freeMinutes: d.freeMinutes,
+    items: tidyItems(d.items, fixedIds),
+  }));
   planDays.push({ date: examDate, kind: 'exam', freeMinutes: 0, items: [examItem] });
 
   const hoursByKind = {} as Record<PlanItemKind, number>;
-  for (const kind of ['qbank-block', 'qbank-review', 'second-pass-block', 'practice-exam', 'deep-review', 'full-length', 'content-review', 'rest', 'exam'] as const) {
+  for (const kind of [
+    'qbank-block',
+    'qbank-review',
+    'second-pass-block',
+    'practice-exam',
+    'deep-review',
+    'full-length',
+    'content-review',
+    'rest',
+    'exam',
+  ] as const) {
     hoursByKind[kind] = 0;
   }
   for (const day of planDays) for (const item of day.items) hoursByKind[item.kind] += item.minutes / 60;

@@ -51,7 +51,8 @@ export function checkProfileRules(profile: StudentProfile, today: LocalDate): Re
     if (!profile.otherTier) problems.otherTier = 'Choose how competitive that specialty is, so we can set a target.';
   }
   if (compareDates(profile.reviewStartDate, addDays(today, -366)) < 0) {
-    problems.reviewStartDate = 'That date is more than a year in the past. Enter when programs will start reviewing your application.';
+    problems.reviewStartDate =
+      'That date is more than a year in the past. Enter when programs will start reviewing your application.';
   }
   return problems;
 }

@@ -64,7 +64,9 @@ describe('planning target', () => {
   });
 
   it('gives dermatology with a 15-point buffer a planning target of 265', () => {
-    expect(computeRiskSummary(profile({ specialty: 'dermatology', bufferPoints: 15 }), TODAY).planningTarget.score).toBe(265);
+    expect(
+      computeRiskSummary(profile({ specialty: 'dermatology', bufferPoints: 15 }), TODAY).planningTarget.score,
+    ).toBe(265);
   });
 });
 
@@ -108,7 +110,10 @@ describe('warnings after fails', () => {
   it('asks for a backup specialty for a highly competitive choice after a fail', () => {
     const summary = computeRiskSummary(profile({ specialty: 'plastic-surgery' }), TODAY);
     expect(summary.backupSpecialty).toMatchObject({ isNeeded: true, name: null });
-    const named = computeRiskSummary(profile({ specialty: 'plastic-surgery', backupSpecialty: 'General surgery' }), TODAY);
+    const named = computeRiskSummary(
+      profile({ specialty: 'plastic-surgery', backupSpecialty: 'General surgery' }),
+      TODAY,
+    );
     expect(named.backupSpecialty?.name).toBe('General surgery');
   });
 

@@ -39,16 +39,14 @@ export const TIERS: Readonly<Record<TierId, Tier>> = {
     name: 'Primary care, internal medicine, pediatrics',
     risk: 'moderate',
     targetScore: 230,
-    explanation:
-      'Many programs here will still interview after one fail when Step 2 CK shows the problem is fixed.',
+    explanation: 'Many programs here will still interview after one fail when Step 2 CK shows the problem is fixed.',
   },
   community: {
     id: 'community',
     name: 'Family medicine, psychiatry, community internal medicine',
     risk: 'lower',
     targetScore: 225,
-    explanation:
-      'The least exposed group after a fail, but a score that only just passes still reads as risk.',
+    explanation: 'The least exposed group after a fail, but a score that only just passes still reads as risk.',
   },
 };
 

@@ -19,7 +19,11 @@ describe('iCalendar file', () => {
     const text = buildCalendar({
       items: [
         item({}),
-        item({ id: 'x-2', title: 'Review; commas, backslashes \\ and “quotes” — with accents: é, ü, 日本', kind: 'rest' }),
+        item({
+          id: 'x-2',
+          title: 'Review; commas, backslashes \\ and “quotes” — with accents: é, ü, 日本',
+          kind: 'rest',
+        }),
         item({ id: 'x-3', title: 'A'.repeat(200) }),
       ],
       timeZone: 'America/Chicago',
@@ -29,7 +33,11 @@ describe('iCalendar file', () => {
     expect(text.split('\r\n').every((line) => Buffer.byteLength(line) <= 75)).toBe(true);
     const calendar = new ICAL.Component(ICAL.parse(text));
     const events = calendar.getAllSubcomponents('vevent').map((e) => new ICAL.Event(e));
-    expect(events.map((e) => e.uid)).toEqual(['2026-12-05-qbank-block-1@u1.comeback.test', 'x-2@u1.comeback.test', 'x-3@u1.comeback.test']);
+    expect(events.map((e) => e.uid)).toEqual([
+      '2026-12-05-qbank-block-1@u1.comeback.test',
+      'x-2@u1.comeback.test',
+      'x-3@u1.comeback.test',
+    ]);
     expect(events[0]!.startDate.toJSDate().toISOString()).toBe('2026-12-05T23:00:00.000Z');
     expect(events[0]!.endDate.toJSDate().toISOString()).toBe('2026-12-06T00:00:00.000Z');
     expect(events[1]!.summary).toBe('Review; commas, backslashes \\ and “quotes” — with accents: é, ü, 日本');

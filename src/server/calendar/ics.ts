@@ -44,7 +44,10 @@ function fold(line: string): string {
 
 /** 20270324T130000Z */
 function formatUtc(instant: Date): string {
-  return instant.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return instant
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /**
@@ -54,7 +57,12 @@ function formatUtc(instant: Date): string {
  * shows them at the right moment in any zone. (Written here rather than with ical-generator: see
  * docs/decisions/004-calendar-files-without-ical-generator.md. Tests parse it with ical.js.)
  */
-export function buildCalendar(input: { items: readonly PlanItem[]; timeZone: string; uidDomain: string; stamp: Date }): string {
+export function buildCalendar(input: {
+  items: readonly PlanItem[];
+  timeZone: string;
+  uidDomain: string;
+  stamp: Date;
+}): string {
   const stamp = formatUtc(input.stamp);
   const lines = [
     'BEGIN:VCALENDAR',

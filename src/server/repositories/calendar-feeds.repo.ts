@@ -15,7 +15,14 @@ export function createCalendarFeedsRepo(db: Kysely<DB>) {
           .execute();
         await trx
           .insertInto('calendar_feeds')
-          .values({ id: feed.id, user_id: userId, token_hash: feed.tokenHash, created_at: feed.now, revoked_at: null, last_read_at: null })
+          .values({
+            id: feed.id,
+            user_id: userId,
+            token_hash: feed.tokenHash,
+            created_at: feed.now,
+            revoked_at: null,
+            last_read_at: null,
+          })
           .execute();
       });
     },
@@ -40,7 +47,9 @@ export function createCalendarFeedsRepo(db: Kysely<DB>) {
     },
 
     /** The owner of an active feed token; the one lookup keyed by a token instead of a session. */
-    async findOwner(tokenHash: string): Promise<{ feedId: string; userId: string; lastReadAt: string | null } | undefined> {
+    async findOwner(
+      tokenHash: string,
+    ): Promise<{ feedId: string; userId: string; lastReadAt: string | null } | undefined> {
       const row = await db
         .selectFrom('calendar_feeds')
         .select(['id', 'user_id', 'last_read_at'])

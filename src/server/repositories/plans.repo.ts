@@ -105,18 +105,31 @@ export function createPlansRepo(db: Kysely<DB>) {
           })),
         );
         for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-          await trx.insertInto('plan_items').values(rows.slice(i, i + INSERT_CHUNK)).execute();
+          await trx
+            .insertInto('plan_items')
+            .values(rows.slice(i, i + INSERT_CHUNK))
+            .execute();
         }
       });
     },
 
     async getItem(userId: string, itemId: string): Promise<StoredItem | undefined> {
-      const row = await db.selectFrom('plan_items').selectAll().where('user_id', '=', userId).where('id', '=', itemId).executeTakeFirst();
+      const row = await db
+        .selectFrom('plan_items')
+        .selectAll()
+        .where('user_id', '=', userId)
+        .where('id', '=', itemId)
+        .executeTakeFirst();
       return row ? toItem(row) : undefined;
     },
 
     /** Sets or clears an item's status; returns the item, or undefined when the user has no such item. */
-    async setStatus(userId: string, itemId: string, status: ItemStatus | null, now: string): Promise<StoredItem | undefined> {
+    async setStatus(
+      userId: string,
+      itemId: string,
+      status: ItemStatus | null,
+      now: string,
+    ): Promise<StoredItem | undefined> {
       const row = await db
         .updateTable('plan_items')
         .set({ status, status_at: status ? now : null })

@@ -6,7 +6,9 @@ export function createPostmortemsRepo(db: Kysely<DB>) {
   return {
     async get(userId: string): Promise<{ answers: unknown; createdAt: string; updatedAt: string } | undefined> {
       const row = await db.selectFrom('postmortems').selectAll().where('user_id', '=', userId).executeTakeFirst();
-      return row ? { answers: JSON.parse(row.answers_json) as unknown, createdAt: row.created_at, updatedAt: row.updated_at } : undefined;
+      return row
+        ? { answers: JSON.parse(row.answers_json) as unknown, createdAt: row.created_at, updatedAt: row.updated_at }
+        : undefined;
     },
 
     async save(userId: string, answers: unknown, now: string): Promise<void> {

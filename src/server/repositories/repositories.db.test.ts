@@ -40,8 +40,12 @@ describeEachDatabase('repositories', (kind) => {
   afterAll(() => testDb.drop());
 
   it('stores a user once per email and refuses a duplicate without throwing', async () => {
-    expect(await users.insert({ id: 'u1', email: 'a@school.edu', passwordHash: 'h', role: 'student', now: NOW })).toBe(true);
-    expect(await users.insert({ id: 'u2', email: 'a@school.edu', passwordHash: 'h', role: 'student', now: NOW })).toBe(false);
+    expect(await users.insert({ id: 'u1', email: 'a@school.edu', passwordHash: 'h', role: 'student', now: NOW })).toBe(
+      true,
+    );
+    expect(await users.insert({ id: 'u2', email: 'a@school.edu', passwordHash: 'h', role: 'student', now: NOW })).toBe(
+      false,
+    );
     expect((await users.findByEmail('a@school.edu'))?.id).toBe('u1');
   });
 
@@ -65,7 +69,14 @@ describeEachDatabase('repositories', (kind) => {
   });
 
   it('finds an active session and stops finding it after idle or absolute expiry', async () => {
-    await sessions.insert({ id: 's1', userId: 'u1', tokenHash: 'th1', now: NOW, expiresAt: '2026-12-24T15:00:00.000Z', userAgent: null });
+    await sessions.insert({
+      id: 's1',
+      userId: 'u1',
+      tokenHash: 'th1',
+      now: NOW,
+      expiresAt: '2026-12-24T15:00:00.000Z',
+      userAgent: null,
+    });
     expect(await sessions.findActive('th1', LATER, '2026-11-17T16:00:00.000Z')).toMatchObject({
       user: { id: 'u1', role: 'student' },
       session: { id: 's1' },
@@ -77,8 +88,22 @@ describeEachDatabase('repositories', (kind) => {
   });
 
   it('ends the other sessions of a user and keeps the current one', async () => {
-    await sessions.insert({ id: 's2', userId: 'u1', tokenHash: 'th2', now: NOW, expiresAt: '2026-12-24T15:00:00.000Z', userAgent: 'phone' });
-    await sessions.insert({ id: 's3', userId: 'u3', tokenHash: 'th3', now: NOW, expiresAt: '2026-12-24T15:00:00.000Z', userAgent: null });
+    await sessions.insert({
+      id: 's2',
+      userId: 'u1',
+      tokenHash: 'th2',
+      now: NOW,
+      expiresAt: '2026-12-24T15:00:00.000Z',
+      userAgent: 'phone',
+    });
+    await sessions.insert({
+      id: 's3',
+      userId: 'u3',
+      tokenHash: 'th3',
+      now: NOW,
+      expiresAt: '2026-12-24T15:00:00.000Z',
+      userAgent: null,
+    });
     expect(await sessions.deleteOthersForUser('u1', 's2')).toBe(1);
     expect((await sessions.listForUser('u1')).map((s) => s.id)).toEqual(['s2']);
     expect((await sessions.listForUser('u3')).map((s) => s.id)).toEqual(['s3']);
@@ -97,9 +122,30 @@ describeEachDatabase('repositories', (kind) => {
 
   it('prunes only ended sessions and old sign-in failures', async () => {
     await users.insert({ id: 'u9', email: 'prune@school.edu', passwordHash: 'h', role: 'student', now: NOW });
-    await sessions.insert({ id: 'old', userId: 'u9', tokenHash: 'th-old', now: '2026-10-01T00:00:00.000Z', expiresAt: '2026-10-31T00:00:00.000Z', userAgent: null });
-    await sessions.insert({ id: 'idle', userId: 'u9', tokenHash: 'th-idle', now: '2026-11-10T00:00:00.000Z', expiresAt: '2026-12-10T00:00:00.000Z', userAgent: null });
-    await sessions.insert({ id: 'live', userId: 'u9', tokenHash: 'th-live', now: NOW, expiresAt: '2026-12-24T00:00:00.000Z', userAgent: null });
+    await sessions.insert({
+      id: 'old',
+      userId: 'u9',
+      tokenHash: 'th-old',
+      now: '2026-10-01T00:00:00.000Z',
+      expiresAt: '2026-10-31T00:00:00.000Z',
+      userAgent: null,
+    });
+    await sessions.insert({
+      id: 'idle',
+      userId: 'u9',
+      tokenHash: 'th-idle',
+      now: '2026-11-10T00:00:00.000Z',
+      expiresAt: '2026-12-10T00:00:00.000Z',
+      userAgent: null,
+    });
+    await sessions.insert({
+      id: 'live',
+      userId: 'u9',
+      tokenHash: 'th-live',
+      now: NOW,
+      expiresAt: '2026-12-24T00:00:00.000Z',
+      userAgent: null,
+    });
     await sessions.deleteExpired(NOW, '2026-11-17T15:00:00.000Z');
     expect((await sessions.listForUser('u9')).map((s) => s.id)).toEqual(['live']);
     await failures.record({ id: 'f-old', email: 'prune@school.edu', ip: '1', now: '2026-11-24T10:00:00.000Z' });

@@ -12,7 +12,11 @@ describeEachDatabase('account API', (kind) => {
 
   it('exports everything the user owns as one versioned JSON file, without secrets', async () => {
     const student = await signUpClient(t.app);
-    await student.request({ method: 'PUT', url: '/api/profile', payload: buildProfileInput({ backupSpecialty: 'Psychiatry' }) });
+    await student.request({
+      method: 'PUT',
+      url: '/api/profile',
+      payload: buildProfileInput({ backupSpecialty: 'Psychiatry' }),
+    });
     const response = await student.request({ method: 'GET', url: '/api/account/export' });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-disposition']).toMatch(/attachment; filename="comeback-export-2026-11-24\.json"/);
@@ -29,20 +33,32 @@ describeEachDatabase('account API', (kind) => {
   it('deletes the account and every row it owns once the password is confirmed', async () => {
     const student = await signUpClient(t.app);
     await student.request({ method: 'PUT', url: '/api/profile', payload: buildProfileInput() });
-    const response = await student.request({ method: 'POST', url: '/api/account/delete', payload: { password: student.password } });
+    const response = await student.request({
+      method: 'POST',
+      url: '/api/account/delete',
+      payload: { password: student.password },
+    });
     expect(response.statusCode).toBe(204);
     const db = t.ctx.database.db;
     expect(await db.selectFrom('users').select('id').where('id', '=', student.id).execute()).toEqual([]);
     expect(await db.selectFrom('profiles').select('user_id').where('user_id', '=', student.id).execute()).toEqual([]);
     expect(await db.selectFrom('sessions').select('id').where('user_id', '=', student.id).execute()).toEqual([]);
     expect((await student.request({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
-    const signIn = await t.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: student.email, password: student.password } });
+    const signIn = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { email: student.email, password: student.password },
+    });
     expect(signIn.statusCode).toBe(401);
   });
 
   it('keeps the account when the confirmation password is wrong', async () => {
     const student = await signUpClient(t.app);
-    const response = await student.request({ method: 'POST', url: '/api/account/delete', payload: { password: 'not-my-password' } });
+    const response = await student.request({
+      method: 'POST',
+      url: '/api/account/delete',
+      payload: { password: 'not-my-password' },
+    });
     expect(response.statusCode).toBe(401);
     expect(response.json().error.fields.password).toMatch(/nothing was deleted/);
     expect((await student.request({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(200);
@@ -51,7 +67,11 @@ describeEachDatabase('account API', (kind) => {
   it('lets the email be used again after the account is deleted', async () => {
     const student = await signUpClient(t.app);
     await student.request({ method: 'POST', url: '/api/account/delete', payload: { password: student.password } });
-    const again = await t.app.inject({ method: 'POST', url: '/api/auth/sign-up', payload: { email: student.email, password: student.password } });
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-up',
+      payload: { email: student.email, password: student.password },
+    });
     expect(again.statusCode).toBe(201);
   });
 });

@@ -9,7 +9,8 @@ describeEachDatabase('accounts API', (kind) => {
   });
   afterAll(() => t.close());
 
-  const signUp = (payload: unknown) => t.app.inject({ method: 'POST', url: '/api/auth/sign-up', payload: payload as object });
+  const signUp = (payload: unknown) =>
+    t.app.inject({ method: 'POST', url: '/api/auth/sign-up', payload: payload as object });
   const signIn = (email: string, password: string) =>
     t.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email, password } });
 
@@ -20,25 +21,39 @@ describeEachDatabase('accounts API', (kind) => {
       expect(response.json().user).toMatchObject({ email: 'new.student@school.edu', role: 'student' });
       const cookie = response.cookies.find((c) => c.name === 'comeback_session');
       expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
-      const row = await t.ctx.database.db.selectFrom('users').selectAll().where('email', '=', 'new.student@school.edu').executeTakeFirstOrThrow();
+      const row = await t.ctx.database.db
+        .selectFrom('users')
+        .selectAll()
+        .where('email', '=', 'new.student@school.edu')
+        .executeTakeFirstOrThrow();
       expect(row.password_hash).toMatch(/^\$argon2id\$/);
-      const session = await t.ctx.database.db.selectFrom('sessions').selectAll().where('user_id', '=', row.id).executeTakeFirstOrThrow();
+      const session = await t.ctx.database.db
+        .selectFrom('sessions')
+        .selectAll()
+        .where('user_id', '=', row.id)
+        .executeTakeFirstOrThrow();
       expect(session.token_hash).not.toBe(cookie?.value);
     });
 
     it('refuses a password under 10 characters with a message on the field, storing nothing', async () => {
       const response = await signUp({ email: 'short@school.edu', password: 'abc123xyz' });
       expect(response.statusCode).toBe(400);
-      expect(response.json().error).toMatchObject({ code: 'VALIDATION_FAILED', fields: { password: expect.stringMatching(/10 characters/) } });
+      expect(response.json().error).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        fields: { password: expect.stringMatching(/10 characters/) },
+      });
       expect(await t.ctx.repos.users.findByEmail('short@school.edu')).toBeUndefined();
     });
 
-    it.each(['password1234', 'qwertyuiop', '1234567890', 'iloveyou12'])('refuses the common password %s', async (password) => {
-      const response = await signUp({ email: `common-${password}@school.edu`, password });
-      expect(response.statusCode).toBe(400);
-      expect(response.json().error.code).toBe('PASSWORD_REJECTED');
-      expect(response.json().error.fields.password).toMatch(/common/);
-    });
+    it.each(['password1234', 'qwertyuiop', '1234567890', 'iloveyou12'])(
+      'refuses the common password %s',
+      async (password) => {
+        const response = await signUp({ email: `common-${password}@school.edu`, password });
+        expect(response.statusCode).toBe(400);
+        expect(response.json().error.code).toBe('PASSWORD_REJECTED');
+        expect(response.json().error.fields.password).toMatch(/common/);
+      },
+    );
 
     it('refuses a password that is the email address itself', async () => {
       const response = await signUp({ email: 'jordan.lee.md@school.edu', password: 'jordan.lee.md@school.edu' });
@@ -58,7 +73,9 @@ describeEachDatabase('accounts API', (kind) => {
     });
 
     it('refuses an unknown role and unknown fields', async () => {
-      expect((await signUp({ email: 'r@school.edu', password: STRONG_PASSWORD, role: 'admin' })).json().error.fields).toHaveProperty('role');
+      expect(
+        (await signUp({ email: 'r@school.edu', password: STRONG_PASSWORD, role: 'admin' })).json().error.fields,
+      ).toHaveProperty('role');
       expect((await signUp({ email: 'r@school.edu', password: STRONG_PASSWORD, isAdmin: true })).statusCode).toBe(400);
     });
   });
@@ -83,7 +100,8 @@ describeEachDatabase('accounts API', (kind) => {
 
     it('throttles an email after 5 failures in 15 minutes, even with the right password, then lets it in again', async () => {
       await signUp({ email: 'throttle@school.edu', password: STRONG_PASSWORD });
-      for (let i = 0; i < 5; i++) expect((await signIn('throttle@school.edu', 'wrong-password-guess')).statusCode).toBe(401);
+      for (let i = 0; i < 5; i++)
+        expect((await signIn('throttle@school.edu', 'wrong-password-guess')).statusCode).toBe(401);
       const blocked = await signIn('throttle@school.edu', STRONG_PASSWORD);
       expect(blocked.statusCode).toBe(429);
       expect(blocked.json().error.code).toBe('LOGIN_THROTTLED');

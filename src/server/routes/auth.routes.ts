@@ -27,7 +27,10 @@ export async function authRoutes(app: FastifyInstance, { ctx }: { ctx: Context }
   });
 
   app.post('/auth/sign-in', async (request, reply) => {
-    const result = await signIn(ctx, request.body, { ip: request.ip, userAgent: request.headers['user-agent'] ?? null });
+    const result = await signIn(ctx, request.body, {
+      ip: request.ip,
+      userAgent: request.headers['user-agent'] ?? null,
+    });
     if (result.ok) setSessionCookie(ctx, reply, result.value.token);
     return respond(request, reply, result, ({ user }) => ({ user }));
   });

@@ -12,7 +12,12 @@ type Endpoint = { method: InjectOptions['method']; url: string; payload?: object
 const ENDPOINTS: Endpoint[] = [
   { method: 'GET', url: '/api/auth/me', studentOnly: false },
   { method: 'POST', url: '/api/auth/sign-out-everywhere', studentOnly: false },
-  { method: 'POST', url: '/api/account/password', payload: { currentPassword: 'x', newPassword: 'violet-harbor-tram-92' }, studentOnly: false },
+  {
+    method: 'POST',
+    url: '/api/account/password',
+    payload: { currentPassword: 'x', newPassword: 'violet-harbor-tram-92' },
+    studentOnly: false,
+  },
   { method: 'GET', url: '/api/account/export', studentOnly: false },
   { method: 'POST', url: '/api/account/delete', payload: { password: 'x' }, studentOnly: false },
   { method: 'GET', url: '/api/profile', studentOnly: true },
@@ -55,7 +60,10 @@ describeEachDatabase('authorization', (kind) => {
     const postmortem = await owner.request({
       method: 'PUT',
       url: '/api/postmortem',
-      payload: { ...buildPostmortemAnswers(), ownWords: `${SECRET_BACKUP}: I ran out of time in three blocks and sat with an NBME of 188.` },
+      payload: {
+        ...buildPostmortemAnswers(),
+        ownWords: `${SECRET_BACKUP}: I ran out of time in three blocks and sat with an NBME of 188.`,
+      },
     });
     expect(postmortem.statusCode).toBe(200);
     const plan = await owner.request({ method: 'PUT', url: '/api/plan', payload: { settings: buildPlanSettings() } });
@@ -67,7 +75,11 @@ describeEachDatabase('authorization', (kind) => {
 
   async function ownerProfileIsUntouched() {
     const body = (await owner.request({ method: 'GET', url: '/api/profile' })).json();
-    expect(body.profile).toMatchObject({ specialty: 'dermatology', backupSpecialty: SECRET_BACKUP, examDate: '2027-05-05' });
+    expect(body.profile).toMatchObject({
+      specialty: 'dermatology',
+      backupSpecialty: SECRET_BACKUP,
+      examDate: '2027-05-05',
+    });
     const plan = (await owner.request({ method: 'GET', url: '/api/plan' })).json();
     expect(plan.days[0].items[0]).toMatchObject({ id: ownerItemId, status: null });
     const postmortem = (await owner.request({ method: 'GET', url: '/api/postmortem' })).json();
@@ -97,7 +109,11 @@ describeEachDatabase('authorization', (kind) => {
 
     if (endpoint.studentOnly) {
       it('refuses an advisor with 403 and no data', async () => {
-        const response = await advisor.request({ method: endpoint.method, url: urlOf(endpoint), payload: endpoint.payload });
+        const response = await advisor.request({
+          method: endpoint.method,
+          url: urlOf(endpoint),
+          payload: endpoint.payload,
+        });
         expect(response.statusCode).toBe(403);
         expect(response.json().error.code).toBe('FORBIDDEN');
         expect(response.body).not.toContain(SECRET_BACKUP);
@@ -109,7 +125,11 @@ describeEachDatabase('authorization', (kind) => {
       // A fresh intruder each time, with a profile of their own, so no earlier request signed them out.
       const intruder = await signUpClient(t.app);
       await intruder.request({ method: 'PUT', url: '/api/profile', payload: buildProfileInput() });
-      const response = await intruder.request({ method: endpoint.method, url: urlOf(endpoint), payload: endpoint.payload });
+      const response = await intruder.request({
+        method: endpoint.method,
+        url: urlOf(endpoint),
+        payload: endpoint.payload,
+      });
       // Signed in as themselves: whatever the answer, it is not a signed-out refusal.
       if (response.statusCode === 401) expect(response.json().error.code).toBe('INVALID_CREDENTIALS');
       expect(response.body).not.toContain(SECRET_BACKUP);

@@ -20,7 +20,15 @@ const hostileString = fc.oneof(
     '{"$gt":""}',
   ),
 );
-const hostileValue = fc.oneof(hostileString, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(fc.string(), { maxLength: 3 }), fc.object({ maxDepth: 2 }));
+const hostileValue = fc.oneof(
+  hostileString,
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(fc.string(), { maxLength: 3 }),
+  fc.object({ maxDepth: 2 }),
+);
 
 describeEachDatabase('hostile input', (kind) => {
   let t: TestApp;
@@ -74,7 +82,12 @@ describeEachDatabase('hostile input', (kind) => {
 
   it('survives bodies that are not objects at all', async () => {
     for (const payload of ['[]', '"text"', '42', 'null', '{"a":'.repeat(50)]) {
-      const response = await student.request({ method: 'PUT', url: '/api/profile', payload, headers: { 'content-type': 'application/json' } });
+      const response = await student.request({
+        method: 'PUT',
+        url: '/api/profile',
+        payload,
+        headers: { 'content-type': 'application/json' },
+      });
       expect(response.statusCode).toBe(400);
     }
   });

@@ -12,11 +12,16 @@ describeEachDatabase('plan API', (kind) => {
   beforeAll(async () => {
     t = await createTestApp(kind);
     student = await signUpClient(t.app);
-    await student.request({ method: 'PUT', url: '/api/profile', payload: buildProfileInput({ examDate: '2027-03-24' }) });
+    await student.request({
+      method: 'PUT',
+      url: '/api/profile',
+      payload: buildProfileInput({ examDate: '2027-03-24' }),
+    });
   });
   afterAll(() => t.close());
 
-  const putPlan = (client: Client, settings: unknown) => client.request({ method: 'PUT', url: '/api/plan', payload: { settings } as object });
+  const putPlan = (client: Client, settings: unknown) =>
+    client.request({ method: 'PUT', url: '/api/plan', payload: { settings } as object });
   const getPlan = (client: Client, query = '') => client.request({ method: 'GET', url: `/api/plan${query}` });
 
   it('needs a profile first', async () => {
@@ -42,9 +47,17 @@ describeEachDatabase('plan API', (kind) => {
 
   describe('bad settings change nothing and say what to fix', () => {
     it.each([
-      ['negative hours', { weeklyHours: { questionBank: -5, practiceExams: 5, contentReview: 10, rest: 8 } }, 'weeklyHours.questionBank'],
+      [
+        'negative hours',
+        { weeklyHours: { questionBank: -5, practiceExams: 5, contentReview: 10, rest: 8 } },
+        'weeklyHours.questionBank',
+      ],
       ['a sleep window of 0 hours', { sleep: { start: '23:00', end: '23:00' } }, 'sleep'],
-      ['100,000 questions left', { questionBank: { questionsLeft: 100_000, blockFormat: '40-in-60', reviewMinutesPerBlock: 60, mode: 'timed' } }, 'questionBank.questionsLeft'],
+      [
+        '100,000 questions left',
+        { questionBank: { questionsLeft: 100_000, blockFormat: '40-in-60', reviewMinutesPerBlock: 60, mode: 'timed' } },
+        'questionBank.questionsLeft',
+      ],
       ['an unknown practice exam', { practiceExams: ['NBME99'] }, 'practiceExams.0'],
     ])('refuses %s', async (_name, override, field) => {
       const before = (await getPlan(student)).json().plan.updatedAt;
@@ -68,15 +81,29 @@ describeEachDatabase('plan API', (kind) => {
     });
 
     it('refuses a bank that cannot fit, with the numbers', async () => {
-      const response = await putPlan(student, buildPlanSettings({ questionBank: { questionsLeft: 9000, blockFormat: '40-in-60', reviewMinutesPerBlock: 60, mode: 'timed' } }));
+      const response = await putPlan(
+        student,
+        buildPlanSettings({
+          questionBank: { questionsLeft: 9000, blockFormat: '40-in-60', reviewMinutesPerBlock: 60, mode: 'timed' },
+        }),
+      );
       expect(response.statusCode).toBe(422);
       expect(response.json().error.message).toMatch(/9,000 questions left need 225 blocks/);
     });
 
     it('refuses an exam date in the past on re-plan', async () => {
       const other = await signUpClient(t.app);
-      await other.request({ method: 'PUT', url: '/api/profile', payload: buildProfileInput({ examDate: '2026-11-28' }) });
-      const created = await putPlan(other, buildPlanSettings({ questionBank: { questionsLeft: 0, blockFormat: '40-in-60', reviewMinutesPerBlock: 60, mode: 'timed' } }));
+      await other.request({
+        method: 'PUT',
+        url: '/api/profile',
+        payload: buildProfileInput({ examDate: '2026-11-28' }),
+      });
+      const created = await putPlan(
+        other,
+        buildPlanSettings({
+          questionBank: { questionsLeft: 0, blockFormat: '40-in-60', reviewMinutesPerBlock: 60, mode: 'timed' },
+        }),
+      );
       expect(created.statusCode).toBe(200);
       t.clock.advance(5 * 86_400_000);
       const response = await other.request({ method: 'POST', url: '/api/plan/replan', payload: {} });
@@ -89,18 +116,32 @@ describeEachDatabase('plan API', (kind) => {
   it('marks an item done, refuses to mark a future practice exam done, and 404s an unknown item', async () => {
     const today = (await getPlan(student, '?from=2026-11-24&to=2026-11-24')).json().days[0];
     const item = today.items[0];
-    const done = await student.request({ method: 'POST', url: `/api/plan/items/${item.id}`, payload: { status: 'done' } });
+    const done = await student.request({
+      method: 'POST',
+      url: `/api/plan/items/${item.id}`,
+      payload: { status: 'done' },
+    });
     expect(done.statusCode).toBe(200);
     expect(done.json().item.status).toBe('done');
-    const future = (await getPlan(student)).json().days.find((d: { kind: string }) => d.kind === 'practice-exam' && true);
+    const future = (await getPlan(student))
+      .json()
+      .days.find((d: { kind: string }) => d.kind === 'practice-exam' && true);
     const exam = future.items.find((i: { kind: string }) => i.kind === 'practice-exam');
     if (future.date > '2026-11-24') {
-      const refused = await student.request({ method: 'POST', url: `/api/plan/items/${exam.id}`, payload: { status: 'done' } });
+      const refused = await student.request({
+        method: 'POST',
+        url: `/api/plan/items/${exam.id}`,
+        payload: { status: 'done' },
+      });
       expect(refused.statusCode).toBe(400);
     }
     const missing = await student.request({ method: 'POST', url: '/api/plan/items/nope', payload: { status: 'done' } });
     expect(missing.statusCode).toBe(404);
-    const bad = await student.request({ method: 'POST', url: `/api/plan/items/${item.id}`, payload: { status: 'finished' } });
+    const bad = await student.request({
+      method: 'POST',
+      url: `/api/plan/items/${item.id}`,
+      payload: { status: 'finished' },
+    });
     expect(bad.statusCode).toBe(400);
   });
 
@@ -120,9 +161,17 @@ describeEachDatabase('plan API', (kind) => {
     expect(after.days.slice(0, 2)).toEqual(stale.days.slice(0, 2));
     expect(after.days[0].items.find((i: { id: string }) => i.id === doneId).status).toBe('done');
     // Every question not done is still in the plan.
-    const questions = (days: { items: { kind: string; questions?: number; status: string | null; date: string }[] }[], from: string) =>
-      days.flatMap((d) => d.items).filter((i) => i.kind === 'qbank-block' && i.date >= from && i.status !== 'done').reduce((s, i) => s + (i.questions ?? 0), 0);
-    const doneQuestions = before.days[0].items.filter((i: { kind: string; status: string | null }) => i.kind === 'qbank-block' && i.status === 'done').reduce((s: number, i: { questions: number }) => s + i.questions, 0);
+    const questions = (
+      days: { items: { kind: string; questions?: number; status: string | null; date: string }[] }[],
+      from: string,
+    ) =>
+      days
+        .flatMap((d) => d.items)
+        .filter((i) => i.kind === 'qbank-block' && i.date >= from && i.status !== 'done')
+        .reduce((s, i) => s + (i.questions ?? 0), 0);
+    const doneQuestions = before.days[0].items
+      .filter((i: { kind: string; status: string | null }) => i.kind === 'qbank-block' && i.status === 'done')
+      .reduce((s: number, i: { questions: number }) => s + i.questions, 0);
     expect(questions(after.days, '2026-11-26')).toBe(2000 - doneQuestions);
     t.clock.advance(-2 * 86_400_000);
   });
@@ -134,7 +183,12 @@ describeEachDatabase('plan API', (kind) => {
     const calendar = new ICAL.Component(ICAL.parse(response.body));
     const events = calendar.getAllSubcomponents('vevent').map((e) => new ICAL.Event(e));
     const plan = (await getPlan(student)).json();
-    const items = plan.days.flatMap((d: { items: unknown[] }) => d.items) as { id: string; date: string; start: string; kind: string }[];
+    const items = plan.days.flatMap((d: { items: unknown[] }) => d.items) as {
+      id: string;
+      date: string;
+      start: string;
+      kind: string;
+    }[];
     expect(events).toHaveLength(items.length);
     const exam = events.find((e) => e.uid.startsWith('2027-03-24-exam-1@'))!;
     expect(exam.uid).toBe(`2027-03-24-exam-1@${student.id}.localhost`);
@@ -147,7 +201,9 @@ describeEachDatabase('plan API', (kind) => {
     const [h, m] = december.start.split(':').map(Number) as [number, number];
     expect(event.startDate.toJSDate().toISOString()).toBe(new Date(Date.UTC(2026, 11, 5, h + 6, m)).toISOString());
     // Exporting again gives the same UIDs, so a refresh updates instead of duplicating.
-    const again = new ICAL.Component(ICAL.parse((await student.request({ method: 'GET', url: '/api/plan/calendar.ics' })).body));
+    const again = new ICAL.Component(
+      ICAL.parse((await student.request({ method: 'GET', url: '/api/plan/calendar.ics' })).body),
+    );
     expect(again.getAllSubcomponents('vevent').map((e) => new ICAL.Event(e).uid)).toEqual(events.map((e) => e.uid));
   });
 
@@ -172,7 +228,9 @@ describeEachDatabase('plan API', (kind) => {
   });
 
   it('answers an unknown or malformed feed token with the same 404', async () => {
-    expect((await t.app.inject({ method: 'GET', url: '/feed/not-a-real-token-value-at-all-123.ics' })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: '/feed/not-a-real-token-value-at-all-123.ics' })).statusCode).toBe(
+      404,
+    );
     expect((await t.app.inject({ method: 'GET', url: '/feed/x.ics' })).statusCode).toBe(404);
   });
 });

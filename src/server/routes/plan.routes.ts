@@ -24,18 +24,35 @@ export async function planRoutes(app: FastifyInstance, { ctx }: { ctx: Context }
     const { from, to } = request.query;
     for (const [name, value] of Object.entries({ from, to })) {
       if (value !== undefined && !isLocalDate(value)) {
-        return reply.code(400).send(errorBody({ code: 'VALIDATION_FAILED', message: `“${name}” must be a date like 2027-01-31.`, fields: { [name]: 'Use YYYY-MM-DD.' } }, request.id));
+        return reply
+          .code(400)
+          .send(
+            errorBody(
+              {
+                code: 'VALIDATION_FAILED',
+                message: `“${name}” must be a date like 2027-01-31.`,
+                fields: { [name]: 'Use YYYY-MM-DD.' },
+              },
+              request.id,
+            ),
+          );
       }
     }
     return getPlan(ctx, actorOf(request), { from, to });
   });
 
-  app.put('/plan', async (request, reply) => respond(request, reply, await savePlan(ctx, actorOf(request), request.body), (v) => v));
+  app.put('/plan', async (request, reply) =>
+    respond(request, reply, await savePlan(ctx, actorOf(request), request.body), (v) => v),
+  );
 
-  app.post('/plan/replan', async (request, reply) => respond(request, reply, await savePlan(ctx, actorOf(request), {}), (v) => v));
+  app.post('/plan/replan', async (request, reply) =>
+    respond(request, reply, await savePlan(ctx, actorOf(request), {}), (v) => v),
+  );
 
   app.post<{ Params: { id: string } }>('/plan/items/:id', async (request, reply) =>
-    respond(request, reply, await markPlanItem(ctx, actorOf(request), request.params.id, request.body), (item) => ({ item })),
+    respond(request, reply, await markPlanItem(ctx, actorOf(request), request.params.id, request.body), (item) => ({
+      item,
+    })),
   );
 
   app.get('/plan/calendar.ics', async (request, reply) => {
@@ -66,7 +83,8 @@ export async function feedRoutes(app: FastifyInstance, { ctx }: { ctx: Context }
     const match = /^([A-Za-z0-9_-]{20,100})\.ics$/.exec(request.params.file);
     const body = match ? await readCalendarFeed(ctx, match[1]!, hostOf(ctx, request)) : null;
     reply.header('cache-control', 'private, no-cache');
-    if (body === null) return reply.code(404).type('text/plain').send('This calendar feed does not exist or was turned off.');
+    if (body === null)
+      return reply.code(404).type('text/plain').send('This calendar feed does not exist or was turned off.');
     return reply.type('text/calendar; charset=utf-8').send(body);
   });
 }

@@ -14,12 +14,15 @@ describeEachDatabase('postmortem API', (kind) => {
   });
   afterAll(() => t.close());
 
-  const put = (payload: unknown) => student.request({ method: 'PUT', url: '/api/postmortem', payload: payload as object });
+  const put = (payload: unknown) =>
+    student.request({ method: 'PUT', url: '/api/postmortem', payload: payload as object });
 
   it('serves the questionnaire with the five probes and the content categories', async () => {
     const body = (await student.request({ method: 'GET', url: '/api/postmortem/questionnaire' })).json();
     const ids = body.sections.map((s: { id: string }) => s.id);
-    expect(ids).toEqual(expect.arrayContaining(['question-bank', 'dedicated', 'practice-exams', 'wellbeing', 'exam-day', 'score-report']));
+    expect(ids).toEqual(
+      expect.arrayContaining(['question-bank', 'dedicated', 'practice-exams', 'wellbeing', 'exam-day', 'score-report']),
+    );
     expect(body.contentCategories.length).toBeGreaterThanOrEqual(17);
   });
 

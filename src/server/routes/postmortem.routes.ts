@@ -16,7 +16,9 @@ export async function postmortemRoutes(app: FastifyInstance, { ctx }: { ctx: Con
 
   app.get('/postmortem', async (request) => getPostmortem(ctx, actorOf(request)));
 
-  app.put('/postmortem', async (request, reply) => respond(request, reply, await savePostmortem(ctx, actorOf(request), request.body), (v) => v));
+  app.put('/postmortem', async (request, reply) =>
+    respond(request, reply, await savePostmortem(ctx, actorOf(request), request.body), (v) => v),
+  );
 
   app.get('/plan/defaults', async (request) => planDefaults(ctx, actorOf(request)));
 }

@@ -12,8 +12,10 @@ describeEachDatabase('profile API', (kind) => {
   });
   afterAll(() => t.close());
 
-  const put = (client: Client, payload: unknown) => client.request({ method: 'PUT', url: '/api/profile', payload: payload as object });
-  const get = (client: Client) => client.request({ method: 'GET', url: '/api/profile', headers: { 'x-time-zone': 'America/Chicago' } });
+  const put = (client: Client, payload: unknown) =>
+    client.request({ method: 'PUT', url: '/api/profile', payload: payload as object });
+  const get = (client: Client) =>
+    client.request({ method: 'GET', url: '/api/profile', headers: { 'x-time-zone': 'America/Chicago' } });
 
   it('starts empty, with defaults: a 10-point buffer and the estimated review start', async () => {
     const body = (await get(student)).json();
@@ -46,7 +48,13 @@ describeEachDatabase('profile API', (kind) => {
       bufferPoints: 40,
       timeZone: 'Mars/Olympus',
     });
-    expect(Object.keys(response.json().error.fields).sort()).toEqual(['bufferPoints', 'examDate', 'failCount', 'specialty', 'timeZone']);
+    expect(Object.keys(response.json().error.fields).sort()).toEqual([
+      'bufferPoints',
+      'examDate',
+      'failCount',
+      'specialty',
+      'timeZone',
+    ]);
   });
 
   it('saves a valid profile and returns the tier, targets, passing score and days to the exam', async () => {
@@ -71,7 +79,10 @@ describeEachDatabase('profile API', (kind) => {
   });
 
   it('stores the backup specialty asked for after a fail with a highly competitive choice', async () => {
-    const response = await put(student, buildProfileInput({ specialty: 'dermatology', backupSpecialty: 'Internal medicine' }));
+    const response = await put(
+      student,
+      buildProfileInput({ specialty: 'dermatology', backupSpecialty: 'Internal medicine' }),
+    );
     expect(response.json().summary.backupSpecialty).toMatchObject({ isNeeded: true, name: 'Internal medicine' });
     expect((await get(student)).json().profile.backupSpecialty).toBe('Internal medicine');
   });

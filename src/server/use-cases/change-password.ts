@@ -5,7 +5,11 @@ import type { Actor, Context } from '../context.ts';
 import { parseInput } from './parse-input.ts';
 
 /** Changes the password and ends every other session of the user; this one stays signed in. */
-export async function changePassword(ctx: Context, actor: Actor, body: unknown): Promise<Result<{ endedSessions: number }>> {
+export async function changePassword(
+  ctx: Context,
+  actor: Actor,
+  body: unknown,
+): Promise<Result<{ endedSessions: number }>> {
   const parsed = parseInput(changePasswordRequestSchema, body);
   if (!parsed.ok) return parsed;
   const user = await ctx.repos.users.findById(actor.userId);
@@ -17,7 +21,11 @@ export async function changePassword(ctx: Context, actor: Actor, body: unknown):
   if (isCommonPassword(parsed.value.newPassword, user.email)) {
     return fail('PASSWORD_REJECTED', COMMON_PASSWORD_MESSAGE, { newPassword: COMMON_PASSWORD_MESSAGE });
   }
-  await ctx.repos.users.updatePassword(actor.userId, await hashPassword(parsed.value.newPassword), ctx.now().toISOString());
+  await ctx.repos.users.updatePassword(
+    actor.userId,
+    await hashPassword(parsed.value.newPassword),
+    ctx.now().toISOString(),
+  );
   const endedSessions = await ctx.repos.sessions.deleteOthersForUser(actor.userId, actor.sessionId);
   return ok({ endedSessions });
 }

@@ -14,7 +14,13 @@ export async function exportData(ctx: Context, actor: Actor) {
     schemaVersion: EXPORT_SCHEMA_VERSION,
     exportedAt: ctx.now().toISOString(),
     account: user
-      ? { id: user.id, email: user.email, role: user.role, createdAt: user.created_at, passwordChangedAt: user.password_changed_at }
+      ? {
+          id: user.id,
+          email: user.email,
+          role: user.role,
+          createdAt: user.created_at,
+          passwordChangedAt: user.password_changed_at,
+        }
       : null,
     profile: profile ?? null,
     sessions: sessions.map((s) => ({

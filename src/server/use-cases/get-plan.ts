@@ -6,7 +6,11 @@ import type { Actor, Context } from '../context.ts';
 import { localDateIn } from '../time.ts';
 
 /** The student's plan: its summary and the days in [from, to] (all of it by default), with statuses. */
-export async function getPlan(ctx: Context, actor: Actor, range: { from?: LocalDate; to?: LocalDate }): Promise<PlanResponse> {
+export async function getPlan(
+  ctx: Context,
+  actor: Actor,
+  range: { from?: LocalDate; to?: LocalDate },
+): Promise<PlanResponse> {
   const [plan, profile] = await Promise.all([ctx.repos.plans.get(actor.userId), ctx.repos.profiles.get(actor.userId)]);
   const today = localDateIn(ctx.now(), profile?.timeZone ?? 'UTC');
   if (!plan) return { plan: null, days: [], today, missed: { count: 0, since: null } };
@@ -15,7 +19,16 @@ export async function getPlan(ctx: Context, actor: Actor, range: { from?: LocalD
   const from = range.from && compareDates(range.from, firstDate) > 0 ? range.from : firstDate;
   const to = range.to && compareDates(range.to, plan.examDate) < 0 ? range.to : plan.examDate;
   const missed = missedItems(items, today).filter((item) => compareDates(item.date, plan.startDate) >= 0);
-  const days = compareDates(from, to) <= 0 ? groupIntoDays({ items: items.filter((i) => i.date >= from && i.date <= to), from, to, settings: plan.settings, examDate: plan.examDate }) : [];
+  const days =
+    compareDates(from, to) <= 0
+      ? groupIntoDays({
+          items: items.filter((i) => i.date >= from && i.date <= to),
+          from,
+          to,
+          settings: plan.settings,
+          examDate: plan.examDate,
+        })
+      : [];
   return {
     plan: {
       startDate: plan.startDate,
@@ -26,7 +39,11 @@ export async function getPlan(ctx: Context, actor: Actor, range: { from?: LocalD
       updatedAt: plan.updatedAt,
       isExamDateChanged: profile !== undefined && profile.examDate !== plan.examDate,
     },
-    days: days.map((day) => ({ ...day, freeMinutes: 0, items: day.items.map(({ statusAt: _statusAt, ...item }) => item) })),
+    days: days.map((day) => ({
+      ...day,
+      freeMinutes: 0,
+      items: day.items.map(({ statusAt: _statusAt, ...item }) => item),
+    })),
     today,
     missed: { count: missed.length, since: missed[0]?.date ?? null },
   };

@@ -21,7 +21,11 @@ export function profileDefaults(ctx: Context, timeZone: string): ProfileDefaults
   };
 }
 
-export function toProfileResponse(ctx: Context, stored: StoredProfile | undefined, timeZoneHint: string): ProfileResponse {
+export function toProfileResponse(
+  ctx: Context,
+  stored: StoredProfile | undefined,
+  timeZoneHint: string,
+): ProfileResponse {
   const timeZone = stored?.timeZone ?? (isTimeZone(timeZoneHint) ? timeZoneHint : 'UTC');
   const defaults = profileDefaults(ctx, timeZone);
   if (!stored) return { profile: null, summary: null, defaults };

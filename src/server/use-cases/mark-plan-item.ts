@@ -6,14 +6,30 @@ import { localDateIn } from '../time.ts';
 import { parseInput } from './parse-input.ts';
 
 /** Marks one of the student's plan items done or skipped (or clears the mark). */
-export async function markPlanItem(ctx: Context, actor: Actor, itemId: string, body: unknown): Promise<Result<PlanItemView>> {
+export async function markPlanItem(
+  ctx: Context,
+  actor: Actor,
+  itemId: string,
+  body: unknown,
+): Promise<Result<PlanItemView>> {
   const parsed = parseInput(markItemRequestSchema, body);
   if (!parsed.ok) return parsed;
-  const [profile, item] = await Promise.all([ctx.repos.profiles.get(actor.userId), ctx.repos.plans.getItem(actor.userId, itemId)]);
+  const [profile, item] = await Promise.all([
+    ctx.repos.profiles.get(actor.userId),
+    ctx.repos.plans.getItem(actor.userId, itemId),
+  ]);
   if (!item) return fail('NOT_FOUND', 'That plan item does not exist. Reload the plan and try again.');
   const today = localDateIn(ctx.now(), profile?.timeZone ?? 'UTC');
-  if (parsed.value.status === 'done' && compareDates(item.date, today) > 0 && item.kind !== 'qbank-block' && item.kind !== 'second-pass-block' && item.kind !== 'content-review') {
-    return fail('VALIDATION_FAILED', 'That day has not come yet. Mark it done once you have done it.', { status: 'Not yet: this is planned for a later day.' });
+  if (
+    parsed.value.status === 'done' &&
+    compareDates(item.date, today) > 0 &&
+    item.kind !== 'qbank-block' &&
+    item.kind !== 'second-pass-block' &&
+    item.kind !== 'content-review'
+  ) {
+    return fail('VALIDATION_FAILED', 'That day has not come yet. Mark it done once you have done it.', {
+      status: 'Not yet: this is planned for a later day.',
+    });
   }
   const updated = await ctx.repos.plans.setStatus(actor.userId, itemId, parsed.value.status, ctx.now().toISOString());
   if (!updated) return fail('NOT_FOUND', 'That plan item does not exist. Reload the plan and try again.');

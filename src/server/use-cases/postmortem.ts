@@ -1,9 +1,17 @@
 import { ok, type Result } from '#domain/common/result.ts';
 import { diagnoseCauses } from '#domain/postmortem/causes.ts';
-import { applyCountermeasures, NO_COUNTERMEASURE_FLAGS, type Countermeasures } from '#domain/postmortem/countermeasures.ts';
+import {
+  applyCountermeasures,
+  NO_COUNTERMEASURE_FLAGS,
+  type Countermeasures,
+} from '#domain/postmortem/countermeasures.ts';
 import type { PostmortemAnswers } from '#domain/postmortem/questionnaire.ts';
 import { DEFAULT_PLAN_SETTINGS, type PlanSettings } from '#domain/plan/settings.ts';
-import { postmortemAnswersSchema, type PostmortemResponse, type PostmortemResult } from '#shared/contracts/postmortem.ts';
+import {
+  postmortemAnswersSchema,
+  type PostmortemResponse,
+  type PostmortemResult,
+} from '#shared/contracts/postmortem.ts';
 import type { Actor, Context } from '../context.ts';
 import { parseInput } from './parse-input.ts';
 
@@ -41,8 +49,13 @@ export async function savePostmortem(ctx: Context, actor: Actor, body: unknown):
 export async function planDefaults(ctx: Context, actor: Actor): Promise<Countermeasures & { hasPostmortem: boolean }> {
   const { postmortem } = await getPostmortem(ctx, actor);
   if (!postmortem) {
-    return { settings: DEFAULT_PLAN_SETTINGS, flags: NO_COUNTERMEASURE_FLAGS, changes: [], actions: [], hasPostmortem: false };
+    return {
+      settings: DEFAULT_PLAN_SETTINGS,
+      flags: NO_COUNTERMEASURE_FLAGS,
+      changes: [],
+      actions: [],
+      hasPostmortem: false,
+    };
   }
   return { ...postmortem.countermeasures, hasPostmortem: true };
 }
-

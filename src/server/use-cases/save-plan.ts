@@ -33,7 +33,15 @@ export async function savePlan(ctx: Context, actor: Actor, body: unknown): Promi
     isEdited: parsed.value.settings !== undefined,
   });
   if (!result.ok) return result;
-  const statuses = new Map(items.filter((i) => i.status === 'done').map((i) => [i.id, { status: 'done' as const, at: i.statusAt }]));
-  await ctx.repos.plans.replaceFrom(actor.userId, result.value.plan, result.value.settings, statuses, ctx.now().toISOString());
+  const statuses = new Map(
+    items.filter((i) => i.status === 'done').map((i) => [i.id, { status: 'done' as const, at: i.statusAt }]),
+  );
+  await ctx.repos.plans.replaceFrom(
+    actor.userId,
+    result.value.plan,
+    result.value.settings,
+    statuses,
+    ctx.now().toISOString(),
+  );
   return ok(await getPlan(ctx, actor, {}));
 }

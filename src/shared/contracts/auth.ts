@@ -13,7 +13,10 @@ export const emailSchema = z
 
 export const newPasswordSchema = z
   .string({ error: 'Choose a password.' })
-  .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters. A short phrase of four or five words works well.`)
+  .min(
+    PASSWORD_MIN_LENGTH,
+    `Use at least ${PASSWORD_MIN_LENGTH} characters. A short phrase of four or five words works well.`,
+  )
   .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters.`);
 
 export const roleSchema = z.enum(['student', 'advisor'], { error: 'Choose student or advisor.' });
@@ -33,13 +36,19 @@ export const signInRequestSchema = z.strictObject({
 export type SignInRequest = z.input<typeof signInRequestSchema>;
 
 export const changePasswordRequestSchema = z.strictObject({
-  currentPassword: z.string({ error: 'Enter your current password.' }).min(1, 'Enter your current password.').max(PASSWORD_MAX_LENGTH),
+  currentPassword: z
+    .string({ error: 'Enter your current password.' })
+    .min(1, 'Enter your current password.')
+    .max(PASSWORD_MAX_LENGTH),
   newPassword: newPasswordSchema,
 });
 export type ChangePasswordRequest = z.input<typeof changePasswordRequestSchema>;
 
 export const deleteAccountRequestSchema = z.strictObject({
-  password: z.string({ error: 'Enter your password to confirm.' }).min(1, 'Enter your password to confirm.').max(PASSWORD_MAX_LENGTH),
+  password: z
+    .string({ error: 'Enter your password to confirm.' })
+    .min(1, 'Enter your password to confirm.')
+    .max(PASSWORD_MAX_LENGTH),
 });
 export type DeleteAccountRequest = z.input<typeof deleteAccountRequestSchema>;
 

@@ -19,7 +19,9 @@ const hours = (what: string, max: number) =>
     .max(max, `${what[0]!.toUpperCase()}${what.slice(1)} above ${max} hours a week cannot be kept up.`);
 
 const timeOfDay = (what: string) =>
-  z.string({ error: `Enter ${what} as HH:MM.` }).refine(isTimeOfDay, { error: `Enter ${what} as a 24-hour time, like 07:30.` });
+  z
+    .string({ error: `Enter ${what} as HH:MM.` })
+    .refine(isTimeOfDay, { error: `Enter ${what} as a 24-hour time, like 07:30.` });
 
 const weekday = z
   .number({ error: 'Choose a weekday.' })
@@ -47,7 +49,11 @@ export const planSettingsSchema = z
             weekday,
             start: timeOfDay('the start'),
             end: timeOfDay('the end'),
-            label: z.string().trim().min(1, 'Say what this time is for (e.g. “Rotation”).').max(60, 'Keep the label under 60 characters.'),
+            label: z
+              .string()
+              .trim()
+              .min(1, 'Say what this time is for (e.g. “Rotation”).')
+              .max(60, 'Keep the label under 60 characters.'),
           })
           .refine((p) => !isTimeOfDay(p.start) || !isTimeOfDay(p.end) || minutesOf(p.start) !== minutesOf(p.end), {
             error: 'Start and end are the same time. Enter the hours you are busy.',
@@ -61,11 +67,17 @@ export const planSettingsSchema = z
           .strictObject({
             date: localDateSchema('the date'),
             kind: z.enum(['blocked', 'call', 'break'], { error: 'Choose blocked, call night or planned break.' }),
-            start: timeOfDay('the start').nullish().transform((v) => v ?? null),
-            end: timeOfDay('the end').nullish().transform((v) => v ?? null),
+            start: timeOfDay('the start')
+              .nullish()
+              .transform((v) => v ?? null),
+            end: timeOfDay('the end')
+              .nullish()
+              .transform((v) => v ?? null),
             label: z.string().trim().max(60, 'Keep the label under 60 characters.').default(''),
           })
-          .refine((e) => (e.start === null) === (e.end === null), { error: 'Give both a start and an end time, or neither for the whole day.' }),
+          .refine((e) => (e.start === null) === (e.end === null), {
+            error: 'Give both a start and an end time, or neither for the whole day.',
+          }),
       )
       .max(400, 'That is more dated exceptions than a year holds.'),
     questionBank: z.strictObject({
@@ -73,7 +85,10 @@ export const planSettingsSchema = z
         .number({ error: 'Enter how many questions you have left.' })
         .int('Enter a whole number of questions.')
         .min(0, 'Questions left cannot be negative.')
-        .max(MAX_QUESTIONS_LEFT, `No Step 2 CK bank has that many questions (UWorld has about 3,900). Enter at most ${MAX_QUESTIONS_LEFT.toLocaleString('en-US')}.`),
+        .max(
+          MAX_QUESTIONS_LEFT,
+          `No Step 2 CK bank has that many questions (UWorld has about 3,900). Enter at most ${MAX_QUESTIONS_LEFT.toLocaleString('en-US')}.`,
+        ),
       blockFormat: z.enum(['40-in-60', '20-in-30'], { error: 'Choose 40 questions in 60 minutes or 20 in 30.' }),
       reviewMinutesPerBlock: z
         .number({ error: 'Enter review minutes per block.' })
@@ -86,13 +101,26 @@ export const planSettingsSchema = z
       .array(z.enum(PRACTICE_FORM_IDS, { error: 'Choose practice exams from the list.' }))
       .max(PRACTICE_FORM_IDS.length)
       .refine((forms) => new Set(forms).size === forms.length, { error: 'Each practice exam can be listed once.' }),
-    practiceExamEveryDays: z.number({ error: 'Enter a number of days.' }).int('Enter whole days.').min(3, 'Leave at least 3 days between practice exams, for review.').max(30, 'At most 30 days between practice exams.'),
-    fullLengthDays: z.number({ error: 'Enter a number of days.' }).int('Enter whole days.').min(0, 'Cannot be negative.').max(6, 'At most 6 full-length days.'),
+    practiceExamEveryDays: z
+      .number({ error: 'Enter a number of days.' })
+      .int('Enter whole days.')
+      .min(3, 'Leave at least 3 days between practice exams, for review.')
+      .max(30, 'At most 30 days between practice exams.'),
+    fullLengthDays: z
+      .number({ error: 'Enter a number of days.' })
+      .int('Enter whole days.')
+      .min(0, 'Cannot be negative.')
+      .max(6, 'At most 6 full-length days.'),
     restWeekday: weekday,
   })
   .refine(
-    (s) => s.weeklyHours.questionBank + s.weeklyHours.practiceExams + s.weeklyHours.contentReview + s.weeklyHours.rest <= MAX_WEEKLY_HOURS,
-    { error: `Those hours add up to more than ${MAX_WEEKLY_HOURS} a week. Nobody can keep that up; lower some.`, path: ['weeklyHours'] },
+    (s) =>
+      s.weeklyHours.questionBank + s.weeklyHours.practiceExams + s.weeklyHours.contentReview + s.weeklyHours.rest <=
+      MAX_WEEKLY_HOURS,
+    {
+      error: `Those hours add up to more than ${MAX_WEEKLY_HOURS} a week. Nobody can keep that up; lower some.`,
+      path: ['weeklyHours'],
+    },
   ) satisfies z.ZodType<PlanSettings, unknown>;
 
 export const savePlanRequestSchema = z.strictObject({ settings: planSettingsSchema.optional() });

@@ -17,7 +17,10 @@ export const profileInputSchema = z.strictObject({
   failCount: z.enum(FAIL_COUNTS, { error: 'Choose how many USMLE exams you have failed so far: 0, 1 or 2+.' }),
   specialty: z.enum(SPECIALTY_IDS, { error: 'Choose the specialty you are aiming for, or “Undecided”.' }),
   otherSpecialtyName: optionalName('the specialty name'),
-  otherTier: z.enum(TIER_IDS, { error: 'Choose how competitive that specialty is.' }).nullish().transform((v) => v ?? null),
+  otherTier: z
+    .enum(TIER_IDS, { error: 'Choose how competitive that specialty is.' })
+    .nullish()
+    .transform((v) => v ?? null),
   backupSpecialty: optionalName('the backup specialty'),
   schoolType: z.enum(SCHOOL_TYPES, { error: 'Choose your school type: US MD, US DO or international (IMG).' }),
   timeZone: timeZoneSchema,

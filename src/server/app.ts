@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import helmet from 'helmet';
 import type { Config } from './config.ts';
 import { createContext, type Clock, type Context } from './context.ts';
 import type { Database } from './db/database.ts';
@@ -50,7 +50,9 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; c
   // The API speaks JSON only; anything else is refused with 415 and a message that says so.
   app.removeContentTypeParser('text/plain');
   await app.register(cookie);
-  await app.register(helmet, {
+  // Security headers, built once (helmet's Fastify plugin rebuilt them on every request; measured
+  // as a quarter of the cost of a trivial route). Strict CSP: nothing third-party, no inline code.
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -65,7 +67,10 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; c
         upgradeInsecureRequests: config.cookieSecure ? [] : null,
       },
     },
-    hsts: config.cookieSecure,
+    strictTransportSecurity: config.cookieSecure,
+  });
+  app.addHook('onRequest', (request, reply, done) => {
+    securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error instanceof Error ? error : undefined));
   });
 
   app.decorateRequest('actor', null);

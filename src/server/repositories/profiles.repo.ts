@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { CompiledQuery, type Kysely } from 'kysely';
 import type { FailCount, SchoolType, StudentProfile } from '#domain/risk/profile.ts';
 import type { SpecialtyId, TierId } from '#domain/risk/specialties.ts';
 import type { DB, ProfilesTable } from '../db/schema.ts';
@@ -24,10 +24,12 @@ function toProfile(row: ProfilesTable): StoredProfile {
 
 /** A student's profile. Every call is scoped to the acting user's id. */
 export function createProfilesRepo(db: Kysely<DB>) {
+  // Read on most requests: compiled once, executed with the acting user's id.
+  const getQuery = db.selectFrom('profiles').selectAll().where('user_id', '=', '').compile();
   return {
     async get(userId: string): Promise<StoredProfile | undefined> {
-      const row = await db.selectFrom('profiles').selectAll().where('user_id', '=', userId).executeTakeFirst();
-      return row ? toProfile(row) : undefined;
+      const { rows } = await db.executeQuery<ProfilesTable>(CompiledQuery.raw(getQuery.sql, [userId]));
+      return rows[0] ? toProfile(rows[0]) : undefined;
     },
 
     async save(userId: string, profile: StudentProfile, now: string): Promise<StoredProfile> {

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { CompiledQuery, type Kysely } from 'kysely';
 import type { DB, SessionsTable, UsersTable } from '../db/schema.ts';
 
 export type SessionWithUser = {
@@ -7,6 +7,33 @@ export type SessionWithUser = {
 };
 
 export function createSessionsRepo(db: Kysely<DB>) {
+  const findActiveQuery = db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select([
+      'sessions.id as session_id',
+      'sessions.last_seen_at',
+      'sessions.expires_at',
+      'sessions.created_at as session_created_at',
+      'users.id as user_id',
+      'users.email',
+      'users.role',
+      'users.created_at as user_created_at',
+    ])
+    .where('sessions.token_hash', '=', '')
+    .where('sessions.expires_at', '>', '')
+    .where('sessions.last_seen_at', '>', '')
+    .compile();
+  type ActiveSessionRow = {
+    session_id: string;
+    last_seen_at: string;
+    expires_at: string;
+    session_created_at: string;
+    user_id: string;
+    email: string;
+    role: 'student' | 'advisor';
+    user_created_at: string;
+  };
   return {
     async insert(session: {
       id: string;
@@ -32,23 +59,9 @@ export function createSessionsRepo(db: Kysely<DB>) {
 
     /** The session behind a token hash, if it has not passed its absolute or idle expiry. */
     async findActive(tokenHash: string, now: string, idleSince: string): Promise<SessionWithUser | undefined> {
-      const row = await db
-        .selectFrom('sessions')
-        .innerJoin('users', 'users.id', 'sessions.user_id')
-        .select([
-          'sessions.id as session_id',
-          'sessions.last_seen_at',
-          'sessions.expires_at',
-          'sessions.created_at as session_created_at',
-          'users.id as user_id',
-          'users.email',
-          'users.role',
-          'users.created_at as user_created_at',
-        ])
-        .where('sessions.token_hash', '=', tokenHash)
-        .where('sessions.expires_at', '>', now)
-        .where('sessions.last_seen_at', '>', idleSince)
-        .executeTakeFirst();
+      // Runs on every authenticated request: compiled once, executed with this request's values.
+      const { rows } = await db.executeQuery<ActiveSessionRow>(CompiledQuery.raw(findActiveQuery.sql, [tokenHash, now, idleSince]));
+      const row = rows[0];
       if (!row) return undefined;
       return {
         session: {

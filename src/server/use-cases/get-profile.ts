@@ -8,9 +8,22 @@ import type { StoredProfile } from '../repositories/profiles.repo.ts';
 import { localDateIn } from '../time.ts';
 
 /** What a new profile form starts from; `timeZoneHint` is the browser's zone until one is saved. */
+const reviewStartByDay = new Map<string, ReturnType<typeof expectedReviewStart>>();
+
+/** The expected review start changes once a year; compute it once per calendar day. */
+function reviewStartOn(today: string) {
+  let value = reviewStartByDay.get(today);
+  if (!value) {
+    value = expectedReviewStart(today);
+    if (reviewStartByDay.size > 100) reviewStartByDay.clear();
+    reviewStartByDay.set(today, value);
+  }
+  return value;
+}
+
 export function profileDefaults(ctx: Context, timeZone: string): ProfileDefaults {
   const today = localDateIn(ctx.now(), timeZone);
-  const reviewStart = expectedReviewStart(today);
+  const reviewStart = reviewStartOn(today);
   return {
     bufferPoints: DEFAULT_BUFFER_POINTS,
     recommendedBuffer: { ...RECOMMENDED_BUFFER },

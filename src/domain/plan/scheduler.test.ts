@@ -172,4 +172,18 @@ describe('plan scheduler', () => {
     expect(plan.summary.practiceExamDates).toEqual([]);
     expect(plan.warnings.join(' ')).toMatch(/no practice exams/);
   });
+
+  it('gives every study day the same number of blocks when the routine is fixed', () => {
+    const plan = planOf({
+      protectedTime: rotation,
+      fixedDailyBlocks: true,
+      questionBank: { ...DEFAULT_PLAN_SETTINGS.questionBank, questionsLeft: 2000 },
+    });
+    // Week 3: count sessions per study day; a fixed routine differs by at most one block between days.
+    const counts = plan.days
+      .slice(14, 21)
+      .filter((d) => d.kind === 'timed-blocks')
+      .map((d) => d.items.filter((i) => i.kind === 'qbank-block' || i.kind === 'second-pass-block').length);
+    expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(1);
+  });
 });

@@ -497,7 +497,9 @@ function placeQuestionBank(days: WorkDay[], settings: PlanSettings, warnings: st
     for (let s = 0; s < total; s++) {
       const candidates = week.days.filter((d) => (budget.get(d) ?? 0) > (perDay.get(d) ?? 0));
       // Fill in proportion to each day's room: an evening after a shift takes fewer than a day off.
-      const load = (d: WorkDay) => ((perDay.get(d) ?? 0) + 1) / (budget.get(d) ?? 1);
+      const load = settings.fixedDailyBlocks
+        ? (d: WorkDay) => perDay.get(d) ?? 0
+        : (d: WorkDay) => ((perDay.get(d) ?? 0) + 1) / (budget.get(d) ?? 1);
       candidates.sort((a, b) => load(a) - load(b) || b.freeMinutes - a.freeMinutes);
       const day = candidates[0];
       if (!day) break;

@@ -56,6 +56,11 @@ export type PlanSettings = {
   fullLengthDays: number;
   /** The weekday that carries the weekly rest. 0 = Sunday. */
   restWeekday: number;
+  /**
+   * The same number of question blocks on every study day (a written, fixed routine: the
+   * postmortem's answer to "poor structure"), instead of more on days with more free time.
+   */
+  fixedDailyBlocks?: boolean;
 };
 
 export const DEFAULT_PLAN_SETTINGS: PlanSettings = {

@@ -60,7 +60,9 @@ export function createSessionsRepo(db: Kysely<DB>) {
     /** The session behind a token hash, if it has not passed its absolute or idle expiry. */
     async findActive(tokenHash: string, now: string, idleSince: string): Promise<SessionWithUser | undefined> {
       // Runs on every authenticated request: compiled once, executed with this request's values.
-      const { rows } = await db.executeQuery<ActiveSessionRow>(CompiledQuery.raw(findActiveQuery.sql, [tokenHash, now, idleSince]));
+      const { rows } = await db.executeQuery<ActiveSessionRow>(
+        CompiledQuery.raw(findActiveQuery.sql, [tokenHash, now, idleSince]),
+      );
       const row = rows[0];
       if (!row) return undefined;
       return {

@@ -24,18 +24,16 @@ export async function planRoutes(app: FastifyInstance, { ctx }: { ctx: Context }
     const { from, to } = request.query;
     for (const [name, value] of Object.entries({ from, to })) {
       if (value !== undefined && !isLocalDate(value)) {
-        return reply
-          .code(400)
-          .send(
-            errorBody(
-              {
-                code: 'VALIDATION_FAILED',
-                message: `“${name}” must be a date like 2027-01-31.`,
-                fields: { [name]: 'Use YYYY-MM-DD.' },
-              },
-              request.id,
-            ),
-          );
+        return reply.code(400).send(
+          errorBody(
+            {
+              code: 'VALIDATION_FAILED',
+              message: `“${name}” must be a date like 2027-01-31.`,
+              fields: { [name]: 'Use YYYY-MM-DD.' },
+            },
+            request.id,
+          ),
+        );
       }
     }
     return getPlan(ctx, actorOf(request), { from, to });

@@ -57,5 +57,11 @@ export async function planDefaults(ctx: Context, actor: Actor): Promise<Counterm
       hasPostmortem: false,
     };
   }
-  return { ...postmortem.countermeasures, hasPostmortem: true };
+  const { settings, flags } = postmortem.countermeasures;
+  // The one flag the scheduler reads directly becomes a setting the student can see and change.
+  return {
+    ...postmortem.countermeasures,
+    settings: { ...settings, fixedDailyBlocks: flags.fixedDailyBlocks },
+    hasPostmortem: true,
+  };
 }

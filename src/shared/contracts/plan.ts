@@ -112,6 +112,7 @@ export const planSettingsSchema = z
       .min(0, 'Cannot be negative.')
       .max(6, 'At most 6 full-length days.'),
     restWeekday: weekday,
+    fixedDailyBlocks: z.boolean({ error: 'Choose whether every study day has the same blocks.' }).optional(),
   })
   .refine(
     (s) =>

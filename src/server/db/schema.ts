@@ -40,6 +40,7 @@ export type ProfilesTable = {
   exam_date: string;
   review_start_date: string;
   buffer_points: number;
+  counselling_contact?: string | null;
   created_at: string;
   updated_at: string;
 };
@@ -86,6 +87,43 @@ export type PostmortemsTable = {
   updated_at: string;
 };
 
+export type QbankBlocksTable = {
+  id: string;
+  user_id: string;
+  date: string;
+  bank: string;
+  mode: string;
+  questions: number;
+  correct: number;
+  minutes: number;
+  systems_missed_json: string;
+  disciplines_missed_json: string;
+  plan_item_id: string | null;
+  created_at: string;
+};
+
+export type PracticeExamsTable = {
+  id: string;
+  user_id: string;
+  form: string;
+  date: string;
+  score: number | null;
+  percent_correct: number | null;
+  breakdown_json: string;
+  created_at: string;
+};
+
+export type WellbeingCheckinsTable = {
+  id: string;
+  user_id: string;
+  date: string;
+  sleep_hours: number;
+  stress: number;
+  mood: number;
+  note: string | null;
+  created_at: string;
+};
+
 export type DB = {
   users: UsersTable;
   sessions: SessionsTable;
@@ -95,4 +133,7 @@ export type DB = {
   plan_items: PlanItemsTable;
   calendar_feeds: CalendarFeedsTable;
   postmortems: PostmortemsTable;
+  qbank_blocks: QbankBlocksTable;
+  practice_exams: PracticeExamsTable;
+  wellbeing_checkins: WellbeingCheckinsTable;
 };

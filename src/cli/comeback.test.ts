@@ -88,3 +88,177 @@ describe('comeback plan', () => {
     expect(bad.stderr.toString()).toMatch(/not valid JSON/);
   });
 });
+
+const PREDICT_EXAMPLE = {
+  examDate: '2027-03-01',
+  targetScore: 245,
+  exams: [
+    { form: 'NBME13', date: '2027-01-10', score: 236 },
+    { form: 'UWSA2', date: '2027-02-01', score: 251 },
+    { form: 'FREE120', date: '2027-02-20', percentCorrect: 74 },
+  ],
+};
+
+describe('comeback predict', () => {
+  it('prints exactly the documented keys for the docs/cli.md example', () => {
+    const result = runCli(['predict'], JSON.stringify(PREDICT_EXAMPLE), NOW);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    const output = JSON.parse(result.stdout);
+    expect(Object.keys(output)).toEqual([
+      'predicted',
+      'low',
+      'high',
+      'level',
+      'passProbability',
+      'targetProbability',
+      'explanation',
+    ]);
+    expect(output).toMatchObject({ predicted: 246, low: 234, high: 258, level: 0.8, passProbability: 0.99 });
+    expect(output.targetProbability).toBeCloseTo(0.54, 2);
+    expect(output.explanation[0]).toMatch(/^Predicted score for 2027-03-01: 246/);
+  });
+
+  it('does not use the clock: exams after "now" are accepted unless today is sent', () => {
+    expect(runCli(['predict'], JSON.stringify(PREDICT_EXAMPLE), NOW).code).toBe(0);
+    const withToday = runCli(['predict'], JSON.stringify({ ...PREDICT_EXAMPLE, today: '2027-02-10' }), NOW);
+    expect(withToday.code).toBe(2);
+    expect(withToday.stderr).toMatch(/exams\.2\.date: 2027-02-20 is after today \(2027-02-10\)/);
+  });
+
+  it('says which exam to take first when there is none (exit 2, nothing on stdout)', () => {
+    const result = runCli(['predict'], JSON.stringify({ ...PREDICT_EXAMPLE, exams: [] }), NOW);
+    expect(result).toMatchObject({ code: 2, stdout: '' });
+    expect(result.stderr).toMatch(/No practice exam yet, so there is no prediction/);
+    expect(result.stderr).toMatch(/Take an NBME CCSSA form first/);
+  });
+
+  const withExam = (exam: Record<string, unknown>) => JSON.stringify({ ...PREDICT_EXAMPLE, exams: [exam] });
+  it.each([
+    [
+      'a score of 400',
+      withExam({ form: 'NBME13', date: '2027-01-10', score: 400 }),
+      /exams\.0\.score: 400 is off the 1–300 scale/,
+    ],
+    [
+      'an unknown form',
+      withExam({ form: 'NBME99', date: '2027-01-10', score: 236 }),
+      /exams\.0\.form: "NBME99" is not a practice exam form we know/,
+    ],
+    [
+      'a Free 120 given as a score',
+      withExam({ form: 'FREE120', date: '2027-01-10', score: 74 }),
+      /exams\.0\.score: The Free 120 reports a percent correct/,
+    ],
+    [
+      'a percent of 140',
+      withExam({ form: 'FREE120', date: '2027-01-10', percentCorrect: 140 }),
+      /exams\.0\.percentCorrect: A percent correct cannot be above 100/,
+    ],
+    [
+      'an exam after the exam date',
+      withExam({ form: 'NBME13', date: '2027-03-02', score: 236 }),
+      /exams\.0\.date: 2027-03-02 is after your exam date/,
+    ],
+    ['a missing target', JSON.stringify({ examDate: '2027-03-01', exams: [] }), /targetScore/],
+    ['an unknown field', JSON.stringify({ ...PREDICT_EXAMPLE, mood: 'great' }), /not a valid prediction request/],
+    ['not JSON', '{"examDate":', /not valid JSON/],
+  ])('refuses %s on stderr with exit code 2', (_name, stdin, message) => {
+    const result = runCli(['predict'], stdin, NOW);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(message);
+  });
+
+  it('runs as `npx comeback predict` through the package bin', () => {
+    const stdout = execFileSync('node', ['bin/comeback.mjs', 'predict'], {
+      input: JSON.stringify(PREDICT_EXAMPLE),
+    }).toString();
+    expect(JSON.parse(stdout).predicted).toBe(246);
+    const bad = spawnSync('node', ['bin/comeback.mjs', 'predict'], {
+      input: withExam({ form: 'NBME13', date: '2027-01-10', score: 400 }),
+    });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr.toString()).toMatch(/400 is off the 1–300 scale/);
+  });
+});
+
+const READINESS_EXAMPLE = {
+  examDate: '2027-03-01',
+  today: '2027-02-22',
+  targetScore: 245,
+  fullLengthDaysCompleted: 1,
+  exams: [
+    { form: 'NBME13', date: '2027-01-10', score: 236 },
+    { form: 'UWSA2', date: '2027-02-01', score: 251 },
+    { form: 'FREE120', date: '2027-02-20', percentCorrect: 74 },
+  ],
+};
+
+describe('comeback readiness', () => {
+  it('proceeds on the docs/cli.md example, with every reason', () => {
+    const result = runCli(['readiness'], JSON.stringify(READINESS_EXAMPLE), NOW);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    const output = JSON.parse(result.stdout);
+    expect(output.verdict).toBe('proceed');
+    expect(output.reasons.map((r: { rule: string; passed: boolean }) => [r.rule, r.passed])).toEqual([
+      ['latest-near-target', true],
+      ['two-at-target', true],
+      ['clear-of-passing-line', true],
+      ['full-length-day', true],
+    ]);
+    expect(output).toMatchObject({
+      passingScore: 218,
+      targetScore: 245,
+      pointsShort: 0,
+      recentExams: [
+        { form: 'UWSA2', date: '2027-02-01', reported: '251', score: 248 },
+        { form: 'FREE120', date: '2027-02-20', reported: '74 % correct', score: 251 },
+      ],
+      notes: [],
+    });
+  });
+
+  it('is not ready without a full-length day, and delays when the latest is far under target', () => {
+    const notReady = JSON.parse(
+      runCli(['readiness'], JSON.stringify({ ...READINESS_EXAMPLE, fullLengthDaysCompleted: 0 }), NOW).stdout,
+    );
+    expect(notReady.verdict).toBe('not-ready');
+    const delay = JSON.parse(
+      runCli(['readiness'], JSON.stringify({ ...READINESS_EXAMPLE, targetScore: 260 }), NOW).stdout,
+    );
+    expect(delay.verdict).toBe('delay');
+    expect(delay.pointsShort).toBe(9);
+  });
+
+  it('defaults today to the current UTC date', () => {
+    // NOW is 2026-11-24, before the example's exams: they are refused as in the future.
+    const { today: _today, ...withoutToday } = READINESS_EXAMPLE;
+    const result = runCli(['readiness'], JSON.stringify(withoutToday), NOW);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/exams\.0\.date: 2027-01-10 is after today \(2026-11-24\)/);
+  });
+
+  it.each([
+    ['a score of 400', { exams: [{ form: 'NBME13', date: '2027-01-10', score: 400 }] }, /exams\.0\.score/],
+    ['an exam in the future', { exams: [{ form: 'NBME13', date: '2027-02-25', score: 240 }] }, /is after today/],
+    [
+      'an unknown form',
+      { exams: [{ form: 'STEP1', date: '2027-01-10', score: 240 }] },
+      /"STEP1" is not a practice exam form/,
+    ],
+    ['negative full-length days', { fullLengthDaysCompleted: -2 }, /fullLengthDaysCompleted/],
+    [
+      'an exam date before today',
+      { examDate: '2027-02-01' },
+      /examDate: Your exam date \(2027-02-01\) is before today/,
+    ],
+  ])('refuses %s on stderr with exit code 2', (_name, overrides, message) => {
+    const result = runCli(['readiness'], JSON.stringify({ ...READINESS_EXAMPLE, ...overrides }), NOW);
+    expect(result).toMatchObject({ code: 2, stdout: '' });
+    expect(result.stderr).toMatch(message);
+  });
+
+  it('lists the new commands in the usage text', () => {
+    expect(runCli(['--help'], '', NOW).stdout).toMatch(/predict[\s\S]*readiness/);
+  });
+});

@@ -3,10 +3,13 @@
  * stdout. Bad input: a message on stderr and exit code 2. Documented in docs/cli.md.
  */
 import { z } from 'zod';
+import { predictScore } from '#domain/evidence/predictor.ts';
+import { assessReadiness } from '#domain/evidence/readiness.ts';
 import { generatePlan } from '#domain/plan/scheduler.ts';
 import { DEFAULT_PLAN_SETTINGS } from '#domain/plan/settings.ts';
 import { localDateSchema, timeZoneSchema } from '#shared/contracts/common.ts';
 import { fieldErrorsFrom } from '#shared/contracts/errors.ts';
+import { predictInputSchema, readinessInputSchema, type PredictOutput } from '#shared/contracts/evidence.ts';
 import { planSettingsSchema } from '#shared/contracts/plan.ts';
 
 export type CliResult = { code: number; stdout: string; stderr: string };
@@ -43,10 +46,55 @@ function runPlan(input: unknown, now: Date): CliResult {
   return { code: 0, stdout: `${JSON.stringify(plan.value, null, 2)}\n`, stderr: '' };
 }
 
+function printJson(value: unknown): CliResult {
+  return { code: 0, stdout: `${JSON.stringify(value, null, 2)}\n`, stderr: '' };
+}
+
+function runPredict(input: unknown): CliResult {
+  const parsed = predictInputSchema.safeParse(input);
+  if (!parsed.success) return badInput('The input is not a valid prediction request.', fieldErrorsFrom(parsed.error));
+  const prediction = predictScore(parsed.data);
+  if (!prediction.ok) return badInput(`${prediction.error.code}: ${prediction.error.message}`, prediction.error.fields);
+  const value = prediction.value;
+  // No practice exam: no number to print. Say what to take first, as a refusal (exit 2).
+  if (value.status === 'no-evidence') return { code: 2, stdout: '', stderr: `${value.explanation.join('\n')}\n` };
+  const output: PredictOutput = {
+    predicted: value.predicted,
+    low: value.low,
+    high: value.high,
+    level: value.level,
+    passProbability: value.passProbability,
+    targetProbability: value.targetProbability,
+    explanation: value.explanation,
+  };
+  return printJson(output);
+}
+
+function runReadiness(input: unknown, now: Date): CliResult {
+  const parsed = readinessInputSchema.safeParse(input);
+  if (!parsed.success) return badInput('The input is not a valid readiness request.', fieldErrorsFrom(parsed.error));
+  const today = parsed.data.today ?? todayIn('UTC', now);
+  const assessed = assessReadiness({ ...parsed.data, today });
+  if (!assessed.ok) return badInput(`${assessed.error.code}: ${assessed.error.message}`, assessed.error.fields);
+  const { verdict, headline, reasons, passingScore, targetScore, pointsShort, recentExams, skipped } = assessed.value;
+  return printJson({
+    verdict,
+    headline,
+    reasons,
+    passingScore,
+    targetScore,
+    pointsShort,
+    recentExams: recentExams.map(({ form, date, reported, score }) => ({ form, date, reported, score })),
+    notes: skipped.map((s) => s.reason),
+  });
+}
+
 const USAGE = `Usage: comeback <command> < input.json
 
 Commands:
-  plan      a dated study plan from a start date to the exam (see docs/cli.md)
+  plan       a dated study plan from a start date to the exam (see docs/cli.md)
+  predict    a predicted Step 2 CK score with its 80 % band and pass probability
+  readiness  the go / delay / not-ready verdict with every reason
 `;
 
 /** Runs a command on the text of stdin. Pure apart from `now`, so tests call it directly. */
@@ -63,6 +111,10 @@ export function runCli(args: readonly string[], stdin: string, now: Date): CliRe
   switch (command) {
     case 'plan':
       return runPlan(input, now);
+    case 'predict':
+      return runPredict(input);
+    case 'readiness':
+      return runReadiness(input, now);
     default:
       return { code: 2, stdout: '', stderr: `Unknown command "${command}".\n${USAGE}` };
   }

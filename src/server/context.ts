@@ -1,7 +1,9 @@
 import { uuidv7 } from 'uuidv7';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
+import { createWriteBatcher, type WriteBatcher } from './db/write-batcher.ts';
 import { createCalendarFeedsRepo } from './repositories/calendar-feeds.repo.ts';
+import { createEvidenceRepo } from './repositories/evidence.repo.ts';
 import { createLoginFailuresRepo } from './repositories/login-failures.repo.ts';
 import { createPlansRepo } from './repositories/plans.repo.ts';
 import { createPostmortemsRepo } from './repositories/postmortems.repo.ts';
@@ -23,7 +25,10 @@ export type Context = {
     plans: ReturnType<typeof createPlansRepo>;
     calendarFeeds: ReturnType<typeof createCalendarFeedsRepo>;
     postmortems: ReturnType<typeof createPostmortemsRepo>;
+    evidence: ReturnType<typeof createEvidenceRepo>;
   };
+  /** Small, frequent writes (logging a block) share commits; see write-batcher.ts. */
+  writes: WriteBatcher;
   now: Clock;
   newId: () => string;
 };
@@ -50,7 +55,9 @@ export function createContext(config: Readonly<Config>, database: Database, cloc
       plans: createPlansRepo(db),
       calendarFeeds: createCalendarFeedsRepo(db),
       postmortems: createPostmortemsRepo(db),
+      evidence: createEvidenceRepo(db),
     },
+    writes: createWriteBatcher(db, database.kind),
     now: clock ?? (() => new Date()),
     newId: uuidv7,
   };

@@ -124,6 +124,8 @@ export type WellbeingCheckinsTable = {
   created_at: string;
 };
 
+export type FullLengthDaysTable = { id: string; user_id: string; date: string; created_at: string };
+
 export type DB = {
   users: UsersTable;
   sessions: SessionsTable;
@@ -136,4 +138,5 @@ export type DB = {
   qbank_blocks: QbankBlocksTable;
   practice_exams: PracticeExamsTable;
   wellbeing_checkins: WellbeingCheckinsTable;
+  full_length_days: FullLengthDaysTable;
 };

@@ -50,7 +50,17 @@ export function createUsersRepo(db: Kysely<DB>) {
       await db.transaction().execute(async (trx) => {
         const user = await trx.selectFrom('users').select('email').where('id', '=', userId).executeTakeFirst();
         // Every table a user owns; ON DELETE CASCADE would do it too, but the list makes it auditable.
-        for (const table of ['qbank_blocks', 'practice_exams', 'wellbeing_checkins', 'plan_items', 'plans', 'calendar_feeds', 'postmortems', 'profiles'] as const) {
+        for (const table of [
+          'qbank_blocks',
+          'practice_exams',
+          'wellbeing_checkins',
+          'full_length_days',
+          'plan_items',
+          'plans',
+          'calendar_feeds',
+          'postmortems',
+          'profiles',
+        ] as const) {
           await trx.deleteFrom(table).where('user_id', '=', userId).execute();
         }
         await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();

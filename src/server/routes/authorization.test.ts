@@ -36,6 +36,40 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'GET', url: '/api/postmortem', studentOnly: true },
   { method: 'PUT', url: '/api/postmortem', payload: buildPostmortemAnswers(), studentOnly: true },
   { method: 'GET', url: '/api/plan/defaults', studentOnly: true },
+  { method: 'GET', url: '/api/evidence', studentOnly: true },
+  {
+    method: 'POST',
+    url: '/api/evidence/blocks',
+    payload: { bank: 'uworld', mode: 'timed', questions: 40, correct: 30, minutes: 60, date: '2026-11-24' },
+    studentOnly: true,
+  },
+  { method: 'DELETE', url: '/api/evidence/blocks/OWNER_BLOCK', studentOnly: true },
+  {
+    method: 'POST',
+    url: '/api/evidence/practice-exams',
+    payload: { form: 'NBME14', date: '2026-11-20', score: 240 },
+    studentOnly: true,
+  },
+  { method: 'DELETE', url: '/api/evidence/practice-exams/OWNER_EXAM', studentOnly: true },
+  { method: 'POST', url: '/api/evidence/full-length-days', payload: { date: '2026-11-20' }, studentOnly: true },
+  {
+    method: 'POST',
+    url: '/api/evidence/wellbeing',
+    payload: { date: '2026-11-24', sleepHours: 7, stress: 2, mood: 4 },
+    studentOnly: true,
+  },
+  {
+    method: 'PUT',
+    url: '/api/evidence/counselling',
+    payload: { name: 'Wellness', contact: '555-0100' },
+    studentOnly: true,
+  },
+  {
+    method: 'POST',
+    url: '/api/readiness/accept-delay',
+    payload: { proposedExamDate: '2027-06-01' },
+    studentOnly: true,
+  },
 ];
 
 describeEachDatabase('authorization', (kind) => {
@@ -45,7 +79,13 @@ describeEachDatabase('authorization', (kind) => {
   const SECRET_BACKUP = 'Backup-known-only-to-owner';
   let ownerItemId = '';
   let ownerFeedUrl = '';
-  const urlOf = (endpoint: Endpoint) => endpoint.url.replace('OWNER_ITEM', ownerItemId);
+  let ownerBlockId = '';
+  let ownerExamId = '';
+  const urlOf = (endpoint: Endpoint) =>
+    endpoint.url
+      .replace('OWNER_ITEM', ownerItemId)
+      .replace('OWNER_BLOCK', ownerBlockId)
+      .replace('OWNER_EXAM', ownerExamId);
 
   beforeAll(async () => {
     t = await createTestApp(kind);
@@ -70,6 +110,25 @@ describeEachDatabase('authorization', (kind) => {
     expect(plan.statusCode).toBe(200);
     ownerItemId = plan.json().days[0].items[0].id;
     ownerFeedUrl = (await owner.request({ method: 'POST', url: '/api/calendar-feed' })).json().url;
+    ownerBlockId = (
+      await owner.request({
+        method: 'POST',
+        url: '/api/evidence/blocks',
+        payload: { bank: 'uworld', mode: 'timed', questions: 40, correct: 21, minutes: 60, date: '2026-11-23' },
+      })
+    ).json().id;
+    ownerExamId = (
+      await owner.request({
+        method: 'POST',
+        url: '/api/evidence/practice-exams',
+        payload: { form: 'NBME13', date: '2026-11-20', score: 211 },
+      })
+    ).json().id;
+    await owner.request({
+      method: 'PUT',
+      url: '/api/evidence/counselling',
+      payload: { name: SECRET_BACKUP, contact: '555-0199' },
+    });
   });
   afterAll(() => t.close());
 
@@ -84,6 +143,13 @@ describeEachDatabase('authorization', (kind) => {
     expect(plan.days[0].items[0]).toMatchObject({ id: ownerItemId, status: null });
     const postmortem = (await owner.request({ method: 'GET', url: '/api/postmortem' })).json();
     expect(postmortem.postmortem.answers.ownWords).toContain(SECRET_BACKUP);
+    const evidence = (await owner.request({ method: 'GET', url: '/api/evidence' })).json();
+    expect(evidence.practiceExams.map((e: { id: string; score: number }) => [e.id, e.score])).toEqual([
+      [ownerExamId, 211],
+    ]);
+    expect(evidence.blocks.recent.map((b: { id: string }) => b.id)).toEqual([ownerBlockId]);
+    expect(evidence.counselling).toEqual({ name: SECRET_BACKUP, contact: '555-0199' });
+    expect(evidence.wellbeing.recent).toEqual([]);
     // The owner's feed still works: nobody else could revoke or rotate it.
     expect((await t.app.inject({ method: 'GET', url: new URL(ownerFeedUrl).pathname })).statusCode).toBe(200);
   }
@@ -133,7 +199,8 @@ describeEachDatabase('authorization', (kind) => {
       // Signed in as themselves: whatever the answer, it is not a signed-out refusal.
       if (response.statusCode === 401) expect(response.json().error.code).toBe('INVALID_CREDENTIALS');
       expect(response.body).not.toContain(SECRET_BACKUP);
-      if (endpoint.url.includes('OWNER_ITEM')) expect(response.statusCode).toBe(404);
+      if (/OWNER_(ITEM|BLOCK|EXAM)/.test(endpoint.url)) expect(response.statusCode).toBe(404);
+      expect(response.body).not.toContain(ownerExamId);
       if (endpoint.url.endsWith('calendar.ics')) expect(response.body).not.toContain(ownerItemId);
       expect(response.body).not.toContain(owner.email);
       expect(response.body).not.toContain(owner.id);

@@ -4,7 +4,7 @@ import { fieldErrorsFrom } from '#shared/contracts/errors.ts';
 
 /** Validates a request body against its shared contract; a failure names each bad field. */
 export function parseInput<S extends z.ZodType>(schema: S, body: unknown): Result<z.output<S>> {
-  const result = schema.safeParse(body ?? {});
+  const result = schema.safeParse(body === undefined ? {} : body);
   if (result.success) return ok(result.data);
   const fields = fieldErrorsFrom(result.error);
   const unknownKeys = result.error.issues.find((issue) => issue.code === 'unrecognized_keys');

@@ -45,12 +45,23 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('wellbeing_user_date').on('wellbeing_checkins').columns(['user_id', 'date']).execute();
 
+  // Full-length simulation days done outside the plan's own full-length items.
+  await db.schema
+    .createTable('full_length_days')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+    .addColumn('date', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('full_length_days_user').on('full_length_days').columns(['user_id', 'date']).execute();
+
   // Where a student in distress is pointed first: their school's counselling service.
   await db.schema.alterTable('profiles').addColumn('counselling_contact', 'text').execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('profiles').dropColumn('counselling_contact').execute();
+  await db.schema.dropTable('full_length_days').execute();
   await db.schema.dropTable('wellbeing_checkins').execute();
   await db.schema.dropTable('practice_exams').execute();
   await db.schema.dropTable('qbank_blocks').execute();

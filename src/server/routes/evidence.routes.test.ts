@@ -1,0 +1,170 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildPlanSettings } from '#tests/factories/plan.ts';
+import { buildProfileInput } from '#tests/factories/profile.ts';
+import { describeEachDatabase } from '#tests/setup/databases.ts';
+import { createTestApp, signUpClient, type Client, type TestApp } from '#tests/setup/test-app.ts';
+
+// Test clock: 2026-11-24T15:00Z (09:00 in Chicago). Internal medicine, 10-point buffer: target 240.
+describeEachDatabase('evidence API', (kind) => {
+  let t: TestApp;
+  let student: Client;
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+    student = await signUpClient(t.app);
+    await student.request({
+      method: 'PUT',
+      url: '/api/profile',
+      payload: buildProfileInput({ examDate: '2027-01-20', reviewStartDate: '2027-09-22' }),
+    });
+    await student.request({
+      method: 'PUT',
+      url: '/api/plan',
+      payload: {
+        settings: buildPlanSettings({
+          questionBank: { questionsLeft: 800, blockFormat: '40-in-60', reviewMinutesPerBlock: 60, mode: 'timed' },
+        }),
+      },
+    });
+  });
+  afterAll(() => t.close());
+
+  const post = (url: string, payload: unknown) => student.request({ method: 'POST', url, payload: payload as object });
+  const evidence = async () => (await student.request({ method: 'GET', url: '/api/evidence' })).json();
+  const block = (overrides: object = {}) => ({
+    bank: 'uworld',
+    mode: 'timed',
+    questions: 40,
+    correct: 28,
+    minutes: 58,
+    date: '2026-11-24',
+    missedSystems: ['cardiovascular', 'cardiovascular', 'renal-urinary'],
+    missedDisciplines: ['medicine'],
+    ...overrides,
+  });
+
+  it('logs a block, ticks off the matching plan item, and updates completion and % correct', async () => {
+    const response = await post('/api/evidence/blocks', block());
+    expect(response.statusCode).toBe(201);
+    const { planItemId } = response.json();
+    expect(planItemId).toMatch(/^2026-11-24-(qbank|second-pass)-block-/);
+    const plan = (await student.request({ method: 'GET', url: '/api/plan?from=2026-11-24&to=2026-11-24' })).json();
+    expect(plan.days[0].items.find((i: { id: string }) => i.id === planItemId).status).toBe('done');
+    await post('/api/evidence/blocks', block({ correct: 30 }));
+    await post('/api/evidence/blocks', block({ correct: 32, mode: 'tutor' }));
+    const { blocks, endurance } = await evidence();
+    expect(blocks.stats.overall).toMatchObject({ questions: 120, correct: 90, percentCorrect: 75 });
+    expect(blocks.stats.last7Days.percentCorrect).toBe(75);
+    expect(blocks.stats.banks[0]).toMatchObject({ bank: 'uworld', questionsDone: 120 });
+    expect(endurance.timedBlocksDone).toBe(2);
+  });
+
+  describe('bad input says what to fix and stores nothing', () => {
+    it.each([
+      ['45 correct out of 40', '/api/evidence/blocks', block({ correct: 45 }), 'correct'],
+      ['a block dated tomorrow', '/api/evidence/blocks', block({ date: '2026-11-25' }), 'date'],
+      ['a score of 400', '/api/evidence/practice-exams', { form: 'NBME13', date: '2026-11-20', score: 400 }, 'score'],
+      [
+        'a taken exam dated in the future',
+        '/api/evidence/practice-exams',
+        { form: 'NBME13', date: '2026-12-20', score: 230 },
+        'date',
+      ],
+      ['an unknown form', '/api/evidence/practice-exams', { form: 'NBME99', date: '2026-11-20', score: 230 }, 'form'],
+    ])('refuses %s', async (_name, url, payload, field) => {
+      const before = await evidence();
+      const response = await post(url, payload);
+      expect(response.statusCode).toBe(400);
+      expect(response.json().error.fields).toHaveProperty(field);
+      const after = await evidence();
+      expect(after.blocks.stats.overall.questions).toBe(before.blocks.stats.overall.questions);
+      expect(after.practiceExams).toHaveLength(before.practiceExams.length);
+    });
+  });
+
+  it('predicts nothing before a practice exam and says which to take first', async () => {
+    const { prediction, readiness } = await evidence();
+    expect(prediction.status).toBe('no-evidence');
+    expect(prediction.explanation.join(' ')).toMatch(/NBME|UWSA|practice exam/);
+    expect(readiness.verdict).not.toBe('proceed');
+  });
+
+  it('says "delay" with reasons and numbers after two exams under target, and the delay re-plans when accepted', async () => {
+    await post('/api/evidence/practice-exams', { form: 'NBME13', date: '2026-11-10', score: 226, breakdown: [] });
+    await post('/api/evidence/practice-exams', { form: 'UWSA1', date: '2026-11-20', score: 232 });
+    const { prediction, readiness } = await evidence();
+    expect(prediction.status).toBe('predicted');
+    expect(prediction.low).toBeLessThan(prediction.predicted);
+    expect(prediction.high).toBeGreaterThan(prediction.predicted);
+    expect(prediction.passProbability).toBeGreaterThan(0);
+    expect(readiness.verdict).not.toBe('proceed');
+    expect(readiness.reasons.some((r: { passed: boolean; text: string }) => !r.passed && /\d/.test(r.text))).toBe(true);
+    const proposal = readiness.delayProposal;
+    expect(proposal.weeks).toBeGreaterThanOrEqual(2);
+    expect(proposal.weeks).toBeLessThanOrEqual(4);
+
+    const refused = await post('/api/readiness/accept-delay', { proposedExamDate: '2027-06-01' });
+    expect(refused.statusCode).toBe(400);
+    const accepted = await post('/api/readiness/accept-delay', { proposedExamDate: proposal.newExamDate });
+    expect(accepted.statusCode).toBe(200);
+    expect(accepted.json()).toEqual({ examDate: proposal.newExamDate, isReplanned: true });
+    const profile = (await student.request({ method: 'GET', url: '/api/profile' })).json();
+    expect(profile.profile.examDate).toBe(proposal.newExamDate);
+    const plan = (await student.request({ method: 'GET', url: '/api/plan' })).json();
+    expect(plan.plan.examDate).toBe(proposal.newExamDate);
+    expect(plan.days.at(-1)).toMatchObject({ date: proposal.newExamDate, kind: 'exam' });
+  });
+
+  it('says "proceed" once recent exams clear the target and a full-length day is done', async () => {
+    await post('/api/evidence/practice-exams', { form: 'NBME14', date: '2026-11-21', score: 252 });
+    await post('/api/evidence/practice-exams', { form: 'UWSA2', date: '2026-11-23', score: 256 });
+    await post('/api/evidence/practice-exams', { form: 'NBME15', date: '2026-11-24', score: 254 });
+    expect((await evidence()).readiness.verdict).not.toBe('proceed');
+    const logged = await post('/api/evidence/full-length-days', { date: '2026-11-22' });
+    expect(logged.statusCode).toBe(201);
+    const { readiness, endurance } = await evidence();
+    expect(endurance.fullLengthDone).toEqual(['2026-11-22']);
+    expect(readiness.verdict).toBe('proceed');
+    expect(readiness.delayProposal).toBeNull();
+    expect(readiness.reasons.every((r: { passed: boolean }) => r.passed)).toBe(true);
+  });
+
+  it('ranks weak areas by cost from the logs', async () => {
+    const { weakAreas } = await evidence();
+    expect(weakAreas.systems[0].id).toBe('cardiovascular');
+    expect(weakAreas.systems[0].cost).toBeGreaterThan(weakAreas.systems[1]?.cost ?? 0);
+  });
+
+  it('prompts to seek help, with the school service, when check-ins stay bad', async () => {
+    expect(
+      (
+        await student.request({
+          method: 'PUT',
+          url: '/api/evidence/counselling',
+          payload: { name: 'Student Wellness Center', contact: '555-0100' },
+        })
+      ).statusCode,
+    ).toBe(204);
+    for (const [date, sleepHours] of [
+      ['2026-11-21', 4],
+      ['2026-11-22', 5],
+      ['2026-11-23', 4.5],
+    ] as const) {
+      expect((await post('/api/evidence/wellbeing', { date, sleepHours, stress: 4, mood: 2 })).statusCode).toBe(201);
+    }
+    const { wellbeing } = await evidence();
+    expect(wellbeing.assessment.isHelpPromptDue).toBe(true);
+    expect(wellbeing.assessment.prompt.counselling).toEqual({ name: 'Student Wellness Center', contact: '555-0100' });
+    expect(JSON.stringify(wellbeing.assessment.prompt)).toMatch(/988/);
+  });
+
+  it('deletes a logged block and re-opens the plan item it ticked', async () => {
+    const response = await post('/api/evidence/blocks', block({ date: '2026-11-24' }));
+    const { id, planItemId } = response.json();
+    expect((await student.request({ method: 'DELETE', url: `/api/evidence/blocks/${id}` })).statusCode).toBe(204);
+    if (planItemId) {
+      const plan = (await student.request({ method: 'GET', url: '/api/plan?from=2026-11-24&to=2026-11-24' })).json();
+      expect(plan.days[0].items.find((i: { id: string }) => i.id === planItemId).status).toBeNull();
+    }
+    expect((await student.request({ method: 'DELETE', url: `/api/evidence/blocks/${id}` })).statusCode).toBe(404);
+  });
+});

@@ -1,0 +1,49 @@
+import type { FastifyInstance } from 'fastify';
+import type { Context } from '../context.ts';
+import { actorOf, requireStudent } from '../plugins/auth.ts';
+import {
+  acceptDelay,
+  deleteBlock,
+  deletePracticeExam,
+  getEvidence,
+  logBlock,
+  logCheckIn,
+  logFullLengthDay,
+  logPracticeExam,
+  setCounselling,
+} from '../use-cases/evidence.ts';
+import { respond } from './respond.ts';
+
+export async function evidenceRoutes(app: FastifyInstance, { ctx }: { ctx: Context }) {
+  app.addHook('preHandler', requireStudent);
+
+  app.get('/evidence', async (request) => getEvidence(ctx, actorOf(request)));
+
+  app.post('/evidence/blocks', async (request, reply) =>
+    respond(request, reply, await logBlock(ctx, actorOf(request), request.body), (v) => v, 201),
+  );
+  app.delete<{ Params: { id: string } }>('/evidence/blocks/:id', async (request, reply) =>
+    respond(request, reply, await deleteBlock(ctx, actorOf(request), request.params.id), () => undefined, 204),
+  );
+
+  app.post('/evidence/practice-exams', async (request, reply) =>
+    respond(request, reply, await logPracticeExam(ctx, actorOf(request), request.body), (v) => v, 201),
+  );
+  app.delete<{ Params: { id: string } }>('/evidence/practice-exams/:id', async (request, reply) =>
+    respond(request, reply, await deletePracticeExam(ctx, actorOf(request), request.params.id), () => undefined, 204),
+  );
+
+  app.post('/evidence/full-length-days', async (request, reply) =>
+    respond(request, reply, await logFullLengthDay(ctx, actorOf(request), request.body), (v) => v, 201),
+  );
+  app.post('/evidence/wellbeing', async (request, reply) =>
+    respond(request, reply, await logCheckIn(ctx, actorOf(request), request.body), (v) => v, 201),
+  );
+  app.put('/evidence/counselling', async (request, reply) =>
+    respond(request, reply, await setCounselling(ctx, actorOf(request), request.body), () => undefined, 204),
+  );
+
+  app.post('/readiness/accept-delay', async (request, reply) =>
+    respond(request, reply, await acceptDelay(ctx, actorOf(request), request.body), (v) => v),
+  );
+}

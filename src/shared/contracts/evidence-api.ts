@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import type { BlockStats, PracticeExamLog, QuestionBlock } from '#domain/evidence/logging.ts';
+import type { NoPrediction, ScorePrediction } from '#domain/evidence/predictor.ts';
+import type { DelayProposal, ReadinessAssessment } from '#domain/evidence/readiness.ts';
+import type { WeakAreaRanking } from '#domain/evidence/weak-areas.ts';
+import type { WellbeingAssessment, WellbeingCheckIn } from '#domain/evidence/wellbeing.ts';
+import { localDateSchema } from './common.ts';
+
+/** Logging a full-length simulation day done outside the plan's own full-length item. */
+export const fullLengthDayInputSchema = z.strictObject({
+  date: localDateSchema('the day you sat the full-length simulation'),
+});
+
+/** Accepting the delay the readiness check proposed: the date is the one shown, as a safeguard. */
+export const acceptDelayInputSchema = z.strictObject({ proposedExamDate: localDateSchema('the proposed exam date') });
+
+export type EvidenceResponse = {
+  today: string;
+  examDate: string | null;
+  targetScore: number | null;
+  passingScore: number;
+  blocks: { recent: (QuestionBlock & { id: string; planItemId: string | null })[]; stats: BlockStats };
+  practiceExams: (PracticeExamLog & { id: string })[];
+  prediction: ScorePrediction | NoPrediction | null;
+  readiness: (ReadinessAssessment & { delayProposal: DelayProposal | null }) | null;
+  weakAreas: WeakAreaRanking;
+  endurance: {
+    timedBlocksDone: number;
+    timedBlocksPlanned: number;
+    fullLengthDone: string[];
+    fullLengthPlanned: string[];
+  };
+  wellbeing: { recent: WellbeingCheckIn[]; assessment: WellbeingAssessment };
+  counselling: { name: string; contact: string } | null;
+};

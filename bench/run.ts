@@ -12,10 +12,11 @@ import { startServer, type RunningServer, type StartOptions } from './lib/server
 import { describeMachine, readSettings } from './lib/settings.ts';
 import type { Suite, SuiteResult } from './lib/suite.ts';
 import { httpProfileSuite } from './suites/http-profile.ts';
+import { evidenceSuite } from './suites/evidence.ts';
 import { planSuite } from './suites/plan.ts';
 
 /** Add new suites here. */
-const SUITES: readonly Suite[] = [httpProfileSuite, planSuite];
+const SUITES: readonly Suite[] = [httpProfileSuite, planSuite, evidenceSuite];
 
 /** Above this share of the CPUs used by other processes, the report warns that figures are noisy. */
 const NOISY_OTHERS_SHARE = 0.1;

@@ -10,12 +10,43 @@ import { defineConfig, devices } from '@playwright/test';
  */
 const PORT = 3210;
 const BASE_URL = `http://127.0.0.1:${PORT}`;
+/** A second server whose clock the journeys that need time to pass can move (COMEBACK_TEST_CLOCK_FILE). */
+const CLOCK_PORT = 3211;
+const CLOCK_BASE_URL = `http://127.0.0.1:${CLOCK_PORT}`;
 const isCI = Boolean(process.env.CI);
 
 // The config is loaded by the runner and again by every worker; workers inherit the runner's env,
 // so the data dir is created once per run. It is left in the OS temp dir for post-mortems.
 process.env.COMEBACK_E2E_DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), 'comeback-e2e-'));
 const dataDir = process.env.COMEBACK_E2E_DATA_DIR;
+// The clock server has its own data and a file holding "now" (empty: the real clock). Tests read
+// the path from COMEBACK_E2E_CLOCK_FILE (tests/e2e/support/clock.ts) and write instants into it.
+const clockDataDir = path.join(dataDir, 'clock-server');
+if (!process.env.COMEBACK_E2E_CLOCK_FILE) {
+  fs.mkdirSync(clockDataDir, { recursive: true });
+  process.env.COMEBACK_E2E_CLOCK_FILE = path.join(clockDataDir, 'now.txt');
+  fs.writeFileSync(process.env.COMEBACK_E2E_CLOCK_FILE, '');
+}
+const clockFile = process.env.COMEBACK_E2E_CLOCK_FILE;
+
+/** Journeys that move the server's clock; they run only against the clock server. */
+const CLOCK_JOURNEYS = '**/*.clock.spec.ts';
+const chromium = {
+  ...devices['Desktop Chrome'],
+  launchOptions: {
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  },
+};
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -38,38 +69,39 @@ export default defineConfig({
     acceptDownloads: true,
   },
   projects: [
+    { name: 'chromium', testIgnore: CLOCK_JOURNEYS, use: chromium },
+    { name: 'chromium-clock', testMatch: CLOCK_JOURNEYS, use: { ...chromium, baseURL: CLOCK_BASE_URL } },
+  ],
+  webServer: [
     {
-      name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        launchOptions: {
-          executablePath: '/usr/bin/chromium',
-          args: [
-            '--headless',
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-            '--disable-quic',
-          ],
-        },
+      command: 'node --import tsx src/server/main.ts',
+      url: `${BASE_URL}/healthz`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      env: {
+        PORT: String(PORT),
+        HOST: '127.0.0.1',
+        COMEBACK_DATA_DIR: dataDir,
+        LOG_LEVEL: 'warn',
+      },
+    },
+    {
+      command: 'node --import tsx src/server/main.ts',
+      url: `${CLOCK_BASE_URL}/healthz`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      env: {
+        PORT: String(CLOCK_PORT),
+        HOST: '127.0.0.1',
+        COMEBACK_DATA_DIR: clockDataDir,
+        COMEBACK_TEST_CLOCK_FILE: clockFile,
+        // The server warns that the clock is a test clock; the other warnings still show.
+        LOG_LEVEL: 'error',
       },
     },
   ],
-  webServer: {
-    command: 'node --import tsx src/server/main.ts',
-    url: `${BASE_URL}/healthz`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: 'pipe',
-    stderr: 'pipe',
-    env: {
-      PORT: String(PORT),
-      HOST: '127.0.0.1',
-      COMEBACK_DATA_DIR: dataDir,
-      LOG_LEVEL: 'warn',
-    },
-  },
 });

@@ -1,8 +1,11 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { PlanPage, PlanSettingsPage } from './page-models/plan-page.ts';
+import { PostmortemPage } from './page-models/postmortem-page.ts';
 import { ProfilePage } from './page-models/profile-page.ts';
 import { expect, saveProfileViaApi, serverToday, test, TIME_ZONE } from './fixtures.ts';
 import { addDays } from './support/dates.ts';
+import { FIVE_CAUSE_ANSWERS } from './support/postmortem-answers.ts';
 
 const SCREENS_DIR = path.join('test-results', 'screens');
 const SIZES = [
@@ -82,6 +85,78 @@ for (const size of SIZES) {
 
     await page.goto('/settings');
     await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+    await expect(page.getByTestId('calendar-feed').getByRole('button')).toBeVisible();
     await capture(page, 'settings', size);
+
+    // The postmortem: the first step, then the practice-exam step with its conditional questions.
+    const postmortem = new PostmortemPage(page);
+    await postmortem.goto();
+    await capture(page, 'postmortem-step', size);
+    await postmortem.choose('scoreReport.distance', 'Just under the passing line');
+    await postmortem.tick('weakestAreas', 'Cardiovascular system');
+    await postmortem.next();
+    await postmortem.choose('dedicated.schedule', 'No written schedule');
+    await postmortem.choose('dedicated.startedBehind', 'No');
+    await postmortem.next();
+    await postmortem.fill('questionBank.percentDone', '70');
+    await postmortem.choose('questionBank.reviewHabit', /^Rarely/);
+    await postmortem.choose('questionBank.blockMode', 'A mix of timed and tutor mode');
+    await postmortem.fill('questionBank.contentSharePercent', '40');
+    await postmortem.next();
+    await postmortem.fill('practiceExams.examsTaken', '3');
+    const scores = postmortem.question('practiceExams.lastScores');
+    await scores.getByRole('button', { name: 'Add your last score' }).click();
+    await scores.getByLabel('Score').nth(0).fill('201');
+    await scores.getByRole('button', { name: 'Add an earlier score' }).click();
+    await scores.getByLabel('Reported as').nth(1).selectOption('percent');
+    await scores.getByLabel('% correct').fill('61');
+    await postmortem.choose('practiceExams.satAnyway', 'Yes');
+    await postmortem.next();
+    await expect(postmortem.errorFor('practiceExams.verdict')).toBeVisible();
+    await capture(page, 'postmortem-step-errors', size);
+
+    // The causes, from a postmortem saved through the API.
+    const saved = await page.request.put('/api/postmortem', { data: FIVE_CAUSE_ANSWERS });
+    expect(saved.status(), await saved.text()).toBe(200);
+    await postmortem.goto();
+    await expect(postmortem.causes).toHaveCount(5);
+    await capture(page, 'postmortem-results', size);
+
+    // Plan settings, prefilled by the postmortem; then the same form refusing a plan that cannot fit.
+    const settings = new PlanSettingsPage(page);
+    await settings.goto();
+    await page.getByRole('button', { name: 'Add weekly hours' }).click();
+    await settings.field('settings.protectedTime.0.label').fill('Internal medicine rotation');
+    await page.getByRole('button', { name: 'Add a date' }).click();
+    await settings.field('settings.exceptions.0.kind').selectOption('call');
+    await settings.field('settings.exceptions.0.start').fill('17:00');
+    await settings.field('settings.exceptions.0.end').fill('23:00');
+    await settings.field('settings.exceptions.0.label').fill('Call night');
+    await capture(page, 'plan-settings', size);
+    await settings.field('settings.questionBank.questionsLeft').fill('10000');
+    await settings.field('settings.weeklyHours.questionBank').fill('6');
+    await settings.submitButton.click();
+    await expect(settings.infeasible).toBeVisible();
+    await capture(page, 'plan-settings-infeasible', size);
+
+    // The plan: month, week and day, and the printable week.
+    await settings.field('settings.questionBank.questionsLeft').fill('3900');
+    await settings.field('settings.weeklyHours.questionBank').fill('27');
+    await settings.submitButton.click();
+    const plan = new PlanPage(page);
+    await expect(plan.monthView).toBeVisible();
+    await capture(page, 'plan-month', size);
+    await plan.showView('Week');
+    await expect(plan.weekView).toBeVisible();
+    await capture(page, 'plan-week', size);
+    await plan.showView('Day');
+    await expect(plan.dayView).toBeVisible();
+    const first = plan.items.first();
+    await first.getByRole('button', { name: /^Done/ }).click();
+    await expect(first).toHaveAttribute('data-status', 'done');
+    await capture(page, 'plan-day', size);
+    await page.getByRole('link', { name: 'Print this week' }).click();
+    await expect(page.getByTestId('print-week')).toBeVisible();
+    await capture(page, 'plan-print', size);
   });
 }

@@ -58,9 +58,13 @@ test('A new student signs up, fixes a past exam date, and sees their target and 
   await expect(home.stage('fail-recorded')).toContainText('Step 1 result recorded');
   await expect(home.currentStage()).toHaveCount(1);
   await expect(home.currentStage()).toHaveAttribute('data-testid', 'stage-postmortem');
-  await expect(home.currentStage()).toContainText('Coming soon');
-  await expect(home.currentStage().getByRole('link')).toHaveCount(0);
+  await expect(home.currentStage()).not.toContainText('Coming soon');
+  await expect(home.currentStage().getByRole('link', { name: 'Honest postmortem' })).toHaveAttribute(
+    'href',
+    '/postmortem',
+  );
   await expect(home.nextAction.getByRole('link')).toHaveCount(1);
+  await expect(home.nextAction.getByRole('link')).toHaveAttribute('href', '/postmortem');
   await expect(home.daysToExam).toContainText('120');
   await expect(page).toHaveTitle('Home · Comeback');
 });

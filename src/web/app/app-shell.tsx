@@ -6,6 +6,8 @@ import { useSession, useUser } from './session.tsx';
 
 const STUDENT_NAV = [
   { to: '/', label: 'Home', end: true },
+  { to: '/plan', label: 'Plan', end: false },
+  { to: '/postmortem', label: 'Postmortem', end: false },
   { to: '/profile', label: 'Profile', end: false },
   { to: '/settings', label: 'Settings', end: false },
 ];

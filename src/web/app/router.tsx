@@ -4,6 +4,10 @@ import { SignInPage } from '../features/auth/sign-in-page.tsx';
 import { SignUpPage } from '../features/auth/sign-up-page.tsx';
 import { CrashPage, NotFoundPage } from '../features/errors/not-found-page.tsx';
 import { HomePage } from '../features/home/home-page.tsx';
+import { PlanPage } from '../features/plan/plan-page.tsx';
+import { PlanPrintPage } from '../features/plan/plan-print-page.tsx';
+import { PlanSettingsPage } from '../features/plan/plan-settings-page.tsx';
+import { PostmortemPage } from '../features/postmortem/postmortem-page.tsx';
 import { ProfilePage } from '../features/profile/profile-page.tsx';
 import { SettingsPage } from '../features/settings/settings-page.tsx';
 import { AppShell } from './app-shell.tsx';
@@ -12,7 +16,7 @@ import { PublicLayout } from './public-layout.tsx';
 
 /**
  * Every screen, and who may see it: sign-in pages only without a session; students' screens only
- * for students; the advisor page only for advisors; settings for both. Unknown paths get a 404.
+ * for students (the printable week outside the app's frame); the advisor page only for advisors; settings for both. Unknown paths get a 404.
  */
 export function createRouter() {
   return createBrowserRouter([
@@ -43,12 +47,17 @@ export function createRouter() {
                   children: [
                     { index: true, element: <HomePage /> },
                     { path: 'profile', element: <ProfilePage /> },
+                    { path: 'postmortem', element: <PostmortemPage /> },
+                    { path: 'plan', element: <PlanPage /> },
+                    { path: 'plan/settings', element: <PlanSettingsPage /> },
                   ],
                 },
                 { element: <RequireAdvisor />, children: [{ path: 'advisor', element: <AdvisorPage /> }] },
                 { path: 'settings', element: <SettingsPage /> },
               ],
             },
+            // The printable week stands alone: no header, no footer, nothing but the week.
+            { element: <RequireStudent />, children: [{ path: 'plan/print', element: <PlanPrintPage /> }] },
           ],
         },
         {

@@ -66,14 +66,20 @@ export function ErrorSummary({
   title = 'Please fix the following',
   message,
   items = [],
+  focusKey,
 }: {
   title?: string;
   message?: string | null;
   items?: SummaryItem[];
+  /**
+   * When given, the summary takes focus only when this changes (one attempt to submit), not each
+   * time its content changes: a form that clears an error as it is fixed keeps focus in the field.
+   */
+  focusKey?: string | number;
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const isVisible = Boolean(message) || items.length > 0;
-  const key = `${message ?? ''}|${items.map((i) => i.fieldId + i.message).join('|')}`;
+  const key = focusKey ?? `${message ?? ''}|${items.map((i) => i.fieldId + i.message).join('|')}`;
 
   useEffect(() => {
     if (isVisible) ref.current?.focus();
@@ -122,5 +128,30 @@ export function SubmitButton({
     <button type="submit" className={`button button--${variant}`} disabled={isBusy} aria-disabled={isBusy}>
       {isBusy ? busyLabel : children}
     </button>
+  );
+}
+
+/** A titled part of a long form: the title and a line on the left on laptops, the fields on the right. */
+export function FormSection({
+  id,
+  title,
+  description,
+  children,
+}: {
+  id: string;
+  title: string;
+  description: string;
+  children: ReactNode;
+}) {
+  return (
+    <section className="form-section" aria-labelledby={`${id}-title`}>
+      <div className="form-section-header">
+        <h2 className="form-section-title" id={`${id}-title`}>
+          {title}
+        </h2>
+        <p className="form-section-description">{description}</p>
+      </div>
+      <div className="form-section-body">{children}</div>
+    </section>
   );
 }

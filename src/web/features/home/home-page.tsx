@@ -127,8 +127,7 @@ export function HomePage() {
           ))}
         </ol>
         <p className="muted small">
-          Stages marked “coming soon” open in later releases. Your profile is the foundation every one of them builds
-          on.
+          Stages marked “coming soon” open in later releases. Each stage builds on the ones before it.
         </p>
       </section>
     </div>

@@ -1,11 +1,19 @@
-import { useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import type { ProfileResponse } from '#shared/contracts/profile.ts';
 import type { ReferenceResponse } from '#shared/contracts/reference.ts';
 import type { TierId } from '#domain/risk/specialties.ts';
 import { browserTimeZone, toApiError } from '../../api/client.ts';
 import { api } from '../../api/endpoints.ts';
 import { formatShortDate } from '../../components/dates.ts';
-import { ErrorSummary, Field, FieldError, SubmitButton, inputProps, type SummaryItem } from '../../components/form.tsx';
+import {
+  ErrorSummary,
+  Field,
+  FieldError,
+  FormSection,
+  SubmitButton,
+  inputProps,
+  type SummaryItem,
+} from '../../components/form.tsx';
 import {
   PROFILE_FIELD_IDS,
   effectiveTier,
@@ -31,30 +39,6 @@ type Props = {
   onCancel?: (() => void) | undefined;
   focusFieldId?: string | null | undefined;
 };
-
-function FormSection({
-  id,
-  title,
-  description,
-  children,
-}: {
-  id: string;
-  title: string;
-  description: string;
-  children: ReactNode;
-}) {
-  return (
-    <section className="form-section" aria-labelledby={`${id}-title`}>
-      <div className="form-section-header">
-        <h2 className="form-section-title" id={`${id}-title`}>
-          {title}
-        </h2>
-        <p className="form-section-description">{description}</p>
-      </div>
-      <div className="form-section-body">{children}</div>
-    </section>
-  );
-}
 
 export function ProfileForm({ reference, response, onSaved, onCancel, focusFieldId }: Props) {
   const [values, setValues] = useState<ProfileFormValues>(() => initialValues(response, browserTimeZone()));

@@ -6,6 +6,7 @@ import { useSession, useUser } from '../../app/session.tsx';
 import { ErrorSummary, Field, SubmitButton, inputProps, type SummaryItem } from '../../components/form.tsx';
 import { usePageTitle } from '../../components/page-title.ts';
 import { Callout } from '../../components/status.tsx';
+import { CalendarFeedSection } from '../plan/calendar-feed.tsx';
 
 type FormErrors = { fields: Record<string, string>; items: SummaryItem[]; message: string | null };
 const NO_ERRORS: FormErrors = { fields: {}, items: [], message: null };
@@ -221,6 +222,7 @@ export function SettingsPage() {
         </p>
       </div>
       <ChangePassword />
+      {user.role === 'student' ? <CalendarFeedSection /> : null}
       <SignOutEverywhere />
       <DownloadData />
       <DeleteAccount />

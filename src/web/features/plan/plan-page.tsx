@@ -1,0 +1,378 @@
+import { useEffect, useRef, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { addDays, compareDates, daysBetween, isLocalDate } from '#domain/common/dates.ts';
+import type { ItemStatus } from '#domain/plan/replan.ts';
+import type { PlanItemView, PlanResponse } from '#shared/contracts/plan.ts';
+import { toApiError } from '../../api/client.ts';
+import { PLAN_ICS_URL, api } from '../../api/endpoints.ts';
+import { formatLongDate, formatShortDate } from '../../components/dates.ts';
+import { usePageTitle } from '../../components/page-title.ts';
+import { Callout, LoadError, Loading } from '../../components/status.tsx';
+import { CalendarFeedSection } from './calendar-feed.tsx';
+import { MONTH_VIEW_STEP_DAYS, formatMonthViewRange, formatWeekRange, mondayOf, monthViewWeeks } from './plan-dates.ts';
+import { formName } from './plan-labels.ts';
+import { DayView, MonthView, WeekView, type MarkState } from './plan-views.tsx';
+import { usePlanView, type PlanView } from './use-plan-view.ts';
+
+const VIEWS: readonly { id: PlanView; label: string }[] = [
+  { id: 'day', label: 'Day' },
+  { id: 'week', label: 'Week' },
+  { id: 'month', label: 'Month' },
+];
+
+function readView(value: string | null): PlanView {
+  return value === 'month' || value === 'week' || value === 'day' ? value : 'day';
+}
+
+function planHref(view: PlanView, date: string) {
+  return `/plan?view=${view}&date=${date}`;
+}
+
+function stepDate(view: PlanView, date: string, direction: 1 | -1): string {
+  if (view === 'month') return addDays(date, MONTH_VIEW_STEP_DAYS * direction);
+  return addDays(date, view === 'week' ? 7 * direction : direction);
+}
+
+function periodTitle(view: PlanView, date: string): string {
+  if (view === 'month') return formatMonthViewRange(date);
+  if (view === 'week') return `Week of ${formatWeekRange(date)}`;
+  return formatLongDate(date);
+}
+
+type Plan = NonNullable<PlanResponse['plan']>;
+
+/** The numbers that matter at a glance: exam date, days left, the bank, practice exams, full-length days. */
+function PlanSummary({ plan, today }: { plan: Plan; today: string }) {
+  const daysLeft = daysBetween(today, plan.examDate);
+  const { summary } = plan;
+  const nextExam = summary.practiceExamDates.find((entry) => compareDates(entry.date, today) >= 0);
+  const nextFullLength = summary.fullLengthDates.find((date) => compareDates(date, today) >= 0);
+  return (
+    <section className="plan-summary" aria-label="Plan summary" data-testid="plan-summary">
+      <div className="summary-tile summary-tile--exam">
+        <p className="stat-label">Step 2 CK</p>
+        <p className="summary-value">{formatShortDate(plan.examDate)}</p>
+        <p className="summary-note" data-testid="days-left">
+          {daysLeft > 1 ? `${daysLeft} days left` : daysLeft === 1 ? 'Tomorrow' : daysLeft === 0 ? 'Today' : 'Passed'}
+        </p>
+      </div>
+      <div className="summary-tile">
+        <p className="stat-label">Question bank</p>
+        <p className="summary-value">{summary.questionsScheduled.toLocaleString('en-US')} questions</p>
+        <p className="summary-note">
+          {summary.questionBankFinishDate
+            ? `Finished by ${formatShortDate(summary.questionBankFinishDate)}`
+            : 'No new questions planned'}
+        </p>
+      </div>
+      <div className="summary-tile">
+        <p className="stat-label">Practice exams</p>
+        <p className="summary-value">{summary.practiceExamDates.length} planned</p>
+        <p className="summary-note">
+          {nextExam ? `Next: ${formName(nextExam.form)}, ${formatShortDate(nextExam.date)}` : 'None left to sit'}
+        </p>
+      </div>
+      <div className="summary-tile">
+        <p className="stat-label">Full-length days</p>
+        <p className="summary-value">{summary.fullLengthDates.length} planned</p>
+        <p className="summary-note">{nextFullLength ? `Next: ${formatShortDate(nextFullLength)}` : 'None left'}</p>
+      </div>
+      <details className="plan-dates">
+        <summary>All practice exam and full-length dates</summary>
+        <div className="plan-dates-lists">
+          <div>
+            <h3>Practice exams</h3>
+            <ul data-testid="practice-exam-dates">
+              {summary.practiceExamDates.map((entry) => (
+                <li key={`${entry.form}-${entry.date}`}>
+                  <Link to={planHref('day', entry.date)}>{formatShortDate(entry.date)}</Link>: {formName(entry.form)}
+                </li>
+              ))}
+            </ul>
+          </div>
+          <div>
+            <h3>Full-length simulation days</h3>
+            <ul data-testid="full-length-dates">
+              {summary.fullLengthDates.map((date) => (
+                <li key={date}>
+                  <Link to={planHref('day', date)}>{formatLongDate(date)}</Link>
+                </li>
+              ))}
+            </ul>
+          </div>
+        </div>
+      </details>
+    </section>
+  );
+}
+
+/** Missed work and a changed exam date, each with the one button that fixes it. */
+function PlanBanners({
+  response,
+  onReplan,
+  isReplanning,
+  replanError,
+}: {
+  response: PlanResponse;
+  onReplan: () => void;
+  isReplanning: boolean;
+  replanError: string | null;
+}) {
+  const plan = response.plan!;
+  const { missed } = response;
+  const button = (
+    <button type="button" className="button button--primary" onClick={onReplan} disabled={isReplanning}>
+      {isReplanning ? 'Re-planning…' : 'Re-plan from today'}
+    </button>
+  );
+  return (
+    <>
+      {replanError ? (
+        <Callout tone="serious" role="alert" title="The re-plan did not work">
+          <p>{replanError}</p>
+        </Callout>
+      ) : null}
+      {missed.count > 0 ? (
+        <div className="callout callout--warning banner" data-testid="missed-banner" role="status">
+          <div className="banner-text">
+            <p className="callout-title">
+              {missed.count} {missed.count === 1 ? 'item' : 'items'} missed since{' '}
+              {missed.since ? formatLongDate(missed.since) : 'the start'}
+            </p>
+            <p>
+              It happens, especially on rotations. Re-planning keeps everything you did, leaves the past as it was, and
+              moves the missed work into the days ahead. If something was done but not ticked, mark it first.
+            </p>
+          </div>
+          {button}
+        </div>
+      ) : null}
+      {plan.isExamDateChanged ? (
+        <div className="callout callout--info banner" data-testid="exam-date-banner" role="status">
+          <div className="banner-text">
+            <p className="callout-title">Your exam date changed</p>
+            <p>
+              This plan runs to {formatLongDate(plan.examDate)}, but your profile now says otherwise. Re-plan to follow
+              the new date; what you have done stays done.
+            </p>
+          </div>
+          {missed.count > 0 ? null : button}
+        </div>
+      ) : null}
+      {plan.warnings.length > 0 ? (
+        <Callout tone="warning" title="Worth a look" testId="plan-warnings">
+          <ul className="plain-list">
+            {plan.warnings.map((warning) => (
+              <li key={warning}>{warning}</li>
+            ))}
+          </ul>
+        </Callout>
+      ) : null}
+    </>
+  );
+}
+
+function EmptyPlan({ today }: { today: string }) {
+  return (
+    <div className="empty-state card" data-testid="no-plan">
+      <h1>No plan yet</h1>
+      <p>
+        A dated plan from today ({formatLongDate(today)}) to your exam: which days are practice exams, which are timed
+        blocks, which are for review and rest, around your rotation.
+      </p>
+      <Link to="/plan/settings" className="button button--primary button--large">
+        Build my plan
+      </Link>
+    </div>
+  );
+}
+
+/** /plan: the calendar, with a month, a week and a day view (?view=…&date=…). */
+export function PlanPage() {
+  usePageTitle('Your plan');
+  const [params] = useSearchParams();
+  const view = readView(params.get('view'));
+  const dateParam = params.get('date');
+  const date = dateParam && isLocalDate(dateParam) ? dateParam : null;
+  const { data, error, refresh, setData, isStale } = usePlanView(view, date);
+  const [mark, setMark] = useState<MarkState>({ pendingId: null, errors: {} });
+  const [isReplanning, setIsReplanning] = useState(false);
+  const [replanError, setReplanError] = useState<string | null>(null);
+  const [replanned, setReplanned] = useState(false);
+  const noticeRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (replanned) noticeRef.current?.focus();
+  }, [replanned]);
+
+  const hasData = data !== null;
+  useEffect(() => {
+    if (hasData && window.location.hash === '#calendar-feed') {
+      document.getElementById('calendar-feed')?.scrollIntoView({ block: 'start' });
+    }
+  }, [hasData]);
+
+  if (error && !data) return <LoadError error={error} onRetry={refresh} what="your plan" />;
+  if (!data) return <Loading label="Loading your plan…" lines={5} />;
+
+  const { response, anchor } = data;
+  if (!response.plan) return <EmptyPlan today={response.today} />;
+  const plan = response.plan;
+  const today = response.today;
+
+  async function replan() {
+    setIsReplanning(true);
+    setReplanError(null);
+    setReplanned(false);
+    try {
+      await api.replan();
+      setReplanned(true);
+      refresh();
+    } catch (caught) {
+      setReplanError(toApiError(caught).message);
+    } finally {
+      setIsReplanning(false);
+    }
+  }
+
+  async function markItem(item: PlanItemView, status: ItemStatus | null) {
+    if (!data) return;
+    const previous = data;
+    const withStatus = (next: ItemStatus | null) => ({
+      ...previous,
+      response: {
+        ...previous.response,
+        days: previous.response.days.map((day) =>
+          day.date === item.date
+            ? { ...day, items: day.items.map((i) => (i.id === item.id ? { ...i, status: next } : i)) }
+            : day,
+        ),
+      },
+    });
+    setData(withStatus(status));
+    setMark((m) => ({ pendingId: item.id, errors: { ...m.errors, [item.id]: '' } }));
+    try {
+      await api.markPlanItem(item.id, status);
+      setMark((m) => ({ ...m, pendingId: null }));
+      // A past day's item changes the missed count in the banner.
+      if (compareDates(item.date, today) < 0) refresh();
+    } catch (caught) {
+      setData(withStatus(item.status));
+      setMark((m) => ({ pendingId: null, errors: { ...m.errors, [item.id]: toApiError(caught).message } }));
+    }
+  }
+
+  const monthDays = monthViewWeeks(anchor).flat();
+  const isToday =
+    view === 'day'
+      ? anchor === today
+      : view === 'week'
+        ? mondayOf(anchor) === mondayOf(today)
+        : monthDays[0]! <= today && today <= monthDays[monthDays.length - 1]!;
+  return (
+    <div className="plan-page">
+      <div className="page-heading plan-heading">
+        <div>
+          <h1>Your plan</h1>
+          <p className="muted small">
+            Today is {formatLongDate(today)}. Plan made {formatShortDate(plan.startDate)}, runs to the exam.
+          </p>
+        </div>
+        <Link to="/plan/settings" className="button button--quiet">
+          Change settings
+        </Link>
+      </div>
+
+      {replanned ? (
+        <div className="callout callout--success" role="status" tabIndex={-1} ref={noticeRef} data-testid="replanned">
+          <p>Re-planned from today. What you did stays done; the work you missed is back in the days ahead.</p>
+        </div>
+      ) : null}
+      {error ? (
+        <Callout tone="serious" role="alert" title="We could not load the latest plan">
+          <p>
+            {error.message} What you see may be out of date.{' '}
+            <button type="button" className="button button--link" onClick={refresh}>
+              Try again
+            </button>
+          </p>
+        </Callout>
+      ) : null}
+      <PlanBanners response={response} onReplan={replan} isReplanning={isReplanning} replanError={replanError} />
+      <PlanSummary plan={plan} today={today} />
+
+      <section className="calendar card" aria-labelledby="calendar-title">
+        <div className="calendar-toolbar">
+          <nav className="view-switch" aria-label="Calendar view">
+            {VIEWS.map((option) => (
+              <Link
+                key={option.id}
+                to={planHref(option.id, anchor)}
+                className={`view-switch-link${option.id === view ? ' is-current' : ''}`}
+                aria-current={option.id === view ? 'page' : undefined}
+              >
+                {option.label}
+              </Link>
+            ))}
+          </nav>
+          <div className="period-nav">
+            <Link
+              to={planHref(view, stepDate(view, anchor, -1))}
+              className="button button--quiet button--small"
+              aria-label={`Previous ${view}`}
+            >
+              ‹<span className="period-nav-text"> Previous</span>
+            </Link>
+            <Link
+              to={planHref(view, today)}
+              className="button button--quiet button--small"
+              aria-disabled={isToday ? true : undefined}
+            >
+              Today
+            </Link>
+            <Link
+              to={planHref(view, stepDate(view, anchor, 1))}
+              className="button button--quiet button--small"
+              aria-label={`Next ${view}`}
+            >
+              <span className="period-nav-text">Next </span>›
+            </Link>
+          </div>
+        </div>
+        <h2 id="calendar-title" className="calendar-title" aria-live="polite">
+          {periodTitle(view, anchor)}
+          {view === 'day' && anchor === today ? <span className="tag tag--current">Today</span> : null}
+        </h2>
+        {isStale ? (
+          <Loading label="Loading…" lines={2} />
+        ) : view === 'month' ? (
+          <MonthView anchor={anchor} days={response.days} today={today} />
+        ) : view === 'week' ? (
+          <WeekView anchor={anchor} days={response.days} today={today} />
+        ) : (
+          <DayView
+            date={anchor}
+            day={response.days.find((day) => day.date === anchor)}
+            today={today}
+            onMark={markItem}
+            mark={mark}
+          />
+        )}
+      </section>
+
+      <section className="plan-links" aria-label="Take your plan with you">
+        <a className="button button--secondary" href={PLAN_ICS_URL} download="comeback-plan.ics">
+          Download .ics
+        </a>
+        <a className="button button--secondary" href="#calendar-feed">
+          Subscribe in your calendar app
+        </a>
+        <Link className="button button--secondary" to={`/plan/print?week=${mondayOf(anchor)}`}>
+          Print this week
+        </Link>
+      </section>
+
+      <CalendarFeedSection />
+    </div>
+  );
+}

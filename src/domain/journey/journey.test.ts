@@ -6,8 +6,15 @@ const facts = (f: Partial<JourneyFacts>): JourneyFacts => ({
   hasPostmortem: false,
   hasPlan: false,
   missedItems: 0,
+  blocksLogged: 0,
+  predictiveExams: 0,
+  verdict: null,
+  hasDelayOffer: false,
+  isHelpPromptDue: false,
+  isExamPast: false,
   ...f,
 });
+const prepared = { hasProfile: true, hasPostmortem: true, hasPlan: true };
 const ALL_FACTS = [
   facts({}),
   facts({ hasProfile: true }),
@@ -46,12 +53,12 @@ describe('journey', () => {
     expect(journey.stages[1]?.status).toBe('current');
   });
 
-  it('never links a next action to a screen that does not exist', () => {
+  it('links every next action to a screen of the app', () => {
     for (const f of ALL_FACTS) {
       const journey = deriveJourney(f);
       const linked = journey.stages.filter((s) => s.href !== null).map((s) => s.href);
       expect(linked).toContain(journey.nextAction.href);
-      expect(journey.stages.filter((s) => !s.isAvailable).every((s) => s.href === null)).toBe(true);
+      expect(journey.stages.every((s) => s.isAvailable && s.href !== null)).toBe(true);
     }
   });
 
@@ -73,5 +80,32 @@ describe('journey', () => {
     const journey = deriveJourney(facts({ hasProfile: true, hasPostmortem: true, hasPlan: true, missedItems: 3 }));
     expect(journey.nextAction.label).toMatch(/Re-plan/);
     expect(journey.nextAction.detail).toMatch(/3 planned items/);
+  });
+
+  it('walks through benchmarks, remediation and readiness as the evidence arrives', () => {
+    expect(deriveJourney(facts({ ...prepared, blocksLogged: 3 })).current).toBe('benchmarks');
+    const behind = deriveJourney(facts({ ...prepared, blocksLogged: 3, predictiveExams: 2, verdict: 'delay' }));
+    expect(behind.current).toBe('remediate');
+    expect(behind.nextAction.href).toBe('/evidence#weak-areas');
+    const ready = deriveJourney(facts({ ...prepared, blocksLogged: 3, predictiveExams: 5, verdict: 'proceed' }));
+    expect(ready.current).toBe('exam');
+    expect(ready.stages.slice(0, 8).every((s) => s.status === 'done')).toBe(true);
+  });
+
+  it('asks for a decision on a proposed delay before anything else but help', () => {
+    const journey = deriveJourney(facts({ ...prepared, blocksLogged: 3, predictiveExams: 2, verdict: 'delay', hasDelayOffer: true, missedItems: 4 }));
+    expect(journey.nextAction.label).toMatch(/delay/);
+  });
+
+  it('puts reaching out for support first when check-ins stay bad', () => {
+    const journey = deriveJourney(facts({ ...prepared, isHelpPromptDue: true, missedItems: 2, hasDelayOffer: true, predictiveExams: 2, verdict: 'delay' }));
+    expect(journey.nextAction.href).toBe('/evidence#wellbeing');
+  });
+
+  it('never marks readiness done without a proceed verdict', () => {
+    for (const verdict of ['delay', 'not-ready', null] as const) {
+      const journey = deriveJourney(facts({ ...prepared, blocksLogged: 9, predictiveExams: 9, verdict }));
+      expect(journey.stages.find((s) => s.id === 'readiness')?.status).not.toBe('done');
+    }
   });
 });

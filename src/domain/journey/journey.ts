@@ -57,28 +57,28 @@ export const STAGES: readonly StageDefinition[] = [
     id: 'benchmarks',
     title: 'NBME and UWSA benchmarks',
     summary: 'Practice exams on a schedule, not on mood.',
-    href: null,
+    href: '/evidence#practice-exams',
     action: 'Log a practice exam',
   },
   {
     id: 'remediate',
     title: 'Fix weak areas',
     summary: 'Aim the remaining weeks at what costs most.',
-    href: null,
+    href: '/evidence#weak-areas',
     action: 'See your weak areas',
   },
   {
     id: 'readiness',
     title: 'Readiness decision',
     summary: 'Go or delay, by a rule you can read.',
-    href: null,
+    href: '/evidence#readiness',
     action: 'Check readiness',
   },
   {
     id: 'exam',
     title: 'Sit Step 2 CK',
     summary: 'Test day, then the score.',
-    href: null,
+    href: '/plan',
     action: 'Prepare for test day',
   },
 ];
@@ -90,7 +90,11 @@ const ACTION_DETAILS: Partial<Record<StageId, string>> = {
     'Fifteen minutes of specifics about Step 1: the question bank, the practice scores, the exam day, your health. Each answer changes something in your plan.',
   causes: 'See the causes your answers point to, and what each one changes.',
   plan: 'Turn your hours, rotations and practice exams into a dated plan, starting today. Your postmortem has already set some of it.',
-  dedicated: 'Work through today’s items and tick them off. Missed something? Re-plan moves it forward.',
+  dedicated: 'Work through today’s items and log each question block as you finish it: it ticks the plan off for you.',
+  benchmarks: 'Your plan has practice exams on set days. Log each score the day you take it; two are needed before the readiness rule can say anything.',
+  remediate: 'Your practice scores are not at your target yet. Spend the coming weeks on the areas that cost you the most points.',
+  readiness: 'See the go / delay verdict and every reason behind it.',
+  exam: 'Your practice numbers clear the bar. Keep the last week light, sleep, and go in with the plan you trained for.',
 };
 
 /** What we know about the student that decides the stage. Grows as capabilities arrive. */
@@ -100,6 +104,16 @@ export type JourneyFacts = {
   hasPlan: boolean;
   /** Plan items from past days neither done nor skipped. */
   missedItems: number;
+  blocksLogged: number;
+  /** Practice exams that feed the prediction (the Clinical Mastery Series does not). */
+  predictiveExams: number;
+  /** The readiness rule's verdict; null before there is anything to judge. */
+  verdict: 'proceed' | 'delay' | 'not-ready' | null;
+  /** A delay the student has not accepted yet is on offer. */
+  hasDelayOffer: boolean;
+  /** Wellbeing check-ins have stayed bad: reaching out comes before anything else. */
+  isHelpPromptDue: boolean;
+  isExamPast: boolean;
 };
 
 export type JourneyStage = {
@@ -127,9 +141,16 @@ function isStageDone(id: StageId, facts: JourneyFacts): boolean {
       return facts.hasPostmortem;
     case 'plan':
       return facts.hasPlan;
-    default:
-      // Later stages need data whose capabilities are not built yet, so none can be done.
-      return false;
+    case 'dedicated':
+      return facts.hasPlan && facts.blocksLogged > 0;
+    case 'benchmarks':
+      return facts.predictiveExams >= 2;
+    case 'remediate':
+    case 'readiness':
+      // Weak areas are "fixed" when the numbers say so: only a "proceed" verdict closes them.
+      return facts.verdict === 'proceed';
+    case 'exam':
+      return facts.isExamPast;
   }
 }
 
@@ -152,7 +173,19 @@ export function deriveJourney(facts: JourneyFacts): Journey {
     href: stage.href,
   }));
   let nextAction: NextAction;
-  if (facts.hasPlan && facts.missedItems > 0) {
+  if (facts.isHelpPromptDue) {
+    nextAction = {
+      label: 'Reach out for support',
+      href: '/evidence#wellbeing',
+      detail: 'Your last check-ins show several hard days in a row. Before anything else on this list, talk to someone: your school’s counselling service, your doctor, or a crisis line if it is urgent.',
+    };
+  } else if (facts.hasDelayOffer && facts.verdict !== 'proceed' && facts.predictiveExams >= 2) {
+    nextAction = {
+      label: 'Decide on the proposed delay',
+      href: '/evidence#readiness',
+      detail: 'Your practice exams are not where your target needs them. A concrete new date, aimed at your weakest areas, is waiting for your decision.',
+    };
+  } else if (facts.hasPlan && facts.missedItems > 0) {
     nextAction = {
       label: 'Re-plan the days you missed',
       href: '/plan',

@@ -1,10 +1,11 @@
-import { addDays, daysBetween } from '#domain/common/dates.ts';
-import { missedItems } from '#domain/plan/replan.ts';
+import { addDays, compareDates, daysBetween } from '#domain/common/dates.ts';
 import { deriveJourney } from '#domain/journey/journey.ts';
+import { missedItems } from '#domain/plan/replan.ts';
 import { isTimeZone } from '#shared/contracts/common.ts';
 import type { JourneyResponse } from '#shared/contracts/journey.ts';
 import type { Actor, Context } from '../context.ts';
 import { localDateIn } from '../time.ts';
+import { getEvidence } from './evidence.ts';
 
 export async function getJourney(ctx: Context, actor: Actor, timeZoneHint: string): Promise<JourneyResponse> {
   const [profile, postmortem, plan] = await Promise.all([
@@ -14,16 +15,20 @@ export async function getJourney(ctx: Context, actor: Actor, timeZoneHint: strin
   ]);
   const today = localDateIn(ctx.now(), profile?.timeZone ?? (isTimeZone(timeZoneHint) ? timeZoneHint : 'UTC'));
   const missed = plan
-    ? missedItems(
-        await ctx.repos.plans.listItems(actor.userId, { from: plan.startDate, to: addDays(today, -1) }),
-        today,
-      ).length
+    ? missedItems(await ctx.repos.plans.listItems(actor.userId, { from: plan.startDate, to: addDays(today, -1) }), today).length
     : 0;
+  const evidence = profile ? await getEvidence(ctx, actor) : null;
   const journey = deriveJourney({
     hasProfile: profile !== undefined,
     hasPostmortem: postmortem !== undefined,
     hasPlan: plan !== undefined,
     missedItems: missed,
+    blocksLogged: evidence?.blocks.stats.overall.questions ? evidence.blocks.recent.length : 0,
+    predictiveExams: evidence?.practiceExams.filter((e) => e.isPredictive).length ?? 0,
+    verdict: evidence?.readiness?.verdict ?? null,
+    hasDelayOffer: evidence?.readiness?.delayProposal != null,
+    isHelpPromptDue: evidence?.wellbeing.assessment.isHelpPromptDue ?? false,
+    isExamPast: profile !== undefined && compareDates(profile.examDate, today) < 0,
   });
   return {
     ...journey,

@@ -32,7 +32,13 @@ export async function savePlan(ctx: Context, actor: Actor, body: unknown): Promi
     items,
     isEdited: parsed.value.settings !== undefined,
   });
-  if (!result.ok) return result;
+  if (!result.ok) {
+    // Field paths in the response name the request's fields, like validation errors do.
+    const { fields } = result.error;
+    if (!fields || !parsed.value.settings) return result;
+    const prefixed = Object.fromEntries(Object.entries(fields).map(([path, message]) => [path === 'examDate' ? path : `settings.${path}`, message]));
+    return { ok: false, error: { ...result.error, fields: prefixed } };
+  }
   const statuses = new Map(
     items.filter((i) => i.status === 'done').map((i) => [i.id, { status: 'done' as const, at: i.statusAt }]),
   );

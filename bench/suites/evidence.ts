@@ -15,7 +15,8 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import SQLite from 'better-sqlite3';
 import { addDays } from '#domain/common/dates.ts';
-import { isClean, measureInterleaved, type Measurement } from '../lib/load.ts';
+import { isClean, measureInterleaved } from '../lib/load.ts';
+import { fetchOk, measurementFromTimes, timeSequentially } from '../lib/sequential.ts';
 import type { Check, Suite, SuiteContext, SuiteResult } from '../lib/suite.ts';
 
 const LOG_CONNECTIONS = 20;
@@ -193,33 +194,10 @@ export const evidenceSuite: Suite = {
       reader,
       days.map((date, d) => ({ date, sleepHours: 6 + (d % 3), stress: 1 + (d % 5), mood: 1 + ((d + 2) % 5) })),
     );
-    for (let i = 0; i < 20; i++) await (await request(base, 'GET', '/api/evidence', reader)).text(); // warm-up
-    const times: number[] = [];
-    for (let i = 0; i < (ctx.settings.seconds <= 2 ? 30 : 150); i++) {
-      const t0 = performance.now();
-      const response = await request(base, 'GET', '/api/evidence', reader);
-      await response.text();
-      times.push(performance.now() - t0);
-      if (response.status !== 200) throw new Error(`dashboard: HTTP ${response.status}`);
-    }
-    times.sort((a, b) => a - b);
-    const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))]!;
-    const dashboard: Measurement = {
-      name: 'GET /api/evidence (a year of logs)',
-      seconds: times.reduce((s, t) => s + t, 0) / 1000,
-      connections: 1,
-      requests: times.length,
-      rps: times.length / (times.reduce((s, t) => s + t, 0) / 1000),
-      roundRps: [],
-      latencyMeanMs: times.reduce((s, t) => s + t, 0) / times.length,
-      latencyP50Ms: q(0.5),
-      latencyP99Ms: q(0.99),
-      latencyMaxMs: times[times.length - 1]!,
-      non2xx: 0,
-      errors: 0,
-      timeouts: 0,
-      statusCounts: {},
-    };
+    const times = await timeSequentially(ctx.settings.seconds <= 2 ? 30 : 150, () =>
+      fetchOk(`${base}/api/evidence`, { headers: { cookie: reader } }),
+    );
+    const dashboard = measurementFromTimes('GET /api/evidence (a year of logs)', times);
 
     const ratio = logging.rps / ceiling;
     const checks: Check[] = [

@@ -7,20 +7,15 @@
  * - The subscription feed of that plan (GET /feed/<token>.ics), one request at a time on loopback,
  *   so the latency is the server's time plus a loopback round trip. Target: ≤ 30 ms (median).
  */
-import { performance } from 'node:perf_hooks';
 import { addDays } from '#domain/common/dates.ts';
 import { generatePlan } from '#domain/plan/scheduler.ts';
 import { DEFAULT_PLAN_SETTINGS, type PlanSettings } from '#domain/plan/settings.ts';
-import type { Measurement } from '../lib/load.ts';
+import { fetchOk, measurementFromTimes, quantile, timeSequentially } from '../lib/sequential.ts';
 import type { Suite, SuiteContext, SuiteResult } from '../lib/suite.ts';
 
 const PLAN_TARGET_MS = 20;
 const FEED_TARGET_MS = 30;
 const START = '2026-12-01';
-
-function quantile(sorted: readonly number[], q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
-}
 
 function allConstraints(start: string): PlanSettings {
   return {
@@ -32,16 +27,6 @@ function allConstraints(start: string): PlanSettings {
       { date: addDays(start, 60), kind: 'blocked', start: null, end: null, label: 'Shelf exam' },
     ],
   };
-}
-
-function timeRuns(runs: number, fn: () => void): number[] {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    fn();
-    times.push(performance.now() - t0);
-  }
-  return times.sort((a, b) => a - b);
 }
 
 function today(): string {
@@ -57,8 +42,7 @@ export const planSuite: Suite = {
     const first = generatePlan(input);
     if (!first.ok) throw new Error(`plan generation failed: ${first.error.message}`);
     const items = first.value.days.reduce((sum, d) => sum + d.items.length, 0);
-    timeRuns(20, () => generatePlan(input)); // warm-up
-    const planTimes = timeRuns(ctx.settings.seconds <= 2 ? 50 : 300, () => generatePlan(input));
+    const planTimes = await timeSequentially(ctx.settings.seconds <= 2 ? 50 : 300, () => generatePlan(input));
 
     // The feed: a real server, a student with a profile and a 180-day plan, a feed token.
     const server = await ctx.startServer({ nodeArgs: ctx.settings.serverNodeArgs });
@@ -103,39 +87,14 @@ export const planSuite: Suite = {
     const events = body.split('BEGIN:VEVENT').length - 1;
     ctx.log(`plan with ${events} events; feed ${Math.round(body.length / 1024)} KiB`);
 
-    for (let i = 0; i < 20; i++) await (await fetch(feedUrl)).text(); // warm-up
-    const feedTimes: number[] = [];
-    for (let i = 0; i < (ctx.settings.seconds <= 2 ? 40 : 200); i++) {
-      const t0 = performance.now();
-      const response = await fetch(feedUrl);
-      await response.text();
-      feedTimes.push(performance.now() - t0);
-      if (response.status !== 200) throw new Error(`feed: HTTP ${response.status}`);
-    }
-    feedTimes.sort((a, b) => a - b);
+    const feedTimes = await timeSequentially(ctx.settings.seconds <= 2 ? 40 : 200, () => fetchOk(feedUrl));
 
     const planMedian = quantile(planTimes, 0.5);
     const feedMedian = quantile(feedTimes, 0.5);
-    const asMeasurement = (name: string, times: number[]): Measurement => ({
-      name,
-      seconds: times.reduce((s, t) => s + t, 0) / 1000,
-      connections: 1,
-      requests: times.length,
-      rps: times.length / (times.reduce((s, t) => s + t, 0) / 1000),
-      roundRps: [],
-      latencyMeanMs: times.reduce((s, t) => s + t, 0) / times.length,
-      latencyP50Ms: quantile(times, 0.5),
-      latencyP99Ms: quantile(times, 0.99),
-      latencyMaxMs: times[times.length - 1] ?? Number.NaN,
-      non2xx: 0,
-      errors: 0,
-      timeouts: 0,
-      statusCounts: {},
-    });
     return {
       measurements: [
-        asMeasurement(`generatePlan, 180 days (${items} items)`, planTimes),
-        asMeasurement(`GET /feed/…ics (${events} events)`, feedTimes),
+        measurementFromTimes(`generatePlan, 180 days (${items} items)`, planTimes),
+        measurementFromTimes(`GET /feed/…ics (${events} events)`, feedTimes),
       ],
       checks: [
         {

@@ -40,6 +40,8 @@ export type Actor = {
   role: 'student' | 'advisor';
   sessionId: string;
   createdAt: string;
+  /** From the profile; null before one is saved. */
+  timeZone: string | null;
 };
 
 export function createContext(config: Readonly<Config>, database: Database, clock?: Clock): Context {

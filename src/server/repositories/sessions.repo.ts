@@ -4,13 +4,17 @@ import type { DB, SessionsTable, UsersTable } from '../db/schema.ts';
 export type SessionWithUser = {
   session: Pick<SessionsTable, 'id' | 'last_seen_at' | 'expires_at' | 'created_at'>;
   user: Pick<UsersTable, 'id' | 'email' | 'role' | 'created_at'>;
+  /** The student's time zone, read with the session so "today" costs no extra query. */
+  timeZone: string | null;
 };
 
 export function createSessionsRepo(db: Kysely<DB>) {
   const findActiveQuery = db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
+    .leftJoin('profiles', 'profiles.user_id', 'sessions.user_id')
     .select([
+      'profiles.time_zone',
       'sessions.id as session_id',
       'sessions.last_seen_at',
       'sessions.expires_at',
@@ -33,6 +37,7 @@ export function createSessionsRepo(db: Kysely<DB>) {
     email: string;
     role: 'student' | 'advisor';
     user_created_at: string;
+    time_zone: string | null;
   };
   return {
     async insert(session: {
@@ -73,6 +78,7 @@ export function createSessionsRepo(db: Kysely<DB>) {
           created_at: row.session_created_at,
         },
         user: { id: row.user_id, email: row.email, role: row.role, created_at: row.user_created_at },
+        timeZone: row.time_zone,
       };
     },
 

@@ -23,6 +23,11 @@ import type { Actor, Context } from '../context.ts';
 import { localDateIn } from '../time.ts';
 import { parseInput } from './parse-input.ts';
 
+/** Today in the student's zone, from the session's data: no query. */
+function todayOf(ctx: Context, actor: Actor): string {
+  return localDateIn(ctx.now(), actor.timeZone ?? 'UTC');
+}
+
 async function todayFor(ctx: Context, actor: Actor) {
   const profile = await ctx.repos.profiles.get(actor.userId);
   return { profile, today: localDateIn(ctx.now(), profile?.timeZone ?? 'UTC') };
@@ -39,7 +44,7 @@ export async function logBlock(
 ): Promise<Result<{ id: string; planItemId: string | null }>> {
   const parsed = parseInput(questionBlockInputSchema, body);
   if (!parsed.ok) return parsed;
-  const { today } = await todayFor(ctx, actor);
+  const today = todayOf(ctx, actor);
   const block = validateQuestionBlock(parsed.value, today);
   if (!block.ok) return block;
   const id = ctx.newId();
@@ -59,7 +64,7 @@ export async function deleteBlock(ctx: Context, actor: Actor, id: string): Promi
 export async function logPracticeExam(ctx: Context, actor: Actor, body: unknown): Promise<Result<{ id: string }>> {
   const parsed = parseInput(practiceExamInputSchema, body);
   if (!parsed.ok) return parsed;
-  const { today } = await todayFor(ctx, actor);
+  const today = todayOf(ctx, actor);
   const exam = validatePracticeExam(parsed.value, today);
   if (!exam.ok) return exam;
   const id = ctx.newId();
@@ -76,7 +81,7 @@ export async function deletePracticeExam(ctx: Context, actor: Actor, id: string)
 export async function logCheckIn(ctx: Context, actor: Actor, body: unknown): Promise<Result<{ id: string }>> {
   const parsed = parseInput(wellbeingCheckInInputSchema, body);
   if (!parsed.ok) return parsed;
-  const { today } = await todayFor(ctx, actor);
+  const today = todayOf(ctx, actor);
   const checkIn = validateCheckIn(parsed.value, today);
   if (!checkIn.ok) return checkIn;
   const id = ctx.newId();
@@ -87,7 +92,7 @@ export async function logCheckIn(ctx: Context, actor: Actor, body: unknown): Pro
 export async function logFullLengthDay(ctx: Context, actor: Actor, body: unknown): Promise<Result<{ id: string }>> {
   const parsed = parseInput(fullLengthDayInputSchema, body);
   if (!parsed.ok) return parsed;
-  const { today } = await todayFor(ctx, actor);
+  const today = todayOf(ctx, actor);
   if (compareDates(parsed.value.date, today) > 0) {
     const message = `${parsed.value.date} is after today (${today}). Log the full-length day once you have sat it.`;
     return fail('VALIDATION_FAILED', message, { date: message });

@@ -15,7 +15,10 @@ export async function getJourney(ctx: Context, actor: Actor, timeZoneHint: strin
   ]);
   const today = localDateIn(ctx.now(), profile?.timeZone ?? (isTimeZone(timeZoneHint) ? timeZoneHint : 'UTC'));
   const missed = plan
-    ? missedItems(await ctx.repos.plans.listItems(actor.userId, { from: plan.startDate, to: addDays(today, -1) }), today).length
+    ? missedItems(
+        await ctx.repos.plans.listItems(actor.userId, { from: plan.startDate, to: addDays(today, -1) }),
+        today,
+      ).length
     : 0;
   const evidence = profile ? await getEvidence(ctx, actor) : null;
   const journey = deriveJourney({

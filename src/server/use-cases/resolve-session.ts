@@ -19,5 +19,6 @@ export async function resolveSession(ctx: Context, token: string): Promise<Actor
     role: found.user.role,
     sessionId: found.session.id,
     createdAt: found.user.created_at,
+    timeZone: found.timeZone,
   };
 }

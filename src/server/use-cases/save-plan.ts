@@ -36,7 +36,9 @@ export async function savePlan(ctx: Context, actor: Actor, body: unknown): Promi
     // Field paths in the response name the request's fields, like validation errors do.
     const { fields } = result.error;
     if (!fields || !parsed.value.settings) return result;
-    const prefixed = Object.fromEntries(Object.entries(fields).map(([path, message]) => [path === 'examDate' ? path : `settings.${path}`, message]));
+    const prefixed = Object.fromEntries(
+      Object.entries(fields).map(([path, message]) => [path === 'examDate' ? path : `settings.${path}`, message]),
+    );
     return { ok: false, error: { ...result.error, fields: prefixed } };
   }
   const statuses = new Map(

@@ -198,16 +198,14 @@ describe('the readiness rule, branch by branch', () => {
     expect(result.pointsShort).toBeNull();
   });
 
-  it('ignores Clinical Mastery Series forms and repeat sittings', () => {
-    const result = assess({
-      exams: [
-        ...STRONG,
-        { form: 'CMS_MEDICINE', date: '2027-02-21', score: 14 },
-        { form: 'UWSA2', date: '2027-02-21', score: 219 },
-      ],
-    });
-    expect(result.verdict).toBe('proceed');
-    expect(result.skipped.map((s) => s.form)).toEqual(['CMS_MEDICINE', 'UWSA2']);
+  it('ignores Clinical Mastery Series forms, and lets a repeat sitting only make the verdict stricter', () => {
+    const withCms = assess({ exams: [...STRONG, { form: 'CMS_MEDICINE', date: '2027-02-21', score: 14 }] });
+    expect(withCms.verdict).toBe('proceed');
+    expect(withCms.skipped.map((s) => s.form)).toEqual(['CMS_MEDICINE']);
+    // A low repeat of UWSA2 at 219 sits on the pass line: it blocks "proceed" even though it is a repeat.
+    const lowRepeat = assess({ exams: [...STRONG, { form: 'UWSA2', date: '2027-02-21', score: 219 }] });
+    expect(lowRepeat.verdict).toBe('not-ready');
+    expect(lowRepeat.skipped.map((s) => s.form)).toEqual(['UWSA2']);
   });
 });
 
@@ -264,16 +262,22 @@ describe('readiness: never "proceed" when a condition fails (property)', () => {
         date: e.date,
         score: Math.round(correctPracticeExam({ ...e, form: e.form as PracticeFormId }).correctedScore),
       }));
-    const recent = scored
-      .filter((e) => daysBetween(e.date, input.today) <= RECENT_WINDOW_DAYS)
-      .slice(-RECENT_EXAM_COUNT);
-    const latest = scored.at(-1);
+    const isRecent = (e: { date: string }) => daysBetween(e.date, input.today) <= RECENT_WINDOW_DAYS;
+    const recent = scored.filter(isRecent).slice(-RECENT_EXAM_COUNT);
+    // Every sitting, repeats included: they can only make the verdict stricter.
+    const sittings = ordered.map(({ exam }) => ({
+      date: exam.date,
+      score: Math.round(correctPracticeExam({ ...exam, form: exam.form as PracticeFormId }).correctedScore),
+    }));
+    const recentSittings = sittings.filter(isRecent).slice(-RECENT_EXAM_COUNT);
+    const latest = sittings.at(-1);
     const lastTwo = recent.slice(-2);
     return {
       'latest-near-target':
-        latest !== undefined && recent.at(-1) === latest && latest.score >= input.targetScore - NEAR_TARGET_POINTS,
+        latest !== undefined && isRecent(latest) && latest.score >= input.targetScore - NEAR_TARGET_POINTS,
       'two-at-target': lastTwo.length === 2 && lastTwo.every((e) => e.score >= input.targetScore),
-      'clear-of-passing-line': recent.length > 0 && recent.every((e) => e.score >= PASSING + NEAR_PASSING_POINTS),
+      'clear-of-passing-line':
+        recentSittings.length > 0 && recentSittings.every((e) => e.score >= PASSING + NEAR_PASSING_POINTS),
       'full-length-day': input.fullLengthDaysCompleted >= 1,
     };
   }
@@ -387,5 +391,24 @@ describe('proposeDelay', () => {
     expect(proposal.newExamDate).toBe('2027-10-15');
     expect(proposal.text[1]).toMatch(/^Tag the systems and disciplines you miss/);
     expect(proposal.text.at(-1)).toMatch(/would not arrive in time either/);
+  });
+});
+
+describe('readiness with a repeat sitting', () => {
+  it('never says proceed when a repeat sitting of a form scores under the pass line', () => {
+    // Given two first sittings at target and a full-length day, then NBME13 again at 212 (pass line 218)
+    const result = assessReadiness({
+      exams: [
+        { form: 'NBME13', date: '2027-02-10', score: 252 },
+        { form: 'UWSA2', date: '2027-02-20', score: 256 },
+        { form: 'NBME13', date: '2027-02-28', score: 212 },
+      ],
+      targetScore: 245,
+      fullLengthDaysCompleted: 1,
+      examDate: '2027-03-10',
+      today: '2027-03-01',
+    });
+    // Then the low repeat counts as the latest score and as a score near the line
+    expect(result.ok && result.value.verdict).toBe('not-ready');
   });
 });

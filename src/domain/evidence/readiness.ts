@@ -23,7 +23,13 @@ import { addDays, compareDates, daysBetween, isLocalDate, type LocalDate } from 
 import { fail, ok, type Result } from '../common/result.ts';
 import { examFormatOn, passingStandardOn, scoreReleaseWindow } from '../exam/exam-facts.ts';
 import { validatePracticeExam, type PracticeExamInput, type PracticeExamLog } from './logging.ts';
-import { selectEvidence, type CorrectedExam, type SkippedExam } from './practice-scores.ts';
+import {
+  correctPracticeExam,
+  isPredictiveForm,
+  selectEvidence,
+  type CorrectedExam,
+  type SkippedExam,
+} from './practice-scores.ts';
 
 /**
  * "Recent" = taken in the last 28 days. The plan spaces practice exams about a week apart (docs/cli.md,
@@ -307,14 +313,22 @@ export function assessReadiness(input: ReadinessInput): Result<ReadinessAssessme
   if (!validated.ok) return validated;
   const { used, skipped } = selectEvidence(validated.value);
   const passing = passingStandardOn(input.examDate).score;
-  const all = used.map(toRecent);
-  const recent = all.filter((e) => daysBetween(e.date, input.today) <= RECENT_WINDOW_DAYS).slice(-RECENT_EXAM_COUNT);
-  const latest = all[all.length - 1];
-  const isLatestRecent = latest !== undefined && recent[recent.length - 1] === latest;
+  const isRecent = (e: RecentExam) => daysBetween(e.date, input.today) <= RECENT_WINDOW_DAYS;
+  const recent = used.map(toRecent).filter(isRecent).slice(-RECENT_EXAM_COUNT);
+  // Repeat sittings never help ("at target" reads first sittings only), but they can only make the
+  // verdict stricter: a low repeat is still the latest score, and still a score near the line.
+  const sittings = validated.value
+    .map((exam, index) => ({ exam, index }))
+    .sort((a, b) => compareDates(a.exam.date, b.exam.date) || a.index - b.index)
+    .flatMap(({ exam }) =>
+      isPredictiveForm(exam.form) ? [toRecent(correctPracticeExam({ ...exam, form: exam.form }))] : [],
+    );
+  const latest = sittings[sittings.length - 1];
+  const isLatestRecent = latest !== undefined && isRecent(latest);
   const reasons: ReadinessReason[] = [
     checkLatest({ latest, isLatestRecent, today: input.today, target: input.targetScore }),
     checkTwoAtTarget(recent, input.targetScore),
-    checkPassingLine(recent, passing),
+    checkPassingLine(sittings.filter(isRecent).slice(-RECENT_EXAM_COUNT), passing),
     checkFullLength(input.fullLengthDaysCompleted, input.examDate),
   ];
   const verdict = decideVerdict(reasons);

@@ -1,13 +1,17 @@
 /**
  * Re-planning (PRODUCT.md C): keep what is done, move what is not, never rewrite the past.
  */
-import { compareDates, type LocalDate } from '../common/dates.ts';
+import { addDays, compareDates, type LocalDate } from '../common/dates.ts';
 import { fail, type Result } from '../common/result.ts';
 import { generatePlan, type Plan, type PlanItem } from './scheduler.ts';
 import type { PlanSettings } from './settings.ts';
 
 export type ItemStatus = 'done' | 'skipped';
-export type TrackedItem = PlanItem & { status: ItemStatus | null };
+export type TrackedItem = PlanItem & {
+  status: ItemStatus | null;
+  /** When the status was set (UTC ISO); lets a re-plan count work ticked after the plan was made. */
+  statusAt?: string | null;
+};
 
 /**
  * The work still ahead: the settings of the current plan (which describe the work from its first
@@ -59,6 +63,8 @@ export function replan(input: {
   generationStart: LocalDate;
   items: readonly TrackedItem[];
   isEdited: boolean;
+  /** When the current plan was saved (UTC ISO). */
+  plannedAt?: string;
 }): Result<Replan> {
   const { today, examDate, items } = input;
   if (compareDates(examDate, today) <= 0) {
@@ -70,19 +76,35 @@ export function replan(input: {
       },
     );
   }
-  const settings = input.isEdited
-    ? input.settings
-    : remainingWork(
-        input.settings,
-        items.filter((item) => compareDates(item.date, input.generationStart) >= 0),
-      );
+  // Work done since the plan began, and work on earlier days ticked off after the plan was saved.
+  const countsSinceStart = (item: TrackedItem) =>
+    compareDates(item.date, input.generationStart) >= 0 ||
+    (input.plannedAt !== undefined && item.statusAt != null && item.statusAt > input.plannedAt);
+  const settings = input.isEdited ? input.settings : remainingWork(input.settings, items.filter(countsSinceStart));
   const past = items.filter((item) => compareDates(item.date, today) < 0);
   const fixedItems = items
     .filter(
       (item) => item.status === 'done' && compareDates(item.date, today) >= 0 && compareDates(item.date, examDate) < 0,
     )
     .map(({ status: _status, ...item }) => item);
-  const plan = generatePlan({ startDate: today, examDate, settings, fixedItems });
+  // A practice exam already sat keeps its deep review the next day, and spaces the exams still ahead.
+  const doneExams = items.filter((item) => item.kind === 'practice-exam' && item.status === 'done');
+  const pendingReviews = doneExams
+    .map((exam) => ({ date: addDays(exam.date, 1), form: exam.form, minutes: exam.minutes }))
+    .filter(
+      (review) =>
+        compareDates(review.date, today) >= 0 &&
+        compareDates(review.date, examDate) < 0 &&
+        !fixedItems.some((item) => item.kind === 'deep-review' && item.date === review.date),
+    );
+  const plan = generatePlan({
+    startDate: today,
+    examDate,
+    settings,
+    fixedItems,
+    pendingReviews,
+    takenExamDates: doneExams.map((exam) => exam.date),
+  });
   if (!plan.ok) return plan;
   // The stored settings describe all work from today, the kept done items included, so that the
   // next re-plan can subtract everything done since today without counting those twice.

@@ -85,6 +85,10 @@ export type PlanInput = {
   settings: PlanSettings;
   /** Items that must stay exactly where they are (work already done on or after `startDate`). */
   fixedItems?: PlanItem[];
+  /** Deep reviews still owed for practice exams already sat (the day after each). */
+  pendingReviews?: { date: LocalDate; form: PracticeFormId | undefined; minutes: number }[];
+  /** Dates of practice exams already sat: the exams still ahead keep their spacing from these. */
+  takenExamDates?: LocalDate[];
 };
 
 type Interval = { start: number; end: number };
@@ -264,10 +268,34 @@ function placeRest(days: WorkDay[], settings: PlanSettings, examDate: LocalDate,
   }
 }
 
+/** Deep reviews owed for practice exams already sat go first: they belong to a fixed day. */
+function placePendingReviews(days: WorkDay[], reviews: NonNullable<PlanInput['pendingReviews']>) {
+  for (const review of reviews) {
+    const day = days.find((d) => d.date === review.date);
+    if (!day || day.freeMinutes === 0) continue;
+    let left = review.minutes;
+    const name = review.form ? PRACTICE_FORMS[review.form].name : 'your practice exam';
+    while (left >= 30) {
+      const chunk = Math.min(left, longestFree(day));
+      if (chunk < 30) break;
+      place(day, {
+        kind: 'deep-review',
+        title: `Deep review of ${name}: every miss, every guess`,
+        minutes: chunk,
+        ...(review.form ? { form: review.form } : {}),
+      });
+      left -= chunk;
+    }
+    day.kind = 'deep-review';
+    day.special = true;
+  }
+}
+
 function placePracticeExams(
   days: WorkDay[],
   settings: PlanSettings,
   warnings: string[],
+  takenExamDates: readonly LocalDate[] = [],
 ): { form: PracticeFormId; date: LocalDate }[] {
   const forms = [...settings.practiceExams].sort((a, b) => PRACTICE_FORMS[a].order - PRACTICE_FORMS[b].order);
   if (forms.length === 0) {
@@ -281,9 +309,16 @@ function placePracticeExams(
   const fits = (index: number, form: PracticeFormId) => {
     const day = days[index];
     const next = days[index + 1];
+    // Keep the usual spacing from exams already sat.
+    const isTooCloseToTaken =
+      day !== undefined &&
+      takenExamDates.some(
+        (taken) => Math.abs(daysBetween(taken, day.date)) < Math.max(3, settings.practiceExamEveryDays - 3),
+      );
     return (
       day !== undefined &&
       next !== undefined &&
+      !isTooCloseToTaken &&
       !day.special &&
       !next.special &&
       longestFree(day) >= practiceExamMinutes(form) &&
@@ -630,10 +665,11 @@ export function generatePlan(input: PlanInput): Result<Plan> {
       },
     );
   }
+  placePendingReviews(days, input.pendingReviews ?? []);
   placeRest(days, settings, examDate, warnings);
   // Full-length days first: they need the longest stretch of free time, which only days off have.
   const fullLengthDates = placeFullLengthDays(days, settings, examDate, warnings);
-  const practiceExamDates = placePracticeExams(days, settings, warnings);
+  const practiceExamDates = placePracticeExams(days, settings, warnings, input.takenExamDates);
   const qbank = placeQuestionBank(days, settings, warnings);
   if (!qbank.ok) return qbank;
   placeContentReview(days, settings);

@@ -36,6 +36,13 @@ function toItem(row: PlanItemsTable): StoredItem {
 
 const INSERT_CHUNK = 400;
 
+/** Items were ticked between reading the plan and storing its replacement: read and re-plan again. */
+export class PlanChangedError extends Error {
+  constructor() {
+    super('plan items changed while re-planning');
+  }
+}
+
 /** A student's plan and its dated items. Every call is scoped to the acting user's id. */
 export function createPlansRepo(db: Kysely<DB>) {
   return {
@@ -87,6 +94,15 @@ export function createPlansRepo(db: Kysely<DB>) {
           .values({ user_id: userId, created_at: now, ...values })
           .onConflict((oc) => oc.column('user_id').doUpdateSet(values))
           .execute();
+        // Every item marked done from the new plan's first day on must be one the re-plan knew of.
+        const doneNow = await trx
+          .selectFrom('plan_items')
+          .select('id')
+          .where('user_id', '=', userId)
+          .where('date', '>=', plan.startDate)
+          .where('status', '=', 'done')
+          .execute();
+        if (doneNow.some((row) => !statuses.has(row.id))) throw new PlanChangedError();
         await trx.deleteFrom('plan_items').where('user_id', '=', userId).where('date', '>=', plan.startDate).execute();
         const rows = plan.days.flatMap((day) =>
           day.items.map((item: PlanItem) => ({

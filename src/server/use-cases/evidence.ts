@@ -6,7 +6,6 @@ import { assessReadiness, proposeDelay } from '#domain/evidence/readiness.ts';
 import { rankWeakAreas } from '#domain/evidence/weak-areas.ts';
 import { assessWellbeing, validateCheckIn } from '#domain/evidence/wellbeing.ts';
 import { passingStandardOn } from '#domain/exam/exam-facts.ts';
-import { replan } from '#domain/plan/replan.ts';
 import { computeRiskSummary } from '#domain/risk/risk.ts';
 import {
   acceptDelayInputSchema,
@@ -22,6 +21,7 @@ import {
 import type { Actor, Context } from '../context.ts';
 import { localDateIn } from '../time.ts';
 import { parseInput } from './parse-input.ts';
+import { replanAndStore } from './save-plan.ts';
 
 /** Today in the student's zone, from the session's data: no query. */
 function todayOf(ctx: Context, actor: Actor): string {
@@ -212,23 +212,20 @@ export async function acceptDelay(
   const profile = await ctx.repos.profiles.get(actor.userId);
   if (!profile) return fail('PROFILE_MISSING', 'Set up your profile first.');
   const { createdAt: _c, updatedAt: _u, ...current } = profile;
-  const now = ctx.now().toISOString();
-  await ctx.repos.profiles.save(actor.userId, { ...current, examDate: proposal.newExamDate }, now);
-  const plan = await ctx.repos.plans.get(actor.userId);
-  if (!plan) return ok({ examDate: proposal.newExamDate, isReplanned: false });
-  const items = await ctx.repos.plans.listItems(actor.userId);
-  const result = replan({
+  const moveExamDate = () =>
+    ctx.repos.profiles
+      .save(actor.userId, { ...current, examDate: proposal.newExamDate }, ctx.now().toISOString())
+      .then(() => undefined);
+  if (!(await ctx.repos.plans.get(actor.userId))) {
+    await moveExamDate();
+    return ok({ examDate: proposal.newExamDate, isReplanned: false });
+  }
+  // The new plan is computed first; the exam date moves only once it is known to fit.
+  const result = await replanAndStore(ctx, actor, {
     today: evidence.today,
     examDate: proposal.newExamDate,
-    settings: plan.settings,
-    generationStart: plan.startDate,
-    items,
-    isEdited: false,
+    beforeStore: moveExamDate,
   });
   if (!result.ok) return result;
-  const statuses = new Map(
-    items.filter((i) => i.status === 'done').map((i) => [i.id, { status: 'done' as const, at: i.statusAt }]),
-  );
-  await ctx.repos.plans.replaceFrom(actor.userId, result.value.plan, result.value.settings, statuses, now);
   return ok({ examDate: proposal.newExamDate, isReplanned: true });
 }

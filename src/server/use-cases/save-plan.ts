@@ -1,11 +1,59 @@
+import type { LocalDate } from '#domain/common/dates.ts';
 import { fail, ok, type Result } from '#domain/common/result.ts';
-import { replan } from '#domain/plan/replan.ts';
+import { replan, type Replan } from '#domain/plan/replan.ts';
 import { DEFAULT_PLAN_SETTINGS, type PlanSettings } from '#domain/plan/settings.ts';
 import { savePlanRequestSchema, type PlanResponse } from '#shared/contracts/plan.ts';
 import type { Actor, Context } from '../context.ts';
+import { PlanChangedError } from '../repositories/plans.repo.ts';
 import { localDateIn } from '../time.ts';
 import { getPlan } from './get-plan.ts';
 import { parseInput } from './parse-input.ts';
+
+/** Tries before giving up when items are ticked while a re-plan is being computed. */
+const REPLAN_ATTEMPTS = 3;
+
+/**
+ * Re-plans from today to `examDate` and stores the result. The store checks, inside its transaction,
+ * that no item was ticked since the items were read (a block logged from a phone meanwhile); if one
+ * was, it reads again and re-plans, so a tick is never lost. `beforeStore` runs once the new plan is
+ * known to fit, right before it is stored (moving the exam date, for an accepted delay).
+ */
+export async function replanAndStore(
+  ctx: Context,
+  actor: Actor,
+  input: { today: LocalDate; examDate: LocalDate; settings?: PlanSettings; beforeStore?: () => Promise<void> },
+): Promise<Result<Replan>> {
+  for (let attempt = 1; ; attempt++) {
+    const stored = await ctx.repos.plans.get(actor.userId);
+    if (!input.settings && !stored) return fail('PLAN_MISSING', 'There is no plan to re-plan yet. Build one first.');
+    const items = await ctx.repos.plans.listItems(actor.userId);
+    const result = replan({
+      today: input.today,
+      examDate: input.examDate,
+      settings: input.settings ?? stored?.settings ?? DEFAULT_PLAN_SETTINGS,
+      generationStart: stored?.startDate ?? input.today,
+      items,
+      isEdited: input.settings !== undefined,
+      plannedAt: stored?.updatedAt,
+    });
+    if (!result.ok) return result;
+    const done = items.filter((i) => i.status === 'done');
+    const statuses = new Map(done.map((i) => [i.id, { status: 'done' as const, at: i.statusAt }]));
+    try {
+      if (attempt === 1) await input.beforeStore?.();
+      await ctx.repos.plans.replaceFrom(
+        actor.userId,
+        result.value.plan,
+        result.value.settings,
+        statuses,
+        ctx.now().toISOString(),
+      );
+      return result;
+    } catch (error) {
+      if (!(error instanceof PlanChangedError) || attempt >= REPLAN_ATTEMPTS) throw error;
+    }
+  }
+}
 
 /**
  * Generates the plan from today to the profile's exam date. With settings, they are the work ahead
@@ -17,20 +65,11 @@ export async function savePlan(ctx: Context, actor: Actor, body: unknown): Promi
   if (!parsed.ok) return parsed;
   const profile = await ctx.repos.profiles.get(actor.userId);
   if (!profile) return fail('PROFILE_MISSING', 'Set up your profile first: the plan runs to your exam date.');
-  const stored = await ctx.repos.plans.get(actor.userId);
-  if (!parsed.value.settings && !stored) {
-    return fail('PLAN_MISSING', 'There is no plan to re-plan yet. Build one first.');
-  }
-  const settings: PlanSettings = parsed.value.settings ?? stored?.settings ?? DEFAULT_PLAN_SETTINGS;
   const today = localDateIn(ctx.now(), profile.timeZone);
-  const items = await ctx.repos.plans.listItems(actor.userId);
-  const result = replan({
+  const result = await replanAndStore(ctx, actor, {
     today,
     examDate: profile.examDate,
-    settings,
-    generationStart: stored?.startDate ?? today,
-    items,
-    isEdited: parsed.value.settings !== undefined,
+    ...(parsed.value.settings ? { settings: parsed.value.settings } : {}),
   });
   if (!result.ok) {
     // Field paths in the response name the request's fields, like validation errors do.
@@ -41,15 +80,5 @@ export async function savePlan(ctx: Context, actor: Actor, body: unknown): Promi
     );
     return { ok: false, error: { ...result.error, fields: prefixed } };
   }
-  const statuses = new Map(
-    items.filter((i) => i.status === 'done').map((i) => [i.id, { status: 'done' as const, at: i.statusAt }]),
-  );
-  await ctx.repos.plans.replaceFrom(
-    actor.userId,
-    result.value.plan,
-    result.value.settings,
-    statuses,
-    ctx.now().toISOString(),
-  );
   return ok(await getPlan(ctx, actor, {}));
 }

@@ -57,6 +57,11 @@ describe('comeback plan', () => {
       JSON.stringify({ startDate: '2026-11-25', examDate: '2026-12-20' }),
       /PLAN_INFEASIBLE: 3,900 questions left need 98 blocks/,
     ],
+    [
+      'an exam date thousands of years away',
+      JSON.stringify({ startDate: '2026-11-25', examDate: '9999-12-31' }),
+      /within 3 years/,
+    ],
     ['an unknown field', JSON.stringify({ examDate: '2027-01-20', extra: 1 }), /not a valid plan request/],
   ])('refuses %s on stderr with exit code 2', (_name, stdin, message) => {
     const result = runCli(['plan'], stdin, NOW);

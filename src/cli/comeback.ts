@@ -5,7 +5,9 @@
 import { z } from 'zod';
 import { predictScore } from '#domain/evidence/predictor.ts';
 import { assessReadiness } from '#domain/evidence/readiness.ts';
+import { daysBetween } from '#domain/common/dates.ts';
 import { generatePlan } from '#domain/plan/scheduler.ts';
+import { MAX_YEARS_AHEAD } from '#domain/risk/profile.ts';
 import { DEFAULT_PLAN_SETTINGS } from '#domain/plan/settings.ts';
 import { localDateSchema, timeZoneSchema } from '#shared/contracts/common.ts';
 import { fieldErrorsFrom } from '#shared/contracts/errors.ts';
@@ -41,6 +43,11 @@ function runPlan(input: unknown, now: Date): CliResult {
     return badInput('Some plan settings need fixing.', fields);
   }
   const startDate = parsed.data.startDate ?? todayIn(parsed.data.timeZone ?? 'UTC', now);
+  if (daysBetween(startDate, parsed.data.examDate) > 365 * MAX_YEARS_AHEAD) {
+    return badInput(`The exam date is more than ${MAX_YEARS_AHEAD} years after the start date.`, {
+      examDate: `Choose an exam date within ${MAX_YEARS_AHEAD} years.`,
+    });
+  }
   const plan = generatePlan({ startDate, examDate: parsed.data.examDate, settings: settings.data });
   if (!plan.ok) return badInput(`${plan.error.code}: ${plan.error.message}`, plan.error.fields);
   return { code: 0, stdout: `${JSON.stringify(plan.value, null, 2)}\n`, stderr: '' };

@@ -41,7 +41,20 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; c
   const { config, database } = deps;
   const ctx = createContext(config, database, deps.clock);
   const app = Fastify({
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    logger:
+      config.logLevel === 'silent'
+        ? false
+        : {
+            level: config.logLevel,
+            serializers: {
+              // A feed URL carries its token, which is a credential: never write it to the logs.
+              req: (request: { method: string; url: string; ip?: string }) => ({
+                method: request.method,
+                url: request.url.replace(/^\/feed\/[^/?]+/, '/feed/[token]'),
+                remoteAddress: request.ip,
+              }),
+            },
+          },
     trustProxy: config.trustProxy,
     bodyLimit: 64 * 1024,
     return503OnClosing: true,

@@ -28,6 +28,12 @@ describe('config', () => {
     expect(loadConfig({ PUBLIC_ORIGIN: 'https://comeback.school.edu' }).cookieSecure).toBe(true);
   });
 
+  it('keeps only the origin of PUBLIC_ORIGIN, so a trailing slash does not break the origin check', () => {
+    expect(loadConfig({ PUBLIC_ORIGIN: 'https://comeback.school.edu/' }).publicOrigin).toBe(
+      'https://comeback.school.edu',
+    );
+  });
+
   it('refuses the test clock in production', () => {
     expect(() => loadConfig({ COMEBACK_TEST_CLOCK_FILE: '/tmp/clock', NODE_ENV: 'production' })).toThrow(
       /COMEBACK_TEST_CLOCK_FILE/,

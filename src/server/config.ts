@@ -74,7 +74,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     database: e.DATABASE_URL
       ? { kind: 'postgres' as const, url: e.DATABASE_URL }
       : { kind: 'sqlite' as const, file: path.join(dataDir, 'comeback.sqlite') },
-    publicOrigin: e.PUBLIC_ORIGIN ?? null,
+    // The origin alone: a trailing slash or path would make every browser write look cross-site.
+    publicOrigin: e.PUBLIC_ORIGIN ? new URL(e.PUBLIC_ORIGIN).origin : null,
     cookieSecure: e.PUBLIC_ORIGIN?.startsWith('https://') ?? false,
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,

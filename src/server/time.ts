@@ -7,6 +7,8 @@ export function localDateIn(instant: Date, timeZone: string): LocalDate {
   let formatter = formatters.get(timeZone);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    // Zone names arrive in any letter case from a header: keep the cache bounded.
+    if (formatters.size > 1000) formatters.clear();
     formatters.set(timeZone, formatter);
   }
   return formatter.format(instant);
@@ -61,6 +63,7 @@ function offsetMs(instant: Date, timeZone: string): number {
       minute: '2-digit',
       second: '2-digit',
     });
+    if (offsetFormatters.size > 1000) offsetFormatters.clear();
     offsetFormatters.set(timeZone, formatter);
   }
   const parts = Object.fromEntries(formatter.formatToParts(instant).map((p) => [p.type, p.value]));

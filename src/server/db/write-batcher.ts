@@ -47,13 +47,17 @@ export function createWriteBatcher(db: Kysely<DB>, kind: DatabaseKind): WriteBat
         for (const [index, job] of batch.entries()) {
           const name = `w${index}`;
           const savepoint = await trx.savepoint(name).execute();
+          let value: unknown;
           try {
-            outcomes.push({ ok: true, value: await job.work(savepoint) });
-            await savepoint.releaseSavepoint(name).execute();
+            value = await job.work(savepoint);
           } catch (error) {
             outcomes.push({ ok: false, value: error });
             await savepoint.rollbackToSavepoint(name).execute();
+            continue;
           }
+          // The outcome is recorded only once the savepoint is released; a failed release fails the batch.
+          await savepoint.releaseSavepoint(name).execute();
+          outcomes.push({ ok: true, value });
         }
         await trx.commit().execute();
       } catch (error) {

@@ -37,6 +37,15 @@ export function createCalendarFeedsRepo(db: Kysely<DB>) {
       return Number(result.numUpdatedRows);
     },
 
+    listForUser(userId: string) {
+      return db
+        .selectFrom('calendar_feeds')
+        .select(['created_at', 'revoked_at', 'last_read_at'])
+        .where('user_id', '=', userId)
+        .orderBy('created_at')
+        .execute();
+    },
+
     getActive(userId: string) {
       return db
         .selectFrom('calendar_feeds')

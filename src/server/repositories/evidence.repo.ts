@@ -62,6 +62,8 @@ export function createEvidenceRepo(db: Kysely<DB>) {
         .where('date', '=', block.date)
         .where('kind', 'in', ['qbank-block', 'second-pass-block'])
         .where('status', 'is', null)
+        // New-question blocks first: they are the ones the plan counts down.
+        .orderBy('kind')
         .orderBy('start_time')
         .executeTakeFirst();
       if (open) {
@@ -120,20 +122,40 @@ export function createEvidenceRepo(db: Kysely<DB>) {
       return true;
     },
 
+    /** Stores a practice exam and ticks the plan's open item for that form, in one transaction. */
     async insertPracticeExam(userId: string, exam: PracticeExamLog, meta: { id: string; now: string }): Promise<void> {
-      await db
-        .insertInto('practice_exams')
-        .values({
-          id: meta.id,
-          user_id: userId,
-          form: exam.form,
-          date: exam.date,
-          score: exam.score,
-          percent_correct: exam.percentCorrect,
-          breakdown_json: JSON.stringify({ breakdown: exam.breakdown, isPredictive: exam.isPredictive }),
-          created_at: meta.now,
-        })
-        .execute();
+      await db.transaction().execute(async (trx) => {
+        const open = await trx
+          .selectFrom('plan_items')
+          .select('id')
+          .where('user_id', '=', userId)
+          .where('kind', '=', 'practice-exam')
+          .where('form', '=', exam.form)
+          .where('status', 'is', null)
+          .orderBy('date')
+          .executeTakeFirst();
+        if (open) {
+          await trx
+            .updateTable('plan_items')
+            .set({ status: 'done', status_at: meta.now })
+            .where('user_id', '=', userId)
+            .where('id', '=', open.id)
+            .execute();
+        }
+        await trx
+          .insertInto('practice_exams')
+          .values({
+            id: meta.id,
+            user_id: userId,
+            form: exam.form,
+            date: exam.date,
+            score: exam.score,
+            percent_correct: exam.percentCorrect,
+            breakdown_json: JSON.stringify({ breakdown: exam.breakdown, isPredictive: exam.isPredictive }),
+            created_at: meta.now,
+          })
+          .execute();
+      });
     },
 
     async listPracticeExams(userId: string): Promise<StoredPracticeExam[]> {

@@ -37,12 +37,21 @@ export function createUsersRepo(db: Kysely<DB>) {
       return db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst();
     },
 
-    async updatePassword(userId: string, passwordHash: string, now: string): Promise<void> {
-      await db
-        .updateTable('users')
-        .set({ password_hash: passwordHash, password_changed_at: now })
-        .where('id', '=', userId)
-        .execute();
+    /** Sets a new password and ends every other session of the user, in one transaction. */
+    async updatePassword(userId: string, passwordHash: string, now: string, keepSessionId: string): Promise<number> {
+      return db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('users')
+          .set({ password_hash: passwordHash, password_changed_at: now })
+          .where('id', '=', userId)
+          .execute();
+        const ended = await trx
+          .deleteFrom('sessions')
+          .where('user_id', '=', userId)
+          .where('id', '!=', keepSessionId)
+          .executeTakeFirst();
+        return Number(ended.numDeletedRows);
+      });
     },
 
     /** Deletes the user; sessions and profile go with it (ON DELETE CASCADE), login failures by email. */

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { buildPlanSettings } from '#tests/factories/plan.ts';
+import { buildPostmortemAnswers } from '#tests/factories/postmortem.ts';
 import { buildProfileInput } from '#tests/factories/profile.ts';
 import { describeEachDatabase } from '#tests/setup/databases.ts';
 import { createTestApp, signUpClient, type TestApp } from '#tests/setup/test-app.ts';
@@ -17,14 +19,44 @@ describeEachDatabase('account API', (kind) => {
       url: '/api/profile',
       payload: buildProfileInput({ backupSpecialty: 'Psychiatry' }),
     });
+    await student.request({ method: 'PUT', url: '/api/postmortem', payload: buildPostmortemAnswers() });
+    await student.request({ method: 'PUT', url: '/api/plan', payload: { settings: buildPlanSettings() } });
+    await student.request({ method: 'POST', url: '/api/calendar-feed' });
+    await student.request({
+      method: 'POST',
+      url: '/api/evidence/blocks',
+      payload: { bank: 'uworld', mode: 'timed', questions: 40, correct: 31, minutes: 60, date: '2026-11-24' },
+    });
+    await student.request({
+      method: 'POST',
+      url: '/api/evidence/practice-exams',
+      payload: { form: 'NBME13', date: '2026-11-20', score: 231 },
+    });
+    await student.request({
+      method: 'POST',
+      url: '/api/evidence/wellbeing',
+      payload: { date: '2026-11-24', sleepHours: 7, stress: 2, mood: 4 },
+    });
+    await student.request({
+      method: 'PUT',
+      url: '/api/evidence/counselling',
+      payload: { name: 'Wellness Center', contact: '555-0100' },
+    });
     const response = await student.request({ method: 'GET', url: '/api/account/export' });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-disposition']).toMatch(/attachment; filename="comeback-export-2026-11-24\.json"/);
     expect(response.headers['cache-control']).toBe('no-store');
     const data = response.json();
-    expect(data.schemaVersion).toBe(1);
+    expect(data.schemaVersion).toBe(2);
     expect(data.account).toMatchObject({ id: student.id, email: student.email, role: 'student' });
     expect(data.profile).toMatchObject({ examDate: '2027-03-24', backupSpecialty: 'Psychiatry' });
+    expect(data.postmortem.answers.ownWords).toMatch(/three blocks/);
+    expect(data.plan.items.length).toBeGreaterThan(100);
+    expect(data.questionBlocks).toHaveLength(1);
+    expect(data.practiceExams[0]).toMatchObject({ form: 'NBME13', score: 231 });
+    expect(data.wellbeingCheckIns).toHaveLength(1);
+    expect(data.profile.counsellingService).toEqual({ name: 'Wellness Center', contact: '555-0100' });
+    expect(data.calendarFeeds).toHaveLength(1);
     expect(data.sessions).toHaveLength(1);
     expect(data.sessions[0].isCurrent).toBe(true);
     expect(response.body).not.toMatch(/argon2|password_hash|token_hash/);

@@ -9,12 +9,14 @@ import { markPlanItem } from '../use-cases/mark-plan-item.ts';
 import { savePlan } from '../use-cases/save-plan.ts';
 import { respond } from './respond.ts';
 
+/** The origin feed URLs are built on: the configured one, else the request's own (if it parses). */
 function originOf(ctx: Context, request: FastifyRequest): string {
-  return ctx.config.publicOrigin ?? `${request.protocol}://${request.headers.host ?? 'localhost'}`;
-}
-
-function hostOf(ctx: Context, request: FastifyRequest): string {
-  return new URL(originOf(ctx, request)).host;
+  if (ctx.config.publicOrigin) return ctx.config.publicOrigin;
+  try {
+    return new URL(`${request.protocol}://${request.headers.host ?? 'localhost'}`).origin;
+  } catch {
+    return `${request.protocol}://localhost`;
+  }
 }
 
 export async function planRoutes(app: FastifyInstance, { ctx }: { ctx: Context }) {
@@ -54,7 +56,7 @@ export async function planRoutes(app: FastifyInstance, { ctx }: { ctx: Context }
   );
 
   app.get('/plan/calendar.ics', async (request, reply) => {
-    const body = await calendarFor(ctx, actorOf(request).userId, hostOf(ctx, request));
+    const body = await calendarFor(ctx, actorOf(request).userId);
     reply.header('content-disposition', 'attachment; filename="comeback-plan.ics"');
     return reply.type('text/calendar; charset=utf-8').send(body);
   });
@@ -79,7 +81,7 @@ export async function planRoutes(app: FastifyInstance, { ctx }: { ctx: Context }
 export async function feedRoutes(app: FastifyInstance, { ctx }: { ctx: Context }) {
   app.get<{ Params: { file: string } }>('/feed/:file', async (request, reply) => {
     const match = /^([A-Za-z0-9_-]{20,100})\.ics$/.exec(request.params.file);
-    const body = match ? await readCalendarFeed(ctx, match[1]!, hostOf(ctx, request)) : null;
+    const body = match ? await readCalendarFeed(ctx, match[1]!) : null;
     reply.header('cache-control', 'private, no-cache');
     if (body === null)
       return reply.code(404).type('text/plain').send('This calendar feed does not exist or was turned off.');

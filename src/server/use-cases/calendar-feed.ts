@@ -15,7 +15,7 @@ export async function revokeCalendarFeed(ctx: Context, actor: Actor): Promise<vo
 }
 
 /** The calendar file of a user's plan (all of it, past included, so history stays in the calendar). */
-export async function calendarFor(ctx: Context, userId: string, host: string): Promise<string> {
+export async function calendarFor(ctx: Context, userId: string): Promise<string> {
   const [profile, plan, items] = await Promise.all([
     ctx.repos.profiles.get(userId),
     ctx.repos.plans.get(userId),
@@ -24,14 +24,14 @@ export async function calendarFor(ctx: Context, userId: string, host: string): P
   return buildCalendar({
     items,
     timeZone: profile?.timeZone ?? 'UTC',
-    // Unique per student and stable across refreshes and re-plans of unchanged items.
-    uidDomain: `${userId}.${host}`,
+    // Unique per student, stable across refreshes and hostnames, and not the account id itself.
+    uidDomain: `${hashToken(`calendar-uid:${userId}`).slice(0, 16).toLowerCase()}.comeback`,
     stamp: new Date(plan?.updatedAt ?? ctx.now()),
   });
 }
 
 /** The calendar behind a feed token, or null when the token is unknown or revoked. */
-export async function readCalendarFeed(ctx: Context, token: string, host: string): Promise<string | null> {
+export async function readCalendarFeed(ctx: Context, token: string): Promise<string | null> {
   const owner = await ctx.repos.calendarFeeds.findOwner(hashToken(token));
   if (!owner) return null;
   const now = ctx.now();
@@ -39,5 +39,5 @@ export async function readCalendarFeed(ctx: Context, token: string, host: string
   if (!owner.lastReadAt || now.getTime() - new Date(owner.lastReadAt).getTime() > 3_600_000) {
     await ctx.repos.calendarFeeds.markRead(owner.feedId, now.toISOString());
   }
-  return calendarFor(ctx, owner.userId, host);
+  return calendarFor(ctx, owner.userId);
 }

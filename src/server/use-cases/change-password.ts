@@ -21,11 +21,12 @@ export async function changePassword(
   if (isCommonPassword(parsed.value.newPassword, user.email)) {
     return fail('PASSWORD_REJECTED', COMMON_PASSWORD_MESSAGE, { newPassword: COMMON_PASSWORD_MESSAGE });
   }
-  await ctx.repos.users.updatePassword(
+  // One transaction: a crash cannot leave old sessions alive under the new password.
+  const endedSessions = await ctx.repos.users.updatePassword(
     actor.userId,
     await hashPassword(parsed.value.newPassword),
     ctx.now().toISOString(),
+    actor.sessionId,
   );
-  const endedSessions = await ctx.repos.sessions.deleteOthersForUser(actor.userId, actor.sessionId);
   return ok({ endedSessions });
 }

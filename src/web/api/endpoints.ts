@@ -6,6 +6,7 @@ import type {
   User,
   UserResponse,
 } from '#shared/contracts/auth.ts';
+import type { EvidenceResponse } from '#shared/contracts/evidence-api.ts';
 import type { JourneyResponse } from '#shared/contracts/journey.ts';
 import type { PlanItemView, PlanResponse } from '#shared/contracts/plan.ts';
 import type { PostmortemQuestionnaireResponse, PostmortemResponse } from '#shared/contracts/postmortem.ts';
@@ -17,6 +18,12 @@ import { apiRequest } from './client.ts';
 
 /** GET /api/plan/defaults: the settings a new plan starts from, with the postmortem's changes. */
 export type PlanDefaultsResponse = Countermeasures & { hasPostmortem: boolean };
+
+/** POST /api/evidence/blocks: the new block and the plan item it ticked off, if any. */
+export type LoggedBlock = { id: string; planItemId: string | null };
+/** POST /api/readiness/accept-delay: the new exam date and whether a plan was re-planned to it. */
+export type AcceptedDelay = { examDate: string; isReplanned: boolean };
+export type CounsellingService = { name: string; contact: string };
 
 /** GET /api/calendar-feed: the private subscription link's state (its URL is shown only once). */
 export type CalendarFeedResponse = { feed: null | { createdAt: string; lastReadAt: string | null } };
@@ -56,6 +63,20 @@ export const api = {
   replan: () => apiRequest<PlanResponse>('POST', '/api/plan/replan', {}),
   markPlanItem: async (id: string, status: ItemStatus | null): Promise<PlanItemView> =>
     (await apiRequest<{ item: PlanItemView }>('POST', `/api/plan/items/${encodeURIComponent(id)}`, { status })).item,
+
+  /** Everything the evidence page shows: logs, prediction, readiness, weak areas, endurance, wellbeing. */
+  evidence: () => apiRequest<EvidenceResponse>('GET', '/api/evidence'),
+  /** Bodies are sent as the forms hold them; the server validates and answers per field. */
+  logBlock: (body: unknown) => apiRequest<LoggedBlock>('POST', '/api/evidence/blocks', body),
+  deleteBlock: (id: string) => apiRequest<void>('DELETE', `/api/evidence/blocks/${encodeURIComponent(id)}`),
+  logPracticeExam: (body: unknown) => apiRequest<{ id: string }>('POST', '/api/evidence/practice-exams', body),
+  deletePracticeExam: (id: string) =>
+    apiRequest<void>('DELETE', `/api/evidence/practice-exams/${encodeURIComponent(id)}`),
+  logFullLengthDay: (body: { date: string }) => apiRequest<unknown>('POST', '/api/evidence/full-length-days', body),
+  logCheckIn: (body: unknown) => apiRequest<unknown>('POST', '/api/evidence/wellbeing', body),
+  saveCounselling: (body: CounsellingService | null) => apiRequest<void>('PUT', '/api/evidence/counselling', body),
+  acceptDelay: (body: { proposedExamDate: string }) =>
+    apiRequest<AcceptedDelay>('POST', '/api/readiness/accept-delay', body),
 
   calendarFeed: () => apiRequest<CalendarFeedResponse>('GET', '/api/calendar-feed'),
   createCalendarFeed: () => apiRequest<CreatedCalendarFeed>('POST', '/api/calendar-feed'),

@@ -7,6 +7,7 @@ import { useSession, useUser } from './session.tsx';
 const STUDENT_NAV = [
   { to: '/', label: 'Home', end: true },
   { to: '/plan', label: 'Plan', end: false },
+  { to: '/evidence', label: 'Scores', end: false },
   { to: '/postmortem', label: 'Postmortem', end: false },
   { to: '/profile', label: 'Profile', end: false },
   { to: '/settings', label: 'Settings', end: false },

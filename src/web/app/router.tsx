@@ -3,6 +3,8 @@ import { AdvisorPage } from '../features/advisor/advisor-page.tsx';
 import { SignInPage } from '../features/auth/sign-in-page.tsx';
 import { SignUpPage } from '../features/auth/sign-up-page.tsx';
 import { CrashPage, NotFoundPage } from '../features/errors/not-found-page.tsx';
+import { EvidencePage } from '../features/evidence/evidence-page.tsx';
+import { LogBlockPage } from '../features/evidence/log-block-page.tsx';
 import { HomePage } from '../features/home/home-page.tsx';
 import { PlanPage } from '../features/plan/plan-page.tsx';
 import { PlanPrintPage } from '../features/plan/plan-print-page.tsx';
@@ -50,6 +52,8 @@ export function createRouter() {
                     { path: 'postmortem', element: <PostmortemPage /> },
                     { path: 'plan', element: <PlanPage /> },
                     { path: 'plan/settings', element: <PlanSettingsPage /> },
+                    { path: 'evidence', element: <EvidencePage /> },
+                    { path: 'log', element: <LogBlockPage /> },
                   ],
                 },
                 { element: <RequireAdvisor />, children: [{ path: 'advisor', element: <AdvisorPage /> }] },

@@ -295,6 +295,10 @@ export function DayView({
   }
   const progress = dayProgress(day);
   const isPast = compareDates(date, today) < 0;
+  // A block is logged once it is done, so the quick log shows on today and past days with blocks.
+  const hasBlocks =
+    compareDates(date, today) <= 0 &&
+    day.items.some((item) => item.kind === 'qbank-block' || item.kind === 'second-pass-block');
   return (
     <div className={`day kind--${day.kind}`} data-testid="day-view" data-date={date}>
       <div className="day-header">
@@ -305,7 +309,17 @@ export function DayView({
             {isPast && progress.open > 0 ? ` · ${progress.open} not marked` : ''}
           </span>
         ) : null}
+        {hasBlocks ? (
+          <Link
+            to={date === today ? '/log' : `/log?date=${date}`}
+            className="button button--primary button--small day-log-link"
+            data-testid="day-log-block"
+          >
+            Log a block
+          </Link>
+        ) : null}
       </div>
+
       {day.items.length === 0 ? (
         <p className="day-empty">{emptyDayText(day.kind)}</p>
       ) : (

@@ -6,6 +6,7 @@ import { useSession, useUser } from '../../app/session.tsx';
 import { ErrorSummary, Field, SubmitButton, inputProps, type SummaryItem } from '../../components/form.tsx';
 import { usePageTitle } from '../../components/page-title.ts';
 import { Callout } from '../../components/status.tsx';
+import { CounsellingSettings } from '../evidence/counselling-settings.tsx';
 import { CalendarFeedSection } from '../plan/calendar-feed.tsx';
 
 type FormErrors = { fields: Record<string, string>; items: SummaryItem[]; message: string | null };
@@ -223,6 +224,7 @@ export function SettingsPage() {
       </div>
       <ChangePassword />
       {user.role === 'student' ? <CalendarFeedSection /> : null}
+      {user.role === 'student' ? <CounsellingSettings /> : null}
       <SignOutEverywhere />
       <DownloadData />
       <DeleteAccount />

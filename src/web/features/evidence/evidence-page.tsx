@@ -1,0 +1,91 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import type { AcceptedDelay } from '../../api/endpoints.ts';
+import { formatLongDate } from '../../components/dates.ts';
+import { usePageTitle } from '../../components/page-title.ts';
+import { Callout, LoadError, Loading } from '../../components/status.tsx';
+import { EnduranceSection } from './endurance.tsx';
+import { PracticeExamsSection } from './practice-exams.tsx';
+import { PredictedScore } from './predicted-score.tsx';
+import { QuestionBankSection } from './question-bank.tsx';
+import { ReadinessVerdict } from './readiness-verdict.tsx';
+import { useEvidence } from './use-evidence.ts';
+import { WeakAreasSection } from './weak-areas.tsx';
+import { HelpPromptCard, WellbeingSection } from './wellbeing.tsx';
+
+const SECTIONS = [
+  { href: '#verdict', label: 'Verdict' },
+  { href: '#prediction', label: 'Prediction' },
+  { href: '#practice-exams', label: 'Practice exams' },
+  { href: '#question-bank', label: 'Question bank' },
+  { href: '#weak-areas', label: 'Weak areas' },
+  { href: '#endurance', label: 'Endurance' },
+  { href: '#wellbeing', label: 'Wellbeing' },
+] as const;
+
+/**
+ * /evidence: the verdict first, then the predicted score and its chart, the practice exams, the
+ * question bank, weak areas, endurance and wellbeing. Every save refreshes the numbers in place.
+ */
+export function EvidencePage() {
+  usePageTitle('Scores and readiness');
+  const { data, error, refresh } = useEvidence();
+  const [accepted, setAccepted] = useState<AcceptedDelay | null>(null);
+
+  if (error && !data) return <LoadError error={error} onRetry={refresh} what="your scores" />;
+  if (!data) return <Loading label="Loading your scores…" lines={5} />;
+
+  const prompt = data.wellbeing.assessment.prompt;
+  return (
+    <div className="evidence-page">
+      <div className="page-heading evidence-heading">
+        <div>
+          <h1>Scores and readiness</h1>
+          <p className="muted small">
+            Today is {formatLongDate(data.today)}
+            {data.examDate ? `; your exam is on ${formatLongDate(data.examDate)}` : ''}
+            {data.targetScore ? `; your planning target is ${data.targetScore}` : ''}.
+          </p>
+        </div>
+        <Link to="/log" className="button button--primary">
+          Log a block
+        </Link>
+      </div>
+      <nav className="section-nav" aria-label="On this page">
+        <ul>
+          {SECTIONS.map((section) => (
+            <li key={section.href}>
+              <a href={section.href}>{section.label}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {error ? (
+        <Callout tone="serious" role="alert" title="We could not load the latest numbers">
+          <p>
+            {error.message} What you see may be out of date.{' '}
+            <button type="button" className="button button--link" onClick={refresh}>
+              Try again
+            </button>
+          </p>
+        </Callout>
+      ) : null}
+
+      {prompt ? <HelpPromptCard prompt={prompt} reasons={data.wellbeing.assessment.reasons} /> : null}
+      <ReadinessVerdict
+        evidence={data}
+        accepted={accepted}
+        onAccepted={(result) => {
+          setAccepted(result);
+          refresh();
+        }}
+      />
+      <PredictedScore evidence={data} />
+      <PracticeExamsSection evidence={data} onChanged={refresh} />
+      <QuestionBankSection evidence={data} onChanged={refresh} />
+      <WeakAreasSection evidence={data} />
+      <EnduranceSection evidence={data} onChanged={refresh} />
+      <WellbeingSection evidence={data} onChanged={refresh} />
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+import { useCallback, useState, type ReactNode } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { isLocalDate } from '#domain/common/dates.ts';
+import { formatLongDate } from '../../components/dates.ts';
+import { usePageTitle } from '../../components/page-title.ts';
+import { LoadError, Loading } from '../../components/status.tsx';
+import { Toast } from '../../components/toast.tsx';
+import { BANK_NAMES } from './evidence-labels.ts';
+import { LogBlockForm, type LoggedBlockSummary } from './log-block-form.tsx';
+import { RecentBlocks } from './question-bank.tsx';
+import { useEvidence } from './use-evidence.ts';
+
+type ToastMessage = { id: number; tone: 'success' | 'info'; content: ReactNode };
+
+/** The toast after a block: what was logged, and whether it ticked off the plan. */
+export function describeLoggedBlock({ planItemId, values }: LoggedBlockSummary, today: string): ReactNode {
+  const questions = Number(values.questions);
+  const correct = Number(values.correct);
+  const percent = questions > 0 ? Math.round((correct / questions) * 100) : 0;
+  const day = values.date === today ? 'today’s plan' : `your plan for ${formatLongDate(values.date)}`;
+  return (
+    <>
+      <p className="toast-title">
+        Logged: {correct} of {questions} ({percent} %), {BANK_NAMES[values.bank]} {values.mode}.
+      </p>
+      {planItemId ? (
+        <p>
+          ✓ Ticked off a question-bank block in {day}.{' '}
+          <Link to={`/plan?view=day&date=${values.date}`}>See the day</Link>
+        </p>
+      ) : (
+        <p>No open question-bank block in {day}, so nothing there was ticked off.</p>
+      )}
+    </>
+  );
+}
+
+/** /log: the block form on its own, for the phone in a call room; the day's blocks under it. */
+export function LogBlockPage() {
+  usePageTitle('Log a block');
+  const [params] = useSearchParams();
+  const dateParam = params.get('date');
+  const { data, error, refresh } = useEvidence();
+  const [toast, setToast] = useState<ToastMessage | null>(null);
+  const closeToast = useCallback(() => setToast(null), []);
+
+  if (error && !data) return <LoadError error={error} onRetry={refresh} what="the block form" />;
+  if (!data) return <Loading label="Loading…" lines={3} />;
+
+  const today = data.today;
+  const initialDate = dateParam && isLocalDate(dateParam) && dateParam <= today ? dateParam : undefined;
+  const todays = data.blocks.recent.filter((block) => block.date === (initialDate ?? today));
+
+  return (
+    <div className="log-page">
+      <div className="page-heading log-heading">
+        <h1>Log a block</h1>
+        <p className="muted small">Right after the block, while you still remember what you missed.</p>
+      </div>
+      <div className="card quick-log-card">
+        <LogBlockForm
+          today={today}
+          initialDate={initialDate}
+          onLogged={(logged) => {
+            setToast({
+              id: Date.now(),
+              tone: logged.planItemId ? 'success' : 'info',
+              content: describeLoggedBlock(logged, today),
+            });
+            refresh();
+          }}
+        />
+      </div>
+      <section className="card" aria-labelledby="logged-today-title">
+        <h2 id="logged-today-title">
+          {initialDate && initialDate !== today ? `Logged on ${formatLongDate(initialDate)}` : 'Logged today'}
+        </h2>
+        {todays.length === 0 ? (
+          <p className="muted">Nothing yet. Your blocks appear here as you log them.</p>
+        ) : (
+          <RecentBlocks blocks={todays} onDeleted={refresh} />
+        )}
+        <p className="small">
+          <Link to="/evidence">All your scores, weak areas and the verdict →</Link>
+        </p>
+      </section>
+      <Toast message={toast} onClose={closeToast} />
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+import { lazy, Suspense } from 'react';
+import type { EvidenceResponse } from '#shared/contracts/evidence-api.ts';
+import { formatLongDate } from '../../components/dates.ts';
+import { formatProbability } from './evidence-labels.ts';
+import { Loading } from '../../components/status.tsx';
+import { nameForm } from '#domain/evidence/practice-scores.ts';
+
+// The chart library is most of the app's weight: it loads with the first chart, not with the app.
+const ScoreChart = lazy(() => import('./score-chart.tsx').then((module) => ({ default: module.ScoreChart })));
+
+/**
+ * The predicted Step 2 CK score with its 80 % band, the chances of passing and of reaching the
+ * planning target, how the number was made, and the chart. Without a practice exam: which to take.
+ */
+export function PredictedScore({ evidence }: { evidence: EvidenceResponse }) {
+  const { prediction, examDate, today } = evidence;
+  if (!prediction || !examDate) return null;
+
+  if (prediction.status === 'no-evidence') {
+    return (
+      <section
+        className="card evidence-section"
+        id="prediction"
+        aria-labelledby="prediction-title"
+        data-testid="prediction"
+      >
+        <h2 id="prediction-title">Predicted score</h2>
+        <p className="prediction-none">No prediction yet: it needs at least one practice exam.</p>
+        {prediction.suggestedForm ? (
+          <p className="prediction-suggest" data-testid="suggested-form">
+            Take first: <strong>{nameForm(prediction.suggestedForm)}</strong>
+          </p>
+        ) : null}
+        <ul className="plain-list explanation">
+          {prediction.explanation.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+        <p className="small">
+          <a href="#practice-exams">Log a practice exam you have taken →</a>
+        </p>
+      </section>
+    );
+  }
+
+  return (
+    <section
+      className="card evidence-section"
+      id="prediction"
+      aria-labelledby="prediction-title"
+      data-testid="prediction"
+    >
+      <h2 id="prediction-title">Predicted score</h2>
+      <div className="prediction-hero">
+        <div className="prediction-number">
+          <p className="score score--hero" data-testid="predicted-score">
+            {prediction.predicted}
+          </p>
+          <p className="prediction-band" data-testid="predicted-band">
+            80 % band:{' '}
+            <strong>
+              {prediction.low}–{prediction.high}
+            </strong>
+          </p>
+          <p className="small muted">For your exam on {formatLongDate(examDate)}</p>
+        </div>
+        <dl className="odds">
+          <div className={`odds-item${prediction.passProbability < 0.9 ? ' odds-item--risk' : ''}`}>
+            <dt>Chance of passing ({prediction.passingScore})</dt>
+            <dd data-testid="pass-probability">{formatProbability(prediction.passProbability)}</dd>
+          </div>
+          <div className="odds-item">
+            <dt>Chance of reaching your target ({prediction.targetScore})</dt>
+            <dd data-testid="target-probability">{formatProbability(prediction.targetProbability)}</dd>
+          </div>
+        </dl>
+      </div>
+      <Suspense fallback={<Loading label="Loading the chart…" lines={1} />}>
+        <ScoreChart prediction={prediction} examDate={examDate} today={today} />
+      </Suspense>
+      <details className="explanation-details" data-testid="prediction-explanation">
+        <summary>How this number was made</summary>
+        <ol className="explanation">
+          {prediction.explanation.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ol>
+      </details>
+    </section>
+  );
+}

@@ -39,6 +39,11 @@ describeEachDatabase('profile API', (kind) => {
     expect((await get(student)).json().profile).toBeNull();
   });
 
+  it('reports a past exam date together with the other bad fields', async () => {
+    const response = await put(student, { ...buildProfileInput({ examDate: '2026-10-01' }), schoolType: 'unknown' });
+    expect(Object.keys(response.json().error.fields).sort()).toEqual(['examDate', 'schoolType']);
+  });
+
   it('names each bad field at once', async () => {
     const response = await put(student, {
       ...buildProfileInput(),

@@ -1,5 +1,7 @@
+import { compareDates, isLocalDate } from '#domain/common/dates.ts';
 import { fail, ok, type Result } from '#domain/common/result.ts';
 import { checkProfileRules } from '#domain/risk/profile.ts';
+import { isTimeZone } from '#shared/contracts/common.ts';
 import { profileInputSchema, type ProfileResponse } from '#shared/contracts/profile.ts';
 import type { Actor, Context } from '../context.ts';
 import { localDateIn } from '../time.ts';
@@ -9,7 +11,7 @@ import { parseInput } from './parse-input.ts';
 /** Validates and saves the student's profile; a rejected profile changes nothing. */
 export async function saveProfile(ctx: Context, actor: Actor, body: unknown): Promise<Result<ProfileResponse>> {
   const parsed = parseInput(profileInputSchema, body);
-  if (!parsed.ok) return parsed;
+  if (!parsed.ok) return withDateProblem(ctx, parsed, body);
   const today = localDateIn(ctx.now(), parsed.value.timeZone);
   const problems = checkProfileRules(parsed.value, today);
   if (Object.keys(problems).length > 0) {
@@ -17,4 +19,20 @@ export async function saveProfile(ctx: Context, actor: Actor, body: unknown): Pr
   }
   const stored = await ctx.repos.profiles.save(actor.userId, parsed.value, ctx.now().toISOString());
   return ok(toProfileResponse(ctx, stored, stored.timeZone));
+}
+
+/**
+ * When other fields are wrong too, still say at once that the exam date has passed, so the student
+ * fixes everything in one round instead of two.
+ */
+function withDateProblem(ctx: Context, failure: Result<never>, body: unknown): Result<never> {
+  if (failure.ok || typeof body !== 'object' || body === null) return failure;
+  const { examDate, timeZone } = body as { examDate?: unknown; timeZone?: unknown };
+  const fields = failure.error.fields ?? {};
+  if (typeof examDate !== 'string' || !isLocalDate(examDate) || fields.examDate) return failure;
+  const zone = typeof timeZone === 'string' && isTimeZone(timeZone) ? timeZone : 'UTC';
+  const today = localDateIn(ctx.now(), zone);
+  if (compareDates(examDate, today) >= 0) return failure;
+  const message = `That date has already passed (today is ${today}). Enter the day you plan to sit Step 2 CK.`;
+  return { ok: false, error: { ...failure.error, fields: { ...fields, examDate: message } } };
 }

@@ -25,7 +25,10 @@ test('A student exports their data and deletes the account; signing in again fai
   const download = await settings.downloadExport();
   expect(download.suggestedFilename()).toMatch(/^comeback-export-\d{4}-\d{2}-\d{2}\.json$/);
   const exported = JSON.parse(await fs.readFile(await download.path(), 'utf8'));
-  expect(exported.schemaVersion).toBe(1);
+  // Version 2 added the evidence: blocks, practice exams, full-length days and check-ins.
+  expect(exported.schemaVersion).toBe(2);
+  expect(exported.questionBlocks).toEqual([]);
+  expect(exported.wellbeingCheckIns).toEqual([]);
   expect(exported.account.email).toBe(student.email);
   expect(exported.profile.examDate).toBe(examDate);
   expect(exported.profile.specialty).toBe('psychiatry');

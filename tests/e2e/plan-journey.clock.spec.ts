@@ -4,7 +4,7 @@ import { HomePage } from './page-models/home-page.ts';
 import { PlanPage, PlanSettingsPage } from './page-models/plan-page.ts';
 import { PostmortemPage } from './page-models/postmortem-page.ts';
 import { expect, newAccount, saveProfileViaApi, signUpViaApi, test, TIME_ZONE } from './fixtures.ts';
-import { middayOf, setServerClock } from './support/clock.ts';
+import { holdServerClock, middayOf, setServerClock } from './support/clock.ts';
 import { addDays } from './support/dates.ts';
 
 const SCREENS_DIR = path.join('test-results', 'screens');
@@ -31,7 +31,15 @@ function countPdfPages(pdf: Buffer): number {
   return (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
 }
 
-test.afterAll(() => setServerClock(''));
+let releaseClock: (() => void) | undefined;
+test.beforeAll(async () => {
+  test.setTimeout(300_000);
+  releaseClock = await holdServerClock();
+});
+test.afterAll(() => {
+  setServerClock('');
+  releaseClock?.();
+});
 
 test('A student completes the postmortem, sees the causes and the settings they changed, generates a plan, marks a day done, misses two days, re-plans, downloads the .ics and prints the week', async ({
   page,

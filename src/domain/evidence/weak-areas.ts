@@ -110,7 +110,7 @@ function describeArea(area: Omit<RankedArea, 'explanation'>, blockMisses: number
     area.trend === 'not-enough-data'
       ? `${TREND_WORDS[area.trend]}.`
       : `${TREND_WORDS[area.trend]}: ${area.recentMissesPer100} misses per 100 questions in the last ${TREND_RECENT_DAYS} days, ${area.earlierMissesPer100} before.`;
-  return `${area.name}: ${area.misses} misses (${source}), ${weight}; ${Math.round(area.costShare * 100)} % of what your ${area.kind === 'system' ? 'system' : 'discipline'} misses cost. ${trend}`;
+  return `${area.name}: ${area.misses} ${area.misses === 1 ? 'miss' : 'misses'} (${source}), ${weight}; ${Math.round(area.costShare * 100)} % of what your ${area.kind === 'system' ? 'system' : 'discipline'} misses cost. ${trend}`;
 }
 
 function rankKind({

@@ -162,7 +162,8 @@ export async function getEvidence(ctx: Context, actor: Actor): Promise<EvidenceR
             : proposeDelay({
                 today,
                 examDate: profile.examDate,
-                weakAreas: [...weakAreas.systems, ...weakAreas.disciplines].sort((a, b) => b.cost - a.cost),
+                // Ranked by share within their own kind, so a system can lead when it costs most of the systems.
+                weakAreas: [...weakAreas.systems, ...weakAreas.disciplines].sort((a, b) => b.costShare - a.costShare),
                 reviewStartDate: profile.reviewStartDate,
                 pointsShort: assessed.value.pointsShort,
               });

@@ -14,3 +14,26 @@ export function setServerClock(instant: string) {
 export function middayOf(localDate: string): string {
   return `${localDate}T15:00:00.000Z`;
 }
+
+/**
+ * The clock server has one clock, so two journeys must not move it at once. playwright.config.ts
+ * runs up to two workers; each clock journey holds this lock (a directory beside the clock file:
+ * making it either succeeds or fails at once, across processes) for as long as it needs the clock.
+ * Returns the release. The data dir is new for every run, so a crashed run leaves no lock behind.
+ */
+export async function holdServerClock({ timeoutMs = 240_000 }: { timeoutMs?: number } = {}): Promise<() => void> {
+  const file = process.env.COMEBACK_E2E_CLOCK_FILE;
+  if (!file) throw new Error('COMEBACK_E2E_CLOCK_FILE is not set: run this journey through playwright.config.ts.');
+  const lock = `${file}.lock`;
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      return () => fs.rmSync(lock, { recursive: true, force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if (Date.now() > deadline) throw new Error(`Another journey held the server clock for over ${timeoutMs} ms.`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+}

@@ -85,7 +85,9 @@ export function EnduranceSection({ evidence, onChanged }: { evidence: EvidenceRe
         <div className="summary-tile">
           <p className="stat-label">Full-length days</p>
           <p className="summary-value" data-testid="full-length-days">
-            {fullLengthDone.length} of {fullLengthPlanned.length} done
+            {fullLengthPlanned.length > 0
+              ? `${fullLengthDone.length} of ${fullLengthPlanned.length} done`
+              : `${fullLengthDone.length} done`}
           </p>
           <p className="summary-note">
             {fullLengthPlanned.length === 0

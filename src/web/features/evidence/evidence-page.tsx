@@ -53,7 +53,7 @@ export function EvidencePage() {
       </div>
       <nav className="section-nav" aria-label="On this page">
         <ul>
-          {SECTIONS.map((section) => (
+          {SECTIONS.filter((section) => section.href !== '#prediction' || data.prediction !== null).map((section) => (
             <li key={section.href}>
               <a href={section.href}>{section.label}</a>
             </li>

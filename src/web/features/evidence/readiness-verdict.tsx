@@ -181,7 +181,7 @@ export function ReadinessVerdict({
   const { readiness, examDate, today } = evidence;
   if (!examDate) {
     return (
-      <section className="card evidence-section" aria-labelledby="verdict-title">
+      <section className="card evidence-section" id="verdict" aria-labelledby="verdict-title">
         <h2 id="verdict-title">Readiness check</h2>
         <p>The verdict needs your exam date and your target score: both come from your profile.</p>
         <Link to="/profile" className="button button--primary">
@@ -192,7 +192,7 @@ export function ReadinessVerdict({
   }
   if (!readiness) {
     return (
-      <section className="card evidence-section" aria-labelledby="verdict-title">
+      <section className="card evidence-section" id="verdict" aria-labelledby="verdict-title">
         <h2 id="verdict-title">Readiness check</h2>
         <p>
           Your exam date in your profile, {formatLongDate(examDate)}, is not after today ({formatLongDate(today)}).

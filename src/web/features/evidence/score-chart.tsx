@@ -2,7 +2,7 @@ import { CartesianGrid, ComposedChart, Line, ReferenceArea, ReferenceLine, Scatt
 import type { ScorePrediction } from '#domain/evidence/predictor.ts';
 import { formatLongDate, formatShortDate } from '../../components/dates.ts';
 import { formatProbability } from './evidence-labels.ts';
-import { buildScoreChartData, dateOfDay, type ScoreChartData } from './score-chart-data.ts';
+import { buildScoreChartData, dateOfDay, dayNumber, type ScoreChartData } from './score-chart-data.ts';
 
 /* The palette of app.css, as SVG needs literal colours. */
 const COLORS = {
@@ -17,11 +17,41 @@ const COLORS = {
 
 const AXIS_TICK = { fill: COLORS.muted, fontSize: 12 } as const;
 /**
- * Line labels sit on a pale box so a score line crossing them stays readable: the box under the
- * lines, the text over them, the exam dots over both (recharts' layers: lines 400, dots 600).
+ * The label of a horizontal line, placed where no exam can be: halfway between today and the exam
+ * date (every logged exam is on or before today). A white halo keeps it readable on the grid.
  */
-const LABEL_BOX = { fill: '#ffffff', fillOpacity: 0.85, rx: 3, padding: 2 } as const;
-const LABEL_Z = 450;
+function lineLabel({
+  text,
+  color,
+  isBelow,
+  atFraction,
+}: {
+  text: string;
+  color: string;
+  isBelow: boolean;
+  atFraction: number;
+}) {
+  return function LineLabel(props: { viewBox?: unknown }) {
+    const box = props.viewBox as { x?: number; y?: number; width?: number } | undefined;
+    if (!box || box.x === undefined || box.y === undefined || box.width === undefined) return <g />;
+    return (
+      <text
+        x={box.x + box.width * atFraction}
+        y={isBelow ? box.y + 15 : box.y - 6}
+        textAnchor="middle"
+        fill={color}
+        fontSize={12}
+        fontWeight={600}
+        stroke="#ffffff"
+        strokeWidth={4}
+        strokeLinejoin="round"
+        paintOrder="stroke"
+      >
+        {text}
+      </text>
+    );
+  };
+}
 
 /** "Nov 24": the axis keeps the year out; the table below has it. */
 function formatTick(day: number): string {
@@ -131,6 +161,8 @@ export function ScoreChart({
   const data = buildScoreChartData({ prediction, examDate, today });
   const reported = data.exams.filter((e) => e.isCorrected);
   const predictedPoint = [{ day: data.examDay, value: data.predicted }];
+  const lastDay = Math.max(dayNumber(today), ...data.exams.map((e) => e.day));
+  const labelAt = ((lastDay + data.examDay) / 2 - data.xDomain[0]) / (data.xDomain[1] - data.xDomain[0]);
   return (
     <figure className="score-chart" data-testid="score-chart">
       <div className="score-chart-plot" role="img" aria-label={describeChart(data)}>
@@ -182,24 +214,24 @@ export function ScoreChart({
             stroke={COLORS.accent}
             strokeDasharray="6 4"
             strokeWidth={1.5}
-            label={{
-              value: `Target ${data.target}`,
-              position: 'insideTopLeft',
-              fill: COLORS.accentStrong,
-              fontSize: 12,
-            }}
+            label={lineLabel({
+              text: `Target ${data.target}`,
+              color: COLORS.accentStrong,
+              isBelow: false,
+              atFraction: labelAt,
+            })}
           />
           <ReferenceLine
             className="chart-passing"
             y={data.passing}
             stroke={COLORS.serious}
             strokeWidth={1.5}
-            label={{
-              value: `Passing ${data.passing}`,
-              position: 'insideBottomLeft',
-              fill: COLORS.serious,
-              fontSize: 12,
-            }}
+            label={lineLabel({
+              text: `Passing ${data.passing}`,
+              color: COLORS.serious,
+              isBelow: true,
+              atFraction: labelAt,
+            })}
           />
           <ReferenceLine
             className="chart-exam-day"

@@ -65,7 +65,7 @@ export function HelpPromptCard({ prompt, reasons }: { prompt: HelpPrompt; reason
               Text {crisisLine.text}
             </a>
             <a
-              className="button button--quiet button--small"
+              className="button button--secondary button--small"
               href={crisisLine.url}
               target="_blank"
               rel="noopener noreferrer"

@@ -130,8 +130,8 @@ function DownloadData() {
     <section className="card settings-card" aria-labelledby="data-title">
       <h2 id="data-title">Your data</h2>
       <p>
-        Everything Comeback holds about you, in one JSON file: your account, your profile and your sessions. It is yours
-        to keep or take elsewhere.
+        Everything Comeback holds about you, in one JSON file: your account, your profile, your postmortem and plan,
+        your logged blocks, practice exams and check-ins, and your sessions. It is yours to keep or take elsewhere.
       </p>
       <a className="button button--secondary" href={EXPORT_URL} download>
         Download my data

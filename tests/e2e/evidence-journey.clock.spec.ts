@@ -1,0 +1,252 @@
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { EvidencePage, LogBlockPage } from './page-models/evidence-page.ts';
+import { PlanPage } from './page-models/plan-page.ts';
+import { expect, newAccount, saveProfileViaApi, signUpViaApi, test, TIME_ZONE } from './fixtures.ts';
+import { holdServerClock, middayOf, setServerClock } from './support/clock.ts';
+import { addDays } from './support/dates.ts';
+
+const SCREENS_DIR = path.join('test-results', 'screens');
+const PHONE = { name: 'phone', width: 390, height: 844 } as const;
+const LAPTOP = { name: 'laptop', width: 1280, height: 800 } as const;
+type Size = typeof PHONE | typeof LAPTOP;
+
+/** Nothing sticks out sideways; then a full-page picture in test-results/screens. */
+async function capture(page: Page, name: string, size: Size) {
+  await page.setViewportSize({ width: size.width, height: size.height });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, `${name} at ${size.name} overflows horizontally`).toBeLessThanOrEqual(0);
+  await page.screenshot({
+    path: path.join(SCREENS_DIR, `${name}-${size.name}-${size.width}x${size.height}.png`),
+    fullPage: true,
+  });
+}
+
+/** A Thursday at least two days after the real date, so the server's "today" is plainly the clock's. */
+function startDate(): string {
+  const soon = addDays(new Date().toISOString().slice(0, 10), 2);
+  const weekday = new Date(`${soon}T00:00:00Z`).getUTCDay();
+  return addDays(soon, (4 - weekday + 7) % 7);
+}
+
+function longDate(localDate: string, withWeekday = true): string {
+  return new Intl.DateTimeFormat('en-US', {
+    timeZone: 'UTC',
+    weekday: withWeekday ? 'long' : undefined,
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+  }).format(new Date(`${localDate}T00:00:00Z`));
+}
+
+function shortDate(localDate: string): string {
+  return new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' }).format(
+    new Date(`${localDate}T00:00:00Z`),
+  );
+}
+
+type PlanBody = {
+  days: { date: string; kind: string; items: { kind: string; status: string | null }[] }[];
+  plan: { examDate: string } | null;
+};
+
+let releaseClock: (() => void) | undefined;
+test.beforeAll(async () => {
+  test.setTimeout(300_000);
+  releaseClock = await holdServerClock();
+});
+test.afterAll(() => {
+  setServerClock('');
+  releaseClock?.();
+});
+
+test('A student logs three blocks from a phone, logs two practice exams, sees the chart, gets "delay" with reasons, accepts it and sees the re-planned calendar; then two strong exams bring "proceed"', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  // The plan is built on day 0; the blocks are logged on its first day with open question-bank blocks.
+  const day0 = startDate();
+  setServerClock(middayOf(day0));
+  const account = newAccount('student');
+  await signUpViaApi(page.request, account);
+  const examDate = addDays(day0, 42);
+  // Internal medicine with a 10-point buffer: planning target 240 (the server computes it).
+  await saveProfileViaApi(page.request, {
+    failCount: '1',
+    specialty: 'internal-medicine',
+    schoolType: 'us-md',
+    timeZone: TIME_ZONE,
+    examDate,
+    reviewStartDate: addDays(day0, 200),
+    bufferPoints: 10,
+  });
+  const defaults = (await (await page.request.get('/api/plan/defaults')).json()) as {
+    settings: { questionBank: { questionsLeft: number } };
+  };
+  // Six weeks hold about 1,200 new questions next to the practice exams; the default 3,900 does not fit.
+  defaults.settings.questionBank.questionsLeft = 1200;
+  const built = await page.request.put('/api/plan', { data: { settings: defaults.settings } });
+  expect(built.status(), await built.text()).toBe(200);
+  const planned = (await built.json()) as PlanBody;
+  const isBlock = (kind: string) => kind === 'qbank-block' || kind === 'second-pass-block';
+  const blockDay = planned.days.find((day) => day.items.filter((item) => isBlock(item.kind)).length >= 3)!.date;
+  setServerClock(middayOf(blockDay));
+
+  // --- Three blocks from a phone, starting from the plan's day view. ---
+  await page.setViewportSize({ width: PHONE.width, height: PHONE.height });
+  const plan = new PlanPage(page);
+  await plan.goto('?view=day');
+  await expect(plan.dayView).toHaveAttribute('data-date', blockDay);
+  await plan.dayView.getByTestId('day-log-block').click();
+
+  const log = new LogBlockPage(page);
+  await expect(log.form).toBeVisible();
+  // Prefilled: UWorld, timed, 40 questions, 60 minutes, today.
+  await expect(log.choice('Bank', 'UWorld')).toBeChecked();
+  await expect(log.choice('Mode', 'Timed')).toBeChecked();
+  await expect(page.locator('#log-questions')).toHaveValue('40');
+  await expect(page.locator('#log-minutes')).toHaveValue('60');
+  await expect(page.locator('#log-date')).toHaveValue(blockDay);
+
+  // 1. 28 of 40, with misses tagged: each tap adds one, "−" takes one back.
+  await log.fill({
+    correct: 28,
+    misses: ['Medicine', 'Medicine', 'Cardiovascular', 'Cardiovascular', 'Renal & urinary'],
+  });
+  await expect(log.form).toContainText('70 %');
+  await page.getByRole('button', { name: 'Remove one Medicine miss' }).click();
+  await expect(log.missChip('Medicine')).toHaveAccessibleName(/1 tagged/);
+  await expect(log.missChip('Cardiovascular')).toHaveAccessibleName(/2 tagged/);
+  await capture(page, 'log-block', PHONE);
+  await page.setViewportSize({ width: PHONE.width, height: PHONE.height });
+  // The button is within reach without scrolling: it stays at the bottom of the screen.
+  await expect(log.submit).toBeInViewport();
+  await log.submit.click();
+  await expect(log.toast).toContainText('Logged: 28 of 40 (70 %), UWorld timed.');
+  await expect(log.toast).toContainText('Ticked off a question-bank block in today’s plan');
+  await expect(page.locator('#log-correct')).toHaveValue('');
+  await expect(log.loggedBlocks).toHaveCount(1);
+
+  // 2. A short tutor block: the 20 chip sets the minutes to 30.
+  await log.fill({ mode: 'Tutor', questions: 20, correct: 15, misses: ['Pediatrics'] });
+  await expect(page.locator('#log-minutes')).toHaveValue('30');
+  await log.submit.click();
+  await expect(log.toast).toContainText('Logged: 15 of 20 (75 %), UWorld tutor.');
+  await expect(log.loggedBlocks).toHaveCount(2);
+
+  // 3. The form remembers the last bank, mode and size; a typo is caught beside its field.
+  await log.goto();
+  await expect(log.choice('Mode', 'Tutor')).toBeChecked();
+  await expect(page.locator('#log-questions')).toHaveValue('20');
+  await log.fill({ mode: 'Timed', questions: 40, correct: 45 });
+  await log.submit.click();
+  await expect(log.fieldError('log-correct')).toContainText('cannot exceed');
+  await expect(log.errorSummary).toBeVisible();
+  await expect(log.loggedBlocks).toHaveCount(2);
+  await page.locator('#log-correct').fill('31');
+  await log.submit.click();
+  await expect(log.toast).toContainText('Logged: 31 of 40 (78 %), UWorld timed.');
+  await expect(log.loggedBlocks).toHaveCount(3);
+  await capture(page, 'log-block-logged', PHONE);
+  await capture(page, 'log-block', LAPTOP);
+
+  // Each block ticked one block of the day's plan.
+  const today = (await (await page.request.get(`/api/plan?from=${blockDay}&to=${blockDay}`)).json()) as PlanBody;
+  const ticked = today.days[0]!.items.filter((item) => isBlock(item.kind) && item.status === 'done');
+  expect(ticked).toHaveLength(3);
+
+  // --- Two practice exams on a laptop: under the target, clear of the passing line. ---
+  await page.setViewportSize({ width: LAPTOP.width, height: LAPTOP.height });
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Scores' }).click();
+  const evidence = new EvidencePage(page);
+  await expect(evidence.verdict).toBeVisible();
+  await expect(evidence.prediction).toContainText('No prediction yet');
+  await evidence.logPracticeExam({ form: 'NBME CCSSA Form 13', date: addDays(blockDay, -6), result: 232 });
+  await evidence.logPracticeExam({ form: 'NBME CCSSA Form 14', date: addDays(blockDay, -2), result: 236 });
+
+  // The chart: an SVG with the scores by date, the band at the exam date, the target and passing lines.
+  await expect(evidence.chartSvg).toBeVisible();
+  await expect(evidence.chart.locator('.recharts-line-dots .recharts-line-dot')).toHaveCount(2);
+  await expect(evidence.chart.locator('.chart-band path')).toHaveCount(1);
+  await expect(evidence.chart.locator('.chart-target line')).toHaveCount(1);
+  await expect(evidence.chart.locator('.chart-passing line')).toHaveCount(1);
+  await expect(evidence.chart.locator('.chart-exam-day line')).toHaveCount(1);
+  await expect(evidence.chartSvg).toContainText('Target 240');
+  await expect(evidence.chartSvg).toContainText('Passing 218');
+  await expect(evidence.chart.getByRole('img', { name: /^Chart of your practice scores/ })).toHaveAccessibleName(
+    /Predicted score at the exam .* 80 % band/,
+  );
+  await evidence.chart.getByText('The numbers behind the chart').click();
+  await expect(evidence.chart.getByTestId('score-table')).toContainText('NBME 14');
+  await expect(evidence.prediction.getByTestId('predicted-band')).toContainText(/\d{3}–\d{3}/);
+  await expect(evidence.prediction.getByTestId('pass-probability')).toContainText('%');
+
+  // No full-length day yet, so the rule says "not ready" whatever the scores.
+  await evidence.expectVerdict('not-ready');
+  await expect(evidence.verdict.getByRole('heading', { level: 2 })).toHaveText(/Not ready/);
+  await expect(evidence.reason('full-length-day')).toHaveAttribute('data-passed', 'false');
+
+  // A full-length day done: now only the target is missing, and the verdict is "delay".
+  await page.getByRole('button', { name: 'Log a full-length day' }).click();
+  await expect(page.getByTestId('full-length-logged')).toBeVisible();
+  await evidence.expectVerdict('delay');
+  await expect(evidence.verdict.getByRole('heading', { level: 2 })).toHaveText(/Delay/);
+  await expect(evidence.reason('full-length-day')).toHaveAttribute('data-passed', 'true');
+  await expect(evidence.reason('latest-near-target')).toHaveAttribute('data-passed', 'true');
+  await expect(evidence.reason('two-at-target')).toHaveAttribute('data-passed', 'false');
+  await expect(evidence.reason('two-at-target')).toContainText('240');
+  await expect(evidence.reason('clear-of-passing-line')).toContainText('232');
+
+  // The proposal: a concrete date, the weeks, the focus areas, the timeline in words.
+  const newExamDate = addDays(examDate, 14);
+  await expect(evidence.proposal.getByTestId('proposed-date')).toHaveText(longDate(newExamDate));
+  await expect(evidence.proposal).toContainText('2 weeks after');
+  await expect(evidence.proposal).toContainText('Medicine');
+  await expect(evidence.proposal).toContainText('Cardiovascular system');
+  await expect(evidence.proposal.getByTestId('proposal-timeline')).toContainText('before programs start reviewing');
+  await capture(page, 'evidence-delay', LAPTOP);
+  await capture(page, 'evidence-delay', PHONE);
+  await page.setViewportSize({ width: LAPTOP.width, height: LAPTOP.height });
+
+  // Accepting asks once more, then moves the exam and re-plans.
+  await evidence.proposal.getByRole('button', { name: /^Accept: move my exam to/ }).click();
+  const confirm = page.getByTestId('confirm-delay');
+  await expect(confirm).toContainText(`to ${longDate(newExamDate, false)}?`);
+  await confirm.getByRole('button', { name: 'Yes, move it and re-plan' }).click();
+  const accepted = page.getByTestId('delay-accepted');
+  await expect(accepted).toContainText(`Your exam is now on ${longDate(newExamDate)}`);
+  await expect(page.getByTestId('after-delay-note')).toBeVisible();
+
+  const profile = (await (await page.request.get('/api/profile')).json()) as { profile: { examDate: string } };
+  expect(profile.profile.examDate).toBe(newExamDate);
+  const replanned = (await (await page.request.get('/api/plan')).json()) as PlanBody;
+  expect(replanned.plan!.examDate).toBe(newExamDate);
+  expect(replanned.days.at(-1)).toMatchObject({ date: newExamDate, kind: 'exam' });
+
+  // The re-planned calendar runs to the new date, and the blocks done today stay done.
+  await accepted.getByRole('link', { name: 'See the re-planned calendar' }).click();
+  await expect(plan.monthView).toBeVisible();
+  await expect(plan.summary.locator('.summary-tile--exam')).toContainText(shortDate(newExamDate));
+  // Five weeks from the old date's week hold both dates: the exam has moved from one to the other.
+  await plan.goto(`?view=month&date=${examDate}`);
+  await expect(plan.monthCell(newExamDate)).toHaveAttribute('data-kind', 'exam');
+  await expect(plan.monthCell(examDate)).not.toHaveAttribute('data-kind', 'exam');
+  await plan.goto(`?view=day&date=${blockDay}`);
+  await expect(plan.dayView.locator('[data-testid="plan-item"][data-status="done"]')).toHaveCount(3);
+
+  // --- Two strong exams: the last three are at the target and clear of the line. ---
+  await evidence.goto();
+  await evidence.expectVerdict('delay');
+  await evidence.logPracticeExam({ form: 'UWorld Self-Assessment 2', date: addDays(blockDay, -1), result: 256 });
+  await evidence.expectVerdict('delay');
+  await evidence.logPracticeExam({ form: 'NBME CCSSA Form 15', date: blockDay, result: 254 });
+  await evidence.expectVerdict('proceed');
+  await expect(evidence.verdict.getByRole('heading', { level: 2 })).toHaveText(/Proceed/);
+  await expect(evidence.reasons).toHaveCount(4);
+  for (const reason of await evidence.reasons.all()) await expect(reason).toHaveAttribute('data-passed', 'true');
+  await expect(evidence.proposal).toHaveCount(0);
+  await expect(evidence.verdict).toContainText(`Proceed with your exam on ${newExamDate}`);
+  await expect(evidence.chart.locator('.recharts-line-dots .recharts-line-dot')).toHaveCount(4);
+  await capture(page, 'evidence-proceed', LAPTOP);
+  await capture(page, 'evidence-proceed', PHONE);
+});

@@ -93,12 +93,30 @@ describe('journey', () => {
   });
 
   it('asks for a decision on a proposed delay before anything else but help', () => {
-    const journey = deriveJourney(facts({ ...prepared, blocksLogged: 3, predictiveExams: 2, verdict: 'delay', hasDelayOffer: true, missedItems: 4 }));
+    const journey = deriveJourney(
+      facts({
+        ...prepared,
+        blocksLogged: 3,
+        predictiveExams: 2,
+        verdict: 'delay',
+        hasDelayOffer: true,
+        missedItems: 4,
+      }),
+    );
     expect(journey.nextAction.label).toMatch(/delay/);
   });
 
   it('puts reaching out for support first when check-ins stay bad', () => {
-    const journey = deriveJourney(facts({ ...prepared, isHelpPromptDue: true, missedItems: 2, hasDelayOffer: true, predictiveExams: 2, verdict: 'delay' }));
+    const journey = deriveJourney(
+      facts({
+        ...prepared,
+        isHelpPromptDue: true,
+        missedItems: 2,
+        hasDelayOffer: true,
+        predictiveExams: 2,
+        verdict: 'delay',
+      }),
+    );
     expect(journey.nextAction.href).toBe('/evidence#wellbeing');
   });
 

@@ -91,8 +91,10 @@ const ACTION_DETAILS: Partial<Record<StageId, string>> = {
   causes: 'See the causes your answers point to, and what each one changes.',
   plan: 'Turn your hours, rotations and practice exams into a dated plan, starting today. Your postmortem has already set some of it.',
   dedicated: 'Work through today’s items and log each question block as you finish it: it ticks the plan off for you.',
-  benchmarks: 'Your plan has practice exams on set days. Log each score the day you take it; two are needed before the readiness rule can say anything.',
-  remediate: 'Your practice scores are not at your target yet. Spend the coming weeks on the areas that cost you the most points.',
+  benchmarks:
+    'Your plan has practice exams on set days. Log each score the day you take it; two are needed before the readiness rule can say anything.',
+  remediate:
+    'Your practice scores are not at your target yet. Spend the coming weeks on the areas that cost you the most points.',
   readiness: 'See the go / delay verdict and every reason behind it.',
   exam: 'Your practice numbers clear the bar. Keep the last week light, sleep, and go in with the plan you trained for.',
 };
@@ -177,13 +179,15 @@ export function deriveJourney(facts: JourneyFacts): Journey {
     nextAction = {
       label: 'Reach out for support',
       href: '/evidence#wellbeing',
-      detail: 'Your last check-ins show several hard days in a row. Before anything else on this list, talk to someone: your school’s counselling service, your doctor, or a crisis line if it is urgent.',
+      detail:
+        'Your last check-ins show several hard days in a row. Before anything else on this list, talk to someone: your school’s counselling service, your doctor, or a crisis line if it is urgent.',
     };
   } else if (facts.hasDelayOffer && facts.verdict !== 'proceed' && facts.predictiveExams >= 2) {
     nextAction = {
       label: 'Decide on the proposed delay',
       href: '/evidence#readiness',
-      detail: 'Your practice exams are not where your target needs them. A concrete new date, aimed at your weakest areas, is waiting for your decision.',
+      detail:
+        'Your practice exams are not where your target needs them. A concrete new date, aimed at your weakest areas, is waiting for your decision.',
     };
   } else if (facts.hasPlan && facts.missedItems > 0) {
     nextAction = {

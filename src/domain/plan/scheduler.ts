@@ -101,6 +101,11 @@ export const QBANK_FINISH_DAYS_BEFORE = 7;
 export const LAST_PRACTICE_WINDOW = { min: 5, max: 10, preferred: 7 } as const;
 /** Full-length simulation breaks: 45 min of breaks and a 15-min tutorial fill the 9-hour day (DOMAIN.md §1). */
 const FULL_LENGTH_BREAK_MINUTES = 60;
+/**
+ * The weekly rest becomes a whole day off when it is at least half of that day's free time: the
+ * seed's 8 hours on a free Sunday (16 waking hours) is a rest day, not a half day of studying.
+ */
+const REST_DAY_SHARE = 0.5;
 const CONTENT_CHUNK_MAX = 120;
 const CONTENT_CHUNK_MIN = 30;
 
@@ -249,7 +254,7 @@ function placeRest(days: WorkDay[], settings: PlanSettings, examDate: LocalDate,
     const preferred = week.find((d) => dayOfWeek(d.date) === settings.restWeekday && !d.special);
     const day = preferred ?? [...week].filter((d) => !d.special).sort((a, b) => a.freeMinutes - b.freeMinutes)[0];
     if (!day) continue;
-    if (share >= freeLeft(day) * 0.6) {
+    if (share >= freeLeft(day) * REST_DAY_SHARE) {
       day.kind = 'rest';
       day.special = true;
       place(day, { kind: 'rest', title: 'Rest day: no studying', minutes: Math.min(share, longestFree(day)) }, true);

@@ -106,4 +106,23 @@ describeEachDatabase('account API', (kind) => {
     });
     expect(again.statusCode).toBe(201);
   });
+
+  it('stops password guesses through the delete confirmation after 5 wrong tries', async () => {
+    const student = await signUpClient(t.app);
+    for (let i = 0; i < 5; i++) {
+      const wrong = await student.request({
+        method: 'POST',
+        url: '/api/account/delete',
+        payload: { password: `guess-number-${i}` },
+      });
+      expect(wrong.statusCode).toBe(401);
+    }
+    const blocked = await student.request({
+      method: 'POST',
+      url: '/api/account/delete',
+      payload: { password: student.password },
+    });
+    expect(blocked.statusCode).toBe(429);
+    expect((await student.request({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(200);
+  });
 });

@@ -42,6 +42,16 @@ function toPracticeExam(row: PracticeExamsTable): StoredPracticeExam {
 
 type Writer = Kysely<DB> | Transaction<DB>;
 
+/** Ticks off the plan item a log entry stands for, in the caller's transaction. */
+async function markDone(trx: Writer, userId: string, itemId: string, now: string): Promise<void> {
+  await trx
+    .updateTable('plan_items')
+    .set({ status: 'done', status_at: now })
+    .where('user_id', '=', userId)
+    .where('id', '=', itemId)
+    .execute();
+}
+
 /** Question blocks, practice exams and wellbeing check-ins. Every call is scoped to the acting user. */
 export function createEvidenceRepo(db: Kysely<DB>) {
   return {
@@ -66,14 +76,7 @@ export function createEvidenceRepo(db: Kysely<DB>) {
         .orderBy('kind')
         .orderBy('start_time')
         .executeTakeFirst();
-      if (open) {
-        await trx
-          .updateTable('plan_items')
-          .set({ status: 'done', status_at: meta.now })
-          .where('user_id', '=', userId)
-          .where('id', '=', open.id)
-          .execute();
-      }
+      if (open) await markDone(trx, userId, open.id, meta.now);
       await trx
         .insertInto('qbank_blocks')
         .values({
@@ -134,14 +137,7 @@ export function createEvidenceRepo(db: Kysely<DB>) {
           .where('status', 'is', null)
           .orderBy('date')
           .executeTakeFirst();
-        if (open) {
-          await trx
-            .updateTable('plan_items')
-            .set({ status: 'done', status_at: meta.now })
-            .where('user_id', '=', userId)
-            .where('id', '=', open.id)
-            .execute();
-        }
+        if (open) await markDone(trx, userId, open.id, meta.now);
         await trx
           .insertInto('practice_exams')
           .values({

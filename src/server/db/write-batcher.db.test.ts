@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { insertUser } from '#tests/factories/users.ts';
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from '#tests/setup/databases.ts';
 import { createWriteBatcher } from './write-batcher.ts';
 
@@ -6,17 +7,7 @@ describeEachDatabase('write batcher', (kind) => {
   let testDb: TestDatabase;
   beforeAll(async () => {
     testDb = await createTestDatabase(kind);
-    await testDb.database.db
-      .insertInto('users')
-      .values({
-        id: 'u1',
-        email: 'u1@school.edu',
-        password_hash: 'h',
-        role: 'student',
-        created_at: 'x',
-        password_changed_at: 'x',
-      })
-      .execute();
+    await insertUser(testDb.database.db, 'u1');
   });
   afterAll(() => testDb.drop());
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { generatePlan, type Plan } from '#domain/plan/scheduler.ts';
 import { DEFAULT_PLAN_SETTINGS } from '#domain/plan/settings.ts';
+import { insertUser } from '#tests/factories/users.ts';
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from '#tests/setup/databases.ts';
 import { createPlansRepo, PlanChangedError } from './plans.repo.ts';
 
@@ -9,17 +10,7 @@ describeEachDatabase('plans repository', (kind) => {
   let plan: Plan;
   beforeAll(async () => {
     testDb = await createTestDatabase(kind);
-    await testDb.database.db
-      .insertInto('users')
-      .values({
-        id: 'u1',
-        email: 'u1@school.edu',
-        password_hash: 'h',
-        role: 'student',
-        created_at: 'x',
-        password_changed_at: 'x',
-      })
-      .execute();
+    await insertUser(testDb.database.db, 'u1');
     const result = generatePlan({
       startDate: '2026-11-25',
       examDate: '2027-01-20',

@@ -1,64 +1,19 @@
-import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { EvidencePage, LogBlockPage } from './page-models/evidence-page.ts';
 import { PlanPage } from './page-models/plan-page.ts';
 import { expect, newAccount, saveProfileViaApi, signUpViaApi, test, TIME_ZONE } from './fixtures.ts';
-import { holdServerClock, middayOf, setServerClock } from './support/clock.ts';
-import { addDays } from './support/dates.ts';
-
-const SCREENS_DIR = path.join('test-results', 'screens');
-const PHONE = { name: 'phone', width: 390, height: 844 } as const;
-const LAPTOP = { name: 'laptop', width: 1280, height: 800 } as const;
-type Size = typeof PHONE | typeof LAPTOP;
-
-/** Nothing sticks out sideways; then a full-page picture in test-results/screens. */
-async function capture(page: Page, name: string, size: Size) {
-  await page.setViewportSize({ width: size.width, height: size.height });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, `${name} at ${size.name} overflows horizontally`).toBeLessThanOrEqual(0);
-  await page.screenshot({
-    path: path.join(SCREENS_DIR, `${name}-${size.name}-${size.width}x${size.height}.png`),
-    fullPage: true,
-  });
-}
+import { middayOf, setServerClock, useServerClock } from './support/clock.ts';
+import { addDays, longDate, nextWeekday, shortDate } from './support/dates.ts';
+import { capture, LAPTOP, PHONE } from './support/screens.ts';
 
 /** A Thursday at least two days after the real date, so the server's "today" is plainly the clock's. */
-function startDate(): string {
-  const soon = addDays(new Date().toISOString().slice(0, 10), 2);
-  const weekday = new Date(`${soon}T00:00:00Z`).getUTCDay();
-  return addDays(soon, (4 - weekday + 7) % 7);
-}
-
-function longDate(localDate: string, withWeekday = true): string {
-  return new Intl.DateTimeFormat('en-US', {
-    timeZone: 'UTC',
-    weekday: withWeekday ? 'long' : undefined,
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-  }).format(new Date(`${localDate}T00:00:00Z`));
-}
-
-function shortDate(localDate: string): string {
-  return new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' }).format(
-    new Date(`${localDate}T00:00:00Z`),
-  );
-}
+const startDate = () => nextWeekday(4, 2);
 
 type PlanBody = {
   days: { date: string; kind: string; items: { kind: string; status: string | null }[] }[];
   plan: { examDate: string } | null;
 };
 
-let releaseClock: (() => void) | undefined;
-test.beforeAll(async () => {
-  test.setTimeout(300_000);
-  releaseClock = await holdServerClock();
-});
-test.afterAll(() => {
-  setServerClock('');
-  releaseClock?.();
-});
+useServerClock(test);
 
 test('A student logs three blocks from a phone, logs two practice exams, sees the chart, gets "delay" with reasons, accepts it and sees the re-planned calendar; then two strong exams bring "proceed"', async ({
   page,

@@ -1,24 +1,8 @@
-import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { EvidencePage, LogBlockPage } from './page-models/evidence-page.ts';
 import { expect, saveProfileViaApi, serverToday, test, TIME_ZONE } from './fixtures.ts';
 import { addDays } from './support/dates.ts';
-
-const SCREENS_DIR = path.join('test-results', 'screens');
-const SIZES = [
-  { name: 'phone', width: 390, height: 844 },
-  { name: 'laptop', width: 1280, height: 800 },
-] as const;
-
-async function capture(page: Page, name: string, size: (typeof SIZES)[number]) {
-  await page.setViewportSize({ width: size.width, height: size.height });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, `${name} at ${size.name} overflows horizontally`).toBeLessThanOrEqual(0);
-  await page.screenshot({
-    path: path.join(SCREENS_DIR, `${name}-${size.name}-${size.width}x${size.height}.png`),
-    fullPage: true,
-  });
-}
+import { capture as captureScreen, SIZES } from './support/screens.ts';
 
 async function giveProfile(page: Page): Promise<string> {
   const today = await serverToday(page.request);
@@ -152,5 +136,5 @@ test('Check-ins that stay hard bring a careful prompt with the school’s counse
   const service = evidence.helpPrompt.getByTestId('help-counselling');
   await expect(service).toContainText('Student Wellness Center');
   await expect(service.getByRole('link', { name: '(555) 010-0100' })).toHaveAttribute('href', 'tel:5550100100');
-  for (const size of SIZES) await capture(page, 'wellbeing-prompt', size);
+  for (const size of SIZES) await captureScreen(page, 'wellbeing-prompt', size);
 });

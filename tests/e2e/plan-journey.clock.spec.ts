@@ -4,42 +4,20 @@ import { HomePage } from './page-models/home-page.ts';
 import { PlanPage, PlanSettingsPage } from './page-models/plan-page.ts';
 import { PostmortemPage } from './page-models/postmortem-page.ts';
 import { expect, newAccount, saveProfileViaApi, signUpViaApi, test, TIME_ZONE } from './fixtures.ts';
-import { holdServerClock, middayOf, setServerClock } from './support/clock.ts';
-import { addDays } from './support/dates.ts';
+import { middayOf, setServerClock, useServerClock } from './support/clock.ts';
+import { addDays, longDate, nextWeekday } from './support/dates.ts';
 
-const SCREENS_DIR = path.join('test-results', 'screens');
+import { SCREENS_DIR } from './support/screens.ts';
 
 /** The next Tuesday at least a day after the real today: a weekday, so the days after it are study days. */
-function startDate(): string {
-  const tomorrow = addDays(new Date().toISOString().slice(0, 10), 1);
-  const weekday = new Date(`${tomorrow}T00:00:00Z`).getUTCDay();
-  return addDays(tomorrow, (2 - weekday + 7) % 7);
-}
-
-function longDate(localDate: string): string {
-  return new Intl.DateTimeFormat('en-US', {
-    timeZone: 'UTC',
-    weekday: 'long',
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-  }).format(new Date(`${localDate}T00:00:00Z`));
-}
+const startDate = () => nextWeekday(2, 1);
 
 /** Pages in a PDF, from its page objects (Chromium writes them uncompressed). */
 function countPdfPages(pdf: Buffer): number {
   return (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
 }
 
-let releaseClock: (() => void) | undefined;
-test.beforeAll(async () => {
-  test.setTimeout(300_000);
-  releaseClock = await holdServerClock();
-});
-test.afterAll(() => {
-  setServerClock('');
-  releaseClock?.();
-});
+useServerClock(test);
 
 test('A student completes the postmortem, sees the causes and the settings they changed, generates a plan, marks a day done, misses two days, re-plans, downloads the .ics and prints the week', async ({
   page,

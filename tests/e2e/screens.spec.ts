@@ -1,27 +1,10 @@
-import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { PlanPage, PlanSettingsPage } from './page-models/plan-page.ts';
 import { PostmortemPage } from './page-models/postmortem-page.ts';
 import { ProfilePage } from './page-models/profile-page.ts';
 import { expect, saveProfileViaApi, serverToday, test, TIME_ZONE } from './fixtures.ts';
 import { addDays } from './support/dates.ts';
+import { capture as captureScreen, SIZES } from './support/screens.ts';
 import { FIVE_CAUSE_ANSWERS } from './support/postmortem-answers.ts';
-
-const SCREENS_DIR = path.join('test-results', 'screens');
-const SIZES = [
-  { name: 'phone', width: 390, height: 844 },
-  { name: 'laptop', width: 1280, height: 800 },
-] as const;
-
-async function capture(page: Page, name: string, size: (typeof SIZES)[number]) {
-  // Nothing may stick out sideways: the page is exactly as wide as the screen.
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, `${name} at ${size.name} overflows horizontally`).toBeLessThanOrEqual(0);
-  await page.screenshot({
-    path: path.join(SCREENS_DIR, `${name}-${size.name}-${size.width}x${size.height}.png`),
-    fullPage: true,
-  });
-}
 
 for (const size of SIZES) {
   test(`Screens look right at ${size.name} size (${size.width}×${size.height})`, async ({
@@ -36,24 +19,24 @@ for (const size of SIZES) {
     const visitor = await signedOut.newPage();
     await visitor.goto('/sign-in');
     await expect(visitor.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
-    await capture(visitor, 'sign-in', size);
+    await captureScreen(visitor, 'sign-in', size, { resize: false });
     await visitor.goto('/sign-up');
     await expect(visitor.getByRole('heading', { level: 1, name: 'Create your account' })).toBeVisible();
-    await capture(visitor, 'sign-up', size);
+    await captureScreen(visitor, 'sign-up', size, { resize: false });
     // The advisor's landing page, after signing up as an advisor in that browser.
     await visitor.getByLabel('Email').fill(`advisor-${Date.now()}-${size.name}@example.edu`);
     await visitor.getByLabel('Password', { exact: true }).fill('steady lighthouse morning walk');
     await visitor.getByRole('radio', { name: /^I’m an advisor/ }).check();
     await visitor.getByRole('button', { name: 'Create account' }).click();
     await expect(visitor.getByRole('heading', { level: 1, name: 'Your students' })).toBeVisible();
-    await capture(visitor, 'advisor', size);
+    await captureScreen(visitor, 'advisor', size, { resize: false });
     await signedOut.close();
 
     // A new student: the empty profile form.
     const profile = new ProfilePage(page);
     await profile.goto();
     await expect(profile.form).toBeVisible();
-    await capture(page, 'profile-form', size);
+    await captureScreen(page, 'profile-form', size, { resize: false });
 
     // The same form after a save with answers missing or wrong: errors beside the fields.
     await page.getByLabel('Your school').selectOption('us-do');
@@ -61,7 +44,7 @@ for (const size of SIZES) {
     await page.getByLabel('Planned Step 2 CK date').fill('2020-01-01');
     await profile.save();
     await expect(profile.fieldError('examDate')).toBeVisible();
-    await capture(page, 'profile-form-errors', size);
+    await captureScreen(page, 'profile-form-errors', size, { resize: false });
 
     // A student with a profile that needs every part of the summary.
     const today = await serverToday(page.request);
@@ -77,21 +60,21 @@ for (const size of SIZES) {
 
     await page.goto('/');
     await expect(page.getByTestId('next-action')).toBeVisible();
-    await capture(page, 'home', size);
+    await captureScreen(page, 'home', size, { resize: false });
 
     await profile.goto();
     await expect(profile.summary).toBeVisible();
-    await capture(page, 'profile-summary', size);
+    await captureScreen(page, 'profile-summary', size, { resize: false });
 
     await page.goto('/settings');
     await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
     await expect(page.getByTestId('calendar-feed').getByRole('button')).toBeVisible();
-    await capture(page, 'settings', size);
+    await captureScreen(page, 'settings', size, { resize: false });
 
     // The postmortem: the first step, then the practice-exam step with its conditional questions.
     const postmortem = new PostmortemPage(page);
     await postmortem.goto();
-    await capture(page, 'postmortem-step', size);
+    await captureScreen(page, 'postmortem-step', size, { resize: false });
     await postmortem.choose('scoreReport.distance', 'Just under the passing line');
     await postmortem.tick('weakestAreas', 'Cardiovascular system');
     await postmortem.next();
@@ -113,14 +96,14 @@ for (const size of SIZES) {
     await postmortem.choose('practiceExams.satAnyway', 'Yes');
     await postmortem.next();
     await expect(postmortem.errorFor('practiceExams.verdict')).toBeVisible();
-    await capture(page, 'postmortem-step-errors', size);
+    await captureScreen(page, 'postmortem-step-errors', size, { resize: false });
 
     // The causes, from a postmortem saved through the API.
     const saved = await page.request.put('/api/postmortem', { data: FIVE_CAUSE_ANSWERS });
     expect(saved.status(), await saved.text()).toBe(200);
     await postmortem.goto();
     await expect(postmortem.causes).toHaveCount(5);
-    await capture(page, 'postmortem-results', size);
+    await captureScreen(page, 'postmortem-results', size, { resize: false });
 
     // Plan settings, prefilled by the postmortem; then the same form refusing a plan that cannot fit.
     const settings = new PlanSettingsPage(page);
@@ -132,12 +115,12 @@ for (const size of SIZES) {
     await settings.field('settings.exceptions.0.start').fill('17:00');
     await settings.field('settings.exceptions.0.end').fill('23:00');
     await settings.field('settings.exceptions.0.label').fill('Call night');
-    await capture(page, 'plan-settings', size);
+    await captureScreen(page, 'plan-settings', size, { resize: false });
     await settings.field('settings.questionBank.questionsLeft').fill('10000');
     await settings.field('settings.weeklyHours.questionBank').fill('6');
     await settings.submitButton.click();
     await expect(settings.infeasible).toBeVisible();
-    await capture(page, 'plan-settings-infeasible', size);
+    await captureScreen(page, 'plan-settings-infeasible', size, { resize: false });
 
     // The plan: month, week and day, and the printable week.
     await settings.field('settings.questionBank.questionsLeft').fill('3900');
@@ -145,18 +128,18 @@ for (const size of SIZES) {
     await settings.submitButton.click();
     const plan = new PlanPage(page);
     await expect(plan.monthView).toBeVisible();
-    await capture(page, 'plan-month', size);
+    await captureScreen(page, 'plan-month', size, { resize: false });
     await plan.showView('Week');
     await expect(plan.weekView).toBeVisible();
-    await capture(page, 'plan-week', size);
+    await captureScreen(page, 'plan-week', size, { resize: false });
     await plan.showView('Day');
     await expect(plan.dayView).toBeVisible();
     const first = plan.items.first();
     await first.getByRole('button', { name: /^Done/ }).click();
     await expect(first).toHaveAttribute('data-status', 'done');
-    await capture(page, 'plan-day', size);
+    await captureScreen(page, 'plan-day', size, { resize: false });
     await page.getByRole('link', { name: 'Print this week' }).click();
     await expect(page.getByTestId('print-week')).toBeVisible();
-    await capture(page, 'plan-print', size);
+    await captureScreen(page, 'plan-print', size, { resize: false });
   });
 }

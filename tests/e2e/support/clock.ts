@@ -37,3 +37,23 @@ export async function holdServerClock({ timeoutMs = 240_000 }: { timeoutMs?: num
     }
   }
 }
+
+/**
+ * For a clock journey file: holds the server clock for the whole file and puts it back to the real
+ * time afterwards.
+ */
+export function useServerClock(test: {
+  beforeAll(fn: () => Promise<void>): void;
+  afterAll(fn: () => void): void;
+  setTimeout(ms: number): void;
+}) {
+  let release: (() => void) | undefined;
+  test.beforeAll(async () => {
+    test.setTimeout(300_000);
+    release = await holdServerClock();
+  });
+  test.afterAll(() => {
+    setServerClock('');
+    release?.();
+  });
+}

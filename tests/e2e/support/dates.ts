@@ -4,3 +4,28 @@ export function addDays(localDate: string, days: number): string {
   const date = new Date(Date.UTC(year!, month! - 1, day! + days));
   return date.toISOString().slice(0, 10);
 }
+
+/** The first given weekday (0 = Sunday) at least `minDaysAhead` days after the real today. */
+export function nextWeekday(weekday: number, minDaysAhead: number): string {
+  const soon = addDays(new Date().toISOString().slice(0, 10), minDaysAhead);
+  const current = new Date(`${soon}T00:00:00Z`).getUTCDay();
+  return addDays(soon, (weekday - current + 7) % 7);
+}
+
+/** "Tuesday, December 1, 2026", as the app writes long dates. */
+export function longDate(localDate: string, withWeekday = true): string {
+  return new Intl.DateTimeFormat('en-US', {
+    timeZone: 'UTC',
+    weekday: withWeekday ? 'long' : undefined,
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+  }).format(new Date(`${localDate}T00:00:00Z`));
+}
+
+/** "Dec 1, 2026". */
+export function shortDate(localDate: string): string {
+  return new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' }).format(
+    new Date(`${localDate}T00:00:00Z`),
+  );
+}

@@ -8,6 +8,7 @@ import {
   type QuestionBlock,
   type QuestionBlockInput,
 } from './logging.ts';
+import { checkFullLengthDate } from './logging.ts';
 
 const TODAY = '2027-01-10';
 
@@ -235,5 +236,12 @@ describe('running statistics of the blocks', () => {
     expect(stats.banks[0]).toMatchObject({ completion: 1, last7Days: { questions: 0, percentCorrect: null } });
     expect(stats.banks[1]!.bankSize).toBeNull();
     expect(nameBank('other')).toBe('Other bank');
+  });
+});
+
+describe('full-length day date', () => {
+  it('is accepted on or before today and refused after it', () => {
+    expect(checkFullLengthDate('2027-02-20', '2027-02-20')).toBeNull();
+    expect(checkFullLengthDate('2027-02-21', '2027-02-20')).toMatch(/after today \(2027-02-20\)/);
   });
 });

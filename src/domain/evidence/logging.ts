@@ -399,3 +399,13 @@ export function summarizeQuestionBlocks({
     tutorBlocks: blocks.filter((b) => b.mode === 'tutor').length,
   };
 }
+
+/**
+ * A full-length simulation day can be logged once it has been sat: not for a later date.
+ * @example checkFullLengthDate('2027-02-21', '2027-02-20') → a message; the same day → null
+ */
+export function checkFullLengthDate(date: LocalDate, today: LocalDate): string | null {
+  return compareDates(date, today) > 0
+    ? `${date} is after today (${today}). Log the full-length day once you have sat it.`
+    : null;
+}

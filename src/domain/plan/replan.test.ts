@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, daysBetween } from '../common/dates.ts';
-import { missedItems, remainingWork, replan, type TrackedItem } from './replan.ts';
+import { checkStatusChange, missedItems, remainingWork, replan, type TrackedItem } from './replan.ts';
 import { generatePlan, type Plan } from './scheduler.ts';
 import { DEFAULT_PLAN_SETTINGS } from './settings.ts';
 
@@ -83,5 +83,15 @@ describe('re-planning', () => {
     });
     if (!result.ok) throw new Error(result.error.message);
     expect(result.value.plan.summary.practiceExamDates.map((e) => e.form)).not.toContain(exam.form);
+  });
+
+  it('lets blocks and reading be ticked off early, but not a practice exam or full-length day', () => {
+    const today = '2026-12-01';
+    expect(checkStatusChange({ date: '2026-12-03', kind: 'qbank-block' }, 'done', today)).toBeNull();
+    expect(checkStatusChange({ date: '2026-12-03', kind: 'content-review' }, 'done', today)).toBeNull();
+    expect(checkStatusChange({ date: '2026-12-03', kind: 'practice-exam' }, 'done', today)).toMatch(/not come yet/);
+    expect(checkStatusChange({ date: '2026-12-03', kind: 'full-length' }, 'done', today)).toMatch(/not come yet/);
+    expect(checkStatusChange({ date: '2026-12-03', kind: 'practice-exam' }, 'skipped', today)).toBeNull();
+    expect(checkStatusChange({ date: '2026-12-01', kind: 'practice-exam' }, 'done', today)).toBeNull();
   });
 });

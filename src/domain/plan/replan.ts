@@ -36,6 +36,21 @@ export function remainingWork(settings: PlanSettings, itemsSinceStart: readonly 
   };
 }
 
+/** Work a student may tick off ahead of its day: blocks and reading can be done early, exams cannot. */
+const EARLY_KINDS: ReadonlySet<PlanItem['kind']> = new Set(['qbank-block', 'second-pass-block', 'content-review']);
+
+/** Why an item cannot take this status today, or null when it can. */
+export function checkStatusChange(
+  item: Pick<PlanItem, 'date' | 'kind'>,
+  status: ItemStatus | null,
+  today: LocalDate,
+): string | null {
+  if (status === 'done' && compareDates(item.date, today) > 0 && !EARLY_KINDS.has(item.kind)) {
+    return 'That day has not come yet. Mark it done once you have done it.';
+  }
+  return null;
+}
+
 /** Items before `today` with no status: planned, and neither done nor skipped. */
 export function missedItems(items: readonly TrackedItem[], today: LocalDate): TrackedItem[] {
   return items.filter((item) => item.status === null && compareDates(item.date, today) < 0 && item.kind !== 'rest');

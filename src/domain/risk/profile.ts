@@ -35,17 +35,25 @@ export const RECOMMENDED_BUFFER = { min: 10, max: 15 } as const;
 /** How far ahead an exam date may be: Step 2 CK eligibility windows are far shorter than this. */
 export const MAX_YEARS_AHEAD = 3;
 
+/** What is wrong with a planned exam date (passed, or too far ahead), or null when it is fine. */
+export function checkExamDate(examDate: LocalDate, today: LocalDate): string | null {
+  if (compareDates(examDate, today) < 0) {
+    return `That date has already passed (today is ${today}). Enter the day you plan to sit Step 2 CK.`;
+  }
+  if (compareDates(examDate, addDays(today, 365 * MAX_YEARS_AHEAD)) > 0) {
+    return `Pick a date within the next ${MAX_YEARS_AHEAD} years; a plan further out than that cannot be dated honestly.`;
+  }
+  return null;
+}
+
 /**
  * The rules on a profile that depend on today or on several fields at once (the shape is checked
  * by the shared contract). Returns a message per field path; empty when the profile is acceptable.
  */
 export function checkProfileRules(profile: StudentProfile, today: LocalDate): Record<string, string> {
   const problems: Record<string, string> = {};
-  if (compareDates(profile.examDate, today) < 0) {
-    problems.examDate = `That date has already passed (today is ${today}). Enter the day you plan to sit Step 2 CK.`;
-  } else if (compareDates(profile.examDate, addDays(today, 365 * MAX_YEARS_AHEAD)) > 0) {
-    problems.examDate = `Pick a date within the next ${MAX_YEARS_AHEAD} years; a plan further out than that cannot be dated honestly.`;
-  }
+  const examDateProblem = checkExamDate(profile.examDate, today);
+  if (examDateProblem) problems.examDate = examDateProblem;
   if (profile.specialty === 'other') {
     if (!profile.otherSpecialtyName) problems.otherSpecialtyName = 'Name the specialty you are aiming for.';
     if (!profile.otherTier) problems.otherTier = 'Choose how competitive that specialty is, so we can set a target.';

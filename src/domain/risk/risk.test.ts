@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkProfileRules, type StudentProfile } from './profile.ts';
+import { checkExamDate, checkProfileRules, type StudentProfile } from './profile.ts';
 import { computeRiskSummary } from './risk.ts';
 import { tierFor } from './specialties.ts';
 
@@ -168,5 +168,14 @@ describe('profile rules', () => {
 
   it('refuses a review start date more than a year in the past', () => {
     expect(checkProfileRules(profile({ reviewStartDate: '2025-09-24' }), TODAY)).toHaveProperty('reviewStartDate');
+  });
+});
+
+describe('exam date', () => {
+  it('is fine from today to three years ahead, and says what is wrong otherwise', () => {
+    expect(checkExamDate('2026-11-24', TODAY)).toBeNull();
+    expect(checkExamDate('2029-11-22', TODAY)).toBeNull();
+    expect(checkExamDate('2026-11-23', TODAY)).toMatch(/already passed/);
+    expect(checkExamDate('2030-01-01', TODAY)).toMatch(/within the next 3 years/);
   });
 });

@@ -1,6 +1,11 @@
 import { addDays, compareDates } from '#domain/common/dates.ts';
 import { fail, ok, type Result } from '#domain/common/result.ts';
-import { summarizeQuestionBlocks, validatePracticeExam, validateQuestionBlock } from '#domain/evidence/logging.ts';
+import {
+  checkFullLengthDate,
+  summarizeQuestionBlocks,
+  validatePracticeExam,
+  validateQuestionBlock,
+} from '#domain/evidence/logging.ts';
 import { predictScore } from '#domain/evidence/predictor.ts';
 import { assessReadiness, proposeDelay } from '#domain/evidence/readiness.ts';
 import { rankWeakAreas } from '#domain/evidence/weak-areas.ts';
@@ -92,11 +97,8 @@ export async function logCheckIn(ctx: Context, actor: Actor, body: unknown): Pro
 export async function logFullLengthDay(ctx: Context, actor: Actor, body: unknown): Promise<Result<{ id: string }>> {
   const parsed = parseInput(fullLengthDayInputSchema, body);
   if (!parsed.ok) return parsed;
-  const today = todayOf(ctx, actor);
-  if (compareDates(parsed.value.date, today) > 0) {
-    const message = `${parsed.value.date} is after today (${today}). Log the full-length day once you have sat it.`;
-    return fail('VALIDATION_FAILED', message, { date: message });
-  }
+  const problem = checkFullLengthDate(parsed.value.date, todayOf(ctx, actor));
+  if (problem) return fail('VALIDATION_FAILED', problem, { date: problem });
   const id = ctx.newId();
   await ctx.repos.evidence.insertFullLengthDay(actor.userId, {
     id,

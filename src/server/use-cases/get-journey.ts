@@ -26,7 +26,7 @@ export async function getJourney(ctx: Context, actor: Actor, timeZoneHint: strin
     hasPostmortem: postmortem !== undefined,
     hasPlan: plan !== undefined,
     missedItems: missed,
-    blocksLogged: evidence?.blocks.stats.overall.questions ? evidence.blocks.recent.length : 0,
+    blocksLogged: evidence ? evidence.blocks.stats.timedBlocks + evidence.blocks.stats.tutorBlocks : 0,
     predictiveExams: evidence?.practiceExams.filter((e) => e.isPredictive).length ?? 0,
     verdict: evidence?.readiness?.verdict ?? null,
     hasDelayOffer: evidence?.readiness?.delayProposal != null,

@@ -1,4 +1,4 @@
-import { addDays, compareDates, type LocalDate } from '#domain/common/dates.ts';
+import { compareDates, type LocalDate } from '#domain/common/dates.ts';
 import { groupIntoDays } from '#domain/plan/days.ts';
 import { missedItems } from '#domain/plan/replan.ts';
 import type { PlanResponse } from '#shared/contracts/plan.ts';
@@ -41,16 +41,9 @@ export async function getPlan(
     },
     days: days.map((day) => ({
       ...day,
-      freeMinutes: 0,
       items: day.items.map(({ statusAt: _statusAt, ...item }) => item),
     })),
     today,
     missed: { count: missed.length, since: missed[0]?.date ?? null },
   };
-}
-
-/** The first day of the week (Monday) holding `date`. */
-export function mondayOf(date: LocalDate): LocalDate {
-  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return addDays(date, -((weekday + 6) % 7));
 }

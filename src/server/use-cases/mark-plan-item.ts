@@ -1,4 +1,4 @@
-import { compareDates } from '#domain/common/dates.ts';
+import { checkStatusChange } from '#domain/plan/replan.ts';
 import { fail, ok, type Result } from '#domain/common/result.ts';
 import { markItemRequestSchema, type PlanItemView } from '#shared/contracts/plan.ts';
 import type { Actor, Context } from '../context.ts';
@@ -14,23 +14,10 @@ export async function markPlanItem(
 ): Promise<Result<PlanItemView>> {
   const parsed = parseInput(markItemRequestSchema, body);
   if (!parsed.ok) return parsed;
-  const [profile, item] = await Promise.all([
-    ctx.repos.profiles.get(actor.userId),
-    ctx.repos.plans.getItem(actor.userId, itemId),
-  ]);
+  const item = await ctx.repos.plans.getItem(actor.userId, itemId);
   if (!item) return fail('NOT_FOUND', 'That plan item does not exist. Reload the plan and try again.');
-  const today = localDateIn(ctx.now(), profile?.timeZone ?? 'UTC');
-  if (
-    parsed.value.status === 'done' &&
-    compareDates(item.date, today) > 0 &&
-    item.kind !== 'qbank-block' &&
-    item.kind !== 'second-pass-block' &&
-    item.kind !== 'content-review'
-  ) {
-    return fail('VALIDATION_FAILED', 'That day has not come yet. Mark it done once you have done it.', {
-      status: 'Not yet: this is planned for a later day.',
-    });
-  }
+  const problem = checkStatusChange(item, parsed.value.status, localDateIn(ctx.now(), actor.timeZone ?? 'UTC'));
+  if (problem) return fail('VALIDATION_FAILED', problem, { status: problem });
   const updated = await ctx.repos.plans.setStatus(actor.userId, itemId, parsed.value.status, ctx.now().toISOString());
   if (!updated) return fail('NOT_FOUND', 'That plan item does not exist. Reload the plan and try again.');
   const { statusAt: _statusAt, ...view } = updated;

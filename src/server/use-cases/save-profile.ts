@@ -1,6 +1,6 @@
-import { compareDates, isLocalDate } from '#domain/common/dates.ts';
+import { isLocalDate } from '#domain/common/dates.ts';
 import { fail, ok, type Result } from '#domain/common/result.ts';
-import { checkProfileRules } from '#domain/risk/profile.ts';
+import { checkExamDate, checkProfileRules } from '#domain/risk/profile.ts';
 import { isTimeZone } from '#shared/contracts/common.ts';
 import { profileInputSchema, type ProfileResponse } from '#shared/contracts/profile.ts';
 import type { Actor, Context } from '../context.ts';
@@ -31,8 +31,7 @@ function withDateProblem(ctx: Context, failure: Result<never>, body: unknown): R
   const fields = failure.error.fields ?? {};
   if (typeof examDate !== 'string' || !isLocalDate(examDate) || fields.examDate) return failure;
   const zone = typeof timeZone === 'string' && isTimeZone(timeZone) ? timeZone : 'UTC';
-  const today = localDateIn(ctx.now(), zone);
-  if (compareDates(examDate, today) >= 0) return failure;
-  const message = `That date has already passed (today is ${today}). Enter the day you plan to sit Step 2 CK.`;
+  const message = checkExamDate(examDate, localDateIn(ctx.now(), zone));
+  if (!message) return failure;
   return { ok: false, error: { ...failure.error, fields: { ...fields, examDate: message } } };
 }

@@ -131,7 +131,8 @@ export const markItemRequestSchema = z.strictObject({
 });
 
 export type PlanItemView = PlanItem & { status: ItemStatus | null };
-export type PlanDayView = Omit<PlanDay, 'items'> & { items: PlanItemView[] };
+/** A stored day: its items and kind (free time is known only while the plan is being made). */
+export type PlanDayView = Omit<PlanDay, 'items' | 'freeMinutes'> & { items: PlanItemView[] };
 
 export type PlanResponse = {
   plan: {

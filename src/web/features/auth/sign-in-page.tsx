@@ -7,6 +7,7 @@ import { ErrorSummary, Field, SubmitButton, inputProps, type SummaryItem } from 
 import { usePageTitle } from '../../components/page-title.ts';
 import { Callout } from '../../components/status.tsx';
 import { splitAuthError } from './auth-errors.ts';
+import { EmailField } from './email-field.tsx';
 
 const FIELD_IDS = { email: 'email', password: 'password' };
 
@@ -74,17 +75,7 @@ export function SignInPage() {
       <div className="card auth-card">
         <ErrorSummary message={message} items={items} />
         <form onSubmit={onSubmit} noValidate aria-label="Sign in">
-          <Field id="email" label="Email" error={fields.email}>
-            <input
-              {...inputProps('email', { error: fields.email })}
-              type="email"
-              autoComplete="email"
-              inputMode="email"
-              spellCheck={false}
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-            />
-          </Field>
+          <EmailField value={email} error={fields.email} onChange={setEmail} />
           <Field id="password" label="Password" error={fields.password}>
             <input
               {...inputProps('password', { error: fields.password })}

@@ -7,6 +7,7 @@ import { useSession } from '../../app/session.tsx';
 import { ErrorSummary, Field, FieldError, SubmitButton, inputProps, type SummaryItem } from '../../components/form.tsx';
 import { usePageTitle } from '../../components/page-title.ts';
 import { splitAuthError } from './auth-errors.ts';
+import { EmailField } from './email-field.tsx';
 
 const FIELD_IDS = { email: 'email', password: 'password', role: 'role-student' };
 
@@ -57,17 +58,7 @@ export function SignUpPage() {
       <div className="card auth-card">
         <ErrorSummary message={message} items={items} />
         <form onSubmit={onSubmit} noValidate aria-label="Create your account">
-          <Field id="email" label="Email" error={fields.email}>
-            <input
-              {...inputProps('email', { error: fields.email })}
-              type="email"
-              autoComplete="email"
-              inputMode="email"
-              spellCheck={false}
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-            />
-          </Field>
+          <EmailField value={email} error={fields.email} onChange={setEmail} />
           {isEmailTaken ? (
             <p className="field-aside">
               Is it yours? <Link to="/sign-in">Sign in instead</Link>.

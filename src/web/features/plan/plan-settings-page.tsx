@@ -124,6 +124,48 @@ function PostmortemTag({ change }: { change: SettingChange }) {
   );
 }
 
+/** The time range and label of a protected-hours row or a dated exception. */
+function RangeAndLabel({
+  base,
+  row,
+  errors,
+  labels,
+  onChange,
+}: {
+  base: string;
+  row: { start: string; end: string; label: string };
+  errors: Record<string, string>;
+  labels: { from: string; to: string; label: string; placeholder: string };
+  onChange: (change: { start?: string; end?: string; label?: string }) => void;
+}) {
+  return (
+    <>
+      <TimeInput
+        path={`${base}.start`}
+        label={labels.from}
+        value={row.start}
+        errors={errors}
+        onChange={(start) => onChange({ start })}
+      />
+      <TimeInput
+        path={`${base}.end`}
+        label={labels.to}
+        value={row.end}
+        errors={errors}
+        onChange={(end) => onChange({ end })}
+      />
+      <TextInput
+        path={`${base}.label`}
+        label={labels.label}
+        placeholder={labels.placeholder}
+        value={row.label}
+        errors={errors}
+        onChange={(label) => onChange({ label })}
+      />
+    </>
+  );
+}
+
 function TimeInput({
   path,
   label,
@@ -529,27 +571,12 @@ function PlanSettingsForm({ data }: { data: PageData }) {
                           ))}
                         </select>
                       </div>
-                      <TimeInput
-                        path={`${base}.start`}
-                        label="From"
-                        value={row.start}
+                      <RangeAndLabel
+                        base={base}
+                        row={row}
                         errors={errors}
-                        onChange={(start) => setRow({ start })}
-                      />
-                      <TimeInput
-                        path={`${base}.end`}
-                        label="To"
-                        value={row.end}
-                        errors={errors}
-                        onChange={(end) => setRow({ end })}
-                      />
-                      <TextInput
-                        path={`${base}.label`}
-                        label="What it is"
-                        placeholder="Rotation"
-                        value={row.label}
-                        errors={errors}
-                        onChange={(label) => setRow({ label })}
+                        labels={{ from: 'From', to: 'To', label: 'What it is', placeholder: 'Rotation' }}
+                        onChange={setRow}
                       />
                     </div>
                     <FieldError id={settingsDomId(base)} error={errors[base]} />
@@ -638,27 +665,17 @@ function PlanSettingsForm({ data }: { data: PageData }) {
                           ))}
                         </select>
                       </div>
-                      <TimeInput
-                        path={`${base}.start`}
-                        label="From (optional)"
-                        value={row.start}
+                      <RangeAndLabel
+                        base={base}
+                        row={row}
                         errors={errors}
-                        onChange={(start) => setRow({ start })}
-                      />
-                      <TimeInput
-                        path={`${base}.end`}
-                        label="To (optional)"
-                        value={row.end}
-                        errors={errors}
-                        onChange={(end) => setRow({ end })}
-                      />
-                      <TextInput
-                        path={`${base}.label`}
-                        label="Label (optional)"
-                        placeholder="Call night"
-                        value={row.label}
-                        errors={errors}
-                        onChange={(label) => setRow({ label })}
+                        labels={{
+                          from: 'From (optional)',
+                          to: 'To (optional)',
+                          label: 'Label (optional)',
+                          placeholder: 'Call night',
+                        }}
+                        onChange={setRow}
                       />
                     </div>
                     <FieldError id={settingsDomId(base)} error={errors[base]} />

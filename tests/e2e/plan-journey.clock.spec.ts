@@ -6,7 +6,6 @@ import { PostmortemPage } from './page-models/postmortem-page.ts';
 import { expect, newAccount, saveProfileViaApi, signUpViaApi, test, TIME_ZONE } from './fixtures.ts';
 import { middayOf, setServerClock, useServerClock } from './support/clock.ts';
 import { addDays, longDate, nextWeekday } from './support/dates.ts';
-
 import { SCREENS_DIR } from './support/screens.ts';
 
 /** The next Tuesday at least a day after the real today: a weekday, so the days after it are study days. */

@@ -2,10 +2,16 @@ import type { Migration } from 'kysely';
 import * as m202611242330 from './202611242330_accounts_and_profiles.ts';
 import * as m202611250000 from './202611250000_plans_feeds_postmortems.ts';
 import * as m202611250100 from './202611250100_evidence.ts';
+import * as m202612010000 from './202612010000_plan_item_identity.ts';
+import * as m202612010100 from './202612010100_auth_hardening.ts';
+import * as m202612010200 from './202612010200_exact_numbers.ts';
 
 /** Every migration, by name; names sort in the order they run. Add new files here. */
 export const migrations: Record<string, Migration> = {
   '202611242330_accounts_and_profiles': m202611242330,
   '202611250000_plans_feeds_postmortems': m202611250000,
   '202611250100_evidence': m202611250100,
+  '202612010000_plan_item_identity': m202612010000,
+  '202612010100_auth_hardening': m202612010100,
+  '202612010200_exact_numbers': m202612010200,
 };

@@ -5,6 +5,7 @@ import * as m202611250100 from './202611250100_evidence.ts';
 import * as m202612010000 from './202612010000_plan_item_identity.ts';
 import * as m202612010100 from './202612010100_auth_hardening.ts';
 import * as m202612010200 from './202612010200_exact_numbers.ts';
+import * as m202612010300 from './202612010300_feed_single_active.ts';
 
 /** Every migration, by name; names sort in the order they run. Add new files here. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '202612010000_plan_item_identity': m202612010000,
   '202612010100_auth_hardening': m202612010100,
   '202612010200_exact_numbers': m202612010200,
+  '202612010300_feed_single_active': m202612010300,
 };

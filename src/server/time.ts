@@ -16,8 +16,11 @@ export function localDateIn(instant: Date, timeZone: string): LocalDate {
 
 /**
  * The UTC instant of a wall-clock time (`HH:MM`, "24:00" allowed) on a date in a time zone.
- * Works across daylight-saving changes: it finds the zone's offset at that moment and corrects once
- * more where the offset itself changes between the guess and the answer.
+ * Times that do not exist or occur twice on a daylight-saving day follow RFC 5545 §3.3.5 (what a
+ * calendar app does with the same DTSTART;TZID): a time in a gap (02:30 when clocks spring from
+ * 02:00 to 03:00) is read with the offset from before the gap, so it lands as far after the jump as
+ * it was after its start (03:30); a time in an overlap (01:30 when clocks fall back from 02:00 to
+ * 01:00) is the first of its two occurrences.
  */
 export function zonedTimeToUtc(date: LocalDate, time: string, timeZone: string): Date {
   const [h, m] = time.split(':').map(Number) as [number, number];
@@ -26,9 +29,16 @@ export function zonedTimeToUtc(date: LocalDate, time: string, timeZone: string):
   // Most days have one offset all day: look it up once per date (a calendar has hundreds of events).
   const steady = steadyOffset(midnight, timeZone);
   if (steady !== null) return new Date(wallAsUtc - steady);
-  let instant = wallAsUtc - offsetMs(new Date(wallAsUtc), timeZone);
-  instant = wallAsUtc - offsetMs(new Date(instant), timeZone);
-  return new Date(instant);
+  // A transition day. The offsets a day either side of the wall time are the ones before and after
+  // the change (zones change at most once within a day). A candidate instant is real when the zone
+  // has that offset at that instant.
+  const offsetBefore = offsetMs(new Date(wallAsUtc - 86_400_000), timeZone);
+  const offsetAfter = offsetMs(new Date(wallAsUtc + 86_400_000), timeZone);
+  const candidates = [wallAsUtc - offsetBefore, wallAsUtc - offsetAfter].filter(
+    (instant, index) => offsetMs(new Date(instant), timeZone) === (index === 0 ? offsetBefore : offsetAfter),
+  );
+  // Both real: an overlap, take the first occurrence. Neither: a gap, use the offset from before it.
+  return new Date(candidates.length > 0 ? Math.min(...candidates) : wallAsUtc - offsetBefore);
 }
 
 const steadyOffsets = new Map<string, number | null>();

@@ -1,14 +1,29 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 
+function parseJson(text: string): { answers: unknown; isJson: boolean } {
+  try {
+    return { answers: JSON.parse(text) as unknown, isJson: true };
+  } catch {
+    return { answers: text, isJson: false };
+  }
+}
+
 /** A student's postmortem answers, stored as the validated JSON document. Scoped to the acting user. */
 export function createPostmortemsRepo(db: Kysely<DB>) {
   return {
-    async get(userId: string): Promise<{ answers: unknown; createdAt: string; updatedAt: string } | undefined> {
+    /**
+     * The stored answers, parsed. Text that is not JSON (a bad write, a hand edit) comes back as
+     * that text, with `isJson: false`: the caller decides what to say, and the export still
+     * carries every character the student saved.
+     */
+    async get(
+      userId: string,
+    ): Promise<{ answers: unknown; isJson: boolean; createdAt: string; updatedAt: string } | undefined> {
       const row = await db.selectFrom('postmortems').selectAll().where('user_id', '=', userId).executeTakeFirst();
-      return row
-        ? { answers: JSON.parse(row.answers_json) as unknown, createdAt: row.created_at, updatedAt: row.updated_at }
-        : undefined;
+      if (!row) return undefined;
+      const parsed = parseJson(row.answers_json);
+      return { ...parsed, createdAt: row.created_at, updatedAt: row.updated_at };
     },
 
     async save(userId: string, answers: unknown, now: string): Promise<void> {

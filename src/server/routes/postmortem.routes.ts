@@ -14,11 +14,11 @@ export async function postmortemRoutes(app: FastifyInstance, { ctx }: { ctx: Con
     contentCategories: CONTENT_CATEGORIES,
   }));
 
-  app.get('/postmortem', async (request) => getPostmortem(ctx, actorOf(request)));
+  app.get('/postmortem', async (request) => getPostmortem(ctx, actorOf(request), request.log));
 
   app.put('/postmortem', async (request, reply) =>
     respond(request, reply, await savePostmortem(ctx, actorOf(request), request.body), (v) => v),
   );
 
-  app.get('/plan/defaults', async (request) => planDefaults(ctx, actorOf(request)));
+  app.get('/plan/defaults', async (request) => planDefaults(ctx, actorOf(request), request.log));
 }

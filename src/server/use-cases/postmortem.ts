@@ -21,14 +21,49 @@ function resultFor(answers: PostmortemAnswers, base: PlanSettings): Result<Postm
   return ok({ answers, diagnosis: diagnosis.value, countermeasures: applyCountermeasures(base, diagnosis.value) });
 }
 
-export async function getPostmortem(ctx: Context, actor: Actor): Promise<PostmortemResponse> {
+/** Where a use-case reports what the student does not see: the request logger. */
+export type WarningLog = { warn(details: object, message: string): void };
+
+/**
+ * Shown instead of the causes when stored answers cannot be read. Not an error code: the request
+ * itself worked, and the page still offers the questionnaire.
+ */
+export const UNREADABLE_POSTMORTEM_MESSAGE =
+  'We couldn’t read your saved answers. That’s a fault on our side, not anything you did. ' +
+  'Your answers are kept: nothing has been deleted, and they are in “Download my data” in Settings. ' +
+  'But we can’t work out your causes or plan changes from them, so please re-enter them below. ' +
+  'Saving replaces the copy we couldn’t read.';
+
+export async function getPostmortem(ctx: Context, actor: Actor, log: WarningLog): Promise<PostmortemResponse> {
   const stored = await ctx.repos.postmortems.get(actor.userId);
   if (!stored) return { postmortem: null };
-  // Stored answers passed validation when saved; they are re-read through the contract all the same.
+  // Stored answers passed validation when saved; they are re-read through the contract all the
+  // same, because the contract can tighten after they were saved (or a row can be damaged).
+  const read = readStored(stored);
+  if (read.ok) return { postmortem: { ...read.value, updatedAt: stored.updatedAt } };
+  // The paths and codes say what broke; the answers themselves are personal and stay out of logs.
+  log.warn(
+    { userId: actor.userId, updatedAt: stored.updatedAt, reason: read.reason, issues: read.issues },
+    'stored postmortem cannot be read; shown as unreadable',
+  );
+  return { postmortem: null, unreadable: { message: UNREADABLE_POSTMORTEM_MESSAGE, updatedAt: stored.updatedAt } };
+}
+
+type StoredRead =
+  | { ok: true; value: PostmortemResult }
+  | { ok: false; reason: 'not-json' | 'contract' | 'diagnosis'; issues: string[] };
+
+function readStored(stored: { answers: unknown; isJson: boolean }): StoredRead {
+  if (!stored.isJson) return { ok: false, reason: 'not-json', issues: [] };
   const parsed = postmortemAnswersSchema.safeParse(stored.answers);
-  if (!parsed.success) return { postmortem: null };
+  if (!parsed.success) {
+    const issues = parsed.error.issues.slice(0, 20).map((i) => `${i.path.join('.') || '(root)'}: ${i.code}`);
+    return { ok: false, reason: 'contract', issues };
+  }
   const result = resultFor(parsed.data, DEFAULT_PLAN_SETTINGS);
-  return { postmortem: result.ok ? { ...result.value, updatedAt: stored.updatedAt } : null };
+  return result.ok
+    ? { ok: true, value: result.value }
+    : { ok: false, reason: 'diagnosis', issues: [result.error.code] };
 }
 
 /** Validates, diagnoses and saves the postmortem; refused answers change nothing. */
@@ -46,8 +81,13 @@ export async function savePostmortem(ctx: Context, actor: Actor, body: unknown):
  * What a new plan starts from: the seed's defaults, changed by the postmortem's countermeasures
  * (each change listed, so the student can see which cause changed which setting).
  */
-export async function planDefaults(ctx: Context, actor: Actor): Promise<Countermeasures & { hasPostmortem: boolean }> {
-  const { postmortem } = await getPostmortem(ctx, actor);
+export async function planDefaults(
+  ctx: Context,
+  actor: Actor,
+  log: WarningLog,
+): Promise<Countermeasures & { hasPostmortem: boolean }> {
+  // Unreadable answers change no setting: the plan starts from the seed's defaults until re-entered.
+  const { postmortem } = await getPostmortem(ctx, actor, log);
   if (!postmortem) {
     return {
       settings: DEFAULT_PLAN_SETTINGS,

@@ -146,6 +146,8 @@ export type PostmortemResult = {
 /** The saved postmortem, or null before the student has completed one. */
 export type PostmortemResponse = {
   postmortem: (PostmortemResult & { updatedAt: string }) | null;
+  /** Set when answers are stored but can no longer be read: what to tell the student. */
+  unreadable?: { message: string; updatedAt: string };
 };
 
 /** The questionnaire as the web renders it. */

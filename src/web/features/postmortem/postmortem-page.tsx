@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { PostmortemQuestionnaireResponse, PostmortemResponse } from '#shared/contracts/postmortem.ts';
 import { api } from '../../api/endpoints.ts';
 import { usePageTitle } from '../../components/page-title.ts';
-import { LoadError, Loading } from '../../components/status.tsx';
+import { Callout, LoadError, Loading } from '../../components/status.tsx';
 import { useLoad } from '../../components/use-load.ts';
 import { PostmortemResults } from './postmortem-results.tsx';
 import { emptyValues, valuesFromAnswers } from './postmortem-values.ts';
@@ -44,6 +44,8 @@ export function PostmortemPage() {
   if (state.status === 'error') return <LoadError error={state.error} onRetry={retry} what="your postmortem" />;
 
   const { questionnaire } = state.data;
+  // Answers are stored but cannot be read: say so plainly before the questions, not a blank form.
+  const unreadable = state.data.saved.unreadable;
 
   if (effectiveMode.kind === 'results' && saved) {
     return (
@@ -68,6 +70,11 @@ export function PostmortemPage() {
             : 'Seven short sections, about fifteen minutes. Answer for how things really were, with your score report and practice reports open: every answer can change something in your plan.'}
         </p>
       </div>
+      {unreadable && !saved ? (
+        <Callout tone="warning" role="alert" title="Your saved answers need re-entering" testId="postmortem-unreadable">
+          <p>{unreadable.message}</p>
+        </Callout>
+      ) : null}
       <QuestionnaireForm
         questionnaire={questionnaire}
         initialValues={

@@ -1,7 +1,10 @@
+import type { Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
+import type { DB } from './db/schema.ts';
 import { createWriteBatcher, type WriteBatcher } from './db/write-batcher.ts';
+import { inWriteTransaction, lockStudent } from './db/write-transaction.ts';
 import { createCalendarFeedsRepo } from './repositories/calendar-feeds.repo.ts';
 import { createEvidenceRepo } from './repositories/evidence.repo.ts';
 import { createLoginFailuresRepo } from './repositories/login-failures.repo.ts';
@@ -14,19 +17,31 @@ import { createUsersRepo } from './repositories/users.repo.ts';
 export type Clock = () => Date;
 
 /** What use-cases work with: the repositories, the clock and id generation, all injectable. */
+export type Repos = ReturnType<typeof createRepos>;
+
+function createRepos(db: Kysely<DB>) {
+  return {
+    users: createUsersRepo(db),
+    sessions: createSessionsRepo(db),
+    loginFailures: createLoginFailuresRepo(db),
+    profiles: createProfilesRepo(db),
+    plans: createPlansRepo(db),
+    calendarFeeds: createCalendarFeedsRepo(db),
+    postmortems: createPostmortemsRepo(db),
+    evidence: createEvidenceRepo(db),
+  };
+}
+
 export type Context = {
   config: Readonly<Config>;
   database: Database;
-  repos: {
-    users: ReturnType<typeof createUsersRepo>;
-    sessions: ReturnType<typeof createSessionsRepo>;
-    loginFailures: ReturnType<typeof createLoginFailuresRepo>;
-    profiles: ReturnType<typeof createProfilesRepo>;
-    plans: ReturnType<typeof createPlansRepo>;
-    calendarFeeds: ReturnType<typeof createCalendarFeedsRepo>;
-    postmortems: ReturnType<typeof createPostmortemsRepo>;
-    evidence: ReturnType<typeof createEvidenceRepo>;
-  };
+  repos: Repos;
+  /**
+   * Runs `work` in one write transaction holding the student's plan lock (see write-transaction.ts),
+   * with repositories bound to that transaction: what it reads cannot change before it writes, on
+   * either database and across app instances.
+   */
+  transactForStudent<T>(userId: string, work: (repos: Repos, trx: Kysely<DB>) => Promise<T>): Promise<T>;
   /** Small, frequent writes (logging a block) share commits; see write-batcher.ts. */
   writes: WriteBatcher;
   now: Clock;
@@ -49,16 +64,12 @@ export function createContext(config: Readonly<Config>, database: Database, cloc
   return {
     config,
     database,
-    repos: {
-      users: createUsersRepo(db),
-      sessions: createSessionsRepo(db),
-      loginFailures: createLoginFailuresRepo(db),
-      profiles: createProfilesRepo(db),
-      plans: createPlansRepo(db),
-      calendarFeeds: createCalendarFeedsRepo(db),
-      postmortems: createPostmortemsRepo(db),
-      evidence: createEvidenceRepo(db),
-    },
+    repos: createRepos(db),
+    transactForStudent: (userId, work) =>
+      inWriteTransaction(database, async (trx) => {
+        await lockStudent(trx, userId);
+        return work(createRepos(trx), trx);
+      }),
     writes: createWriteBatcher(db, database.kind),
     now: clock ?? (() => new Date()),
     newId: uuidv7,

@@ -12,8 +12,14 @@ export const HTTP_STATUS: Readonly<Record<AppErrorCode, number>> = {
   PROFILE_MISSING: 404,
   EMAIL_TAKEN: 409,
   LOGIN_THROTTLED: 429,
+  SIGN_UP_THROTTLED: 429,
   PLAN_INFEASIBLE: 422,
   PLAN_MISSING: 404,
+  PLAN_CHANGED: 409,
+  EXPORT_THROTTLED: 429,
+  PUBLIC_ORIGIN_REQUIRED: 503,
+  DATABASE_UNAVAILABLE: 503,
+  DATABASE_BUSY: 503,
 };
 
 export function errorBody(failure: Failure, requestId?: string) {

@@ -58,7 +58,7 @@ function formatUtc(instant: Date): string {
  * docs/decisions/004-calendar-files-without-ical-generator.md. Tests parse it with ical.js.)
  */
 export function buildCalendar(input: {
-  items: readonly PlanItem[];
+  items: readonly (PlanItem & { sequence?: number; changedAt?: string | null })[];
   timeZone: string;
   uidDomain: string;
   stamp: Date;
@@ -84,6 +84,8 @@ export function buildCalendar(input: {
       `DTEND:${formatUtc(zonedTimeToUtc(item.date, item.end, input.timeZone))}`,
       fold(`SUMMARY:${escapeText(item.title)}`),
     );
+    if (item.sequence) lines.push(`SEQUENCE:${item.sequence}`);
+    if (item.changedAt) lines.push(`LAST-MODIFIED:${formatUtc(new Date(item.changedAt))}`);
     const description = DESCRIPTIONS[item.kind];
     if (description) lines.push(fold(`DESCRIPTION:${escapeText(description)}`));
     lines.push('END:VEVENT');

@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /**
  * Table types for Kysely. Portable across SQLite and PostgreSQL (DESIGN.md): ids are app-made
  * text, calendar dates are YYYY-MM-DD text, instants are UTC ISO-8601 text, booleans are 0/1.
@@ -9,6 +11,8 @@ export type UsersTable = {
   role: 'student' | 'advisor';
   created_at: string;
   password_changed_at: string;
+  /** Raised by every password change; a session is valid only while it carries the same number. */
+  password_version: Generated<number>;
 };
 
 export type SessionsTable = {
@@ -19,6 +23,8 @@ export type SessionsTable = {
   last_seen_at: string;
   expires_at: string;
   user_agent: string | null;
+  /** The user's password_version when the session was made (from the hash that sign-in verified). */
+  password_version: Generated<number>;
 };
 
 export type LoginFailuresTable = {
@@ -26,6 +32,8 @@ export type LoginFailuresTable = {
   email: string;
   ip: string;
   attempted_at: string;
+  /** 'password' (sign-in or confirmation) or 'sign-up': each kind has its own limit. */
+  kind: Generated<'password' | 'sign-up'>;
 };
 
 export type ProfilesTable = {
@@ -69,7 +77,14 @@ export type PlanItemsTable = {
   form: string | null;
   status: string | null;
   status_at: string | null;
+  /** RFC 5545 SEQUENCE of the item's calendar event; raised when a re-plan changes the item. */
+  sequence: Generated<number>;
+  /** When a re-plan created or last changed the item (UTC ISO); null for items from before. */
+  changed_at: string | null;
 };
+
+/** Ids a re-plan took out of a student's plan, kept for a while so a late tick gets a clear 409. */
+export type PlanItemRemovalsTable = { user_id: string; id: string; removed_at: string };
 
 export type CalendarFeedsTable = {
   id: string;
@@ -133,6 +148,7 @@ export type DB = {
   profiles: ProfilesTable;
   plans: PlansTable;
   plan_items: PlanItemsTable;
+  plan_item_removals: PlanItemRemovalsTable;
   calendar_feeds: CalendarFeedsTable;
   postmortems: PostmortemsTable;
   qbank_blocks: QbankBlocksTable;

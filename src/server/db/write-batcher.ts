@@ -1,8 +1,9 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DatabaseKind } from './database.ts';
 import type { DB } from './schema.ts';
 
-export type WriteWork<T> = (trx: Transaction<DB>) => Promise<T>;
+/** A write run inside the batch's transaction; it must use the executor it is given. */
+export type WriteWork<T> = (trx: Kysely<DB>) => Promise<T>;
 
 /** Runs a small write in a transaction and resolves only once it is committed to disk. */
 export type WriteBatcher = { run<T>(work: WriteWork<T>): Promise<T> };
@@ -42,31 +43,33 @@ export function createWriteBatcher(db: Kysely<DB>, kind: DatabaseKind): WriteBat
     queue = [];
     const outcomes: { ok: boolean; value: unknown }[] = [];
     try {
-      const trx = await db.startTransaction().execute();
-      try {
-        for (const [index, job] of batch.entries()) {
-          const name = `w${index}`;
-          const savepoint = await trx.savepoint(name).execute();
-          let value: unknown;
-          try {
-            value = await job.work(savepoint);
-          } catch (error) {
-            outcomes.push({ ok: false, value: error });
-            await savepoint.rollbackToSavepoint(name).execute();
-            continue;
+      // BEGIN IMMEDIATE: the write lock is taken before the first read, so a second process on the
+      // same file makes this wait (busy_timeout) rather than fail with SQLITE_BUSY_SNAPSHOT.
+      await db.connection().execute(async (conn) => {
+        await sql`begin immediate`.execute(conn);
+        try {
+          for (const [index, job] of batch.entries()) {
+            const name = sql.raw(`w${index}`);
+            await sql`savepoint ${name}`.execute(conn);
+            let value: unknown;
+            try {
+              value = await job.work(conn);
+            } catch (error) {
+              outcomes.push({ ok: false, value: error });
+              await sql`rollback to savepoint ${name}`.execute(conn);
+              await sql`release savepoint ${name}`.execute(conn);
+              continue;
+            }
+            // The outcome is recorded only once the savepoint is released; a failed release fails the batch.
+            await sql`release savepoint ${name}`.execute(conn);
+            outcomes.push({ ok: true, value });
           }
-          // The outcome is recorded only once the savepoint is released; a failed release fails the batch.
-          await savepoint.releaseSavepoint(name).execute();
-          outcomes.push({ ok: true, value });
+          await sql`commit`.execute(conn);
+        } catch (error) {
+          await sql`rollback`.execute(conn).catch(() => undefined);
+          throw error;
         }
-        await trx.commit().execute();
-      } catch (error) {
-        await trx
-          .rollback()
-          .execute()
-          .catch(() => undefined);
-        throw error;
-      }
+      });
       batch.forEach((job, index) => {
         const outcome = outcomes[index]!;
         if (outcome.ok) job.resolve(outcome.value);

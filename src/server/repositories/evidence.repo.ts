@@ -5,6 +5,7 @@ import type { BlockMode, PracticeExamLog, QuestionBank, QuestionBlock } from '#d
 import type { LoggedFormId } from '#domain/evidence/practice-scores.ts';
 import type { WellbeingCheckIn } from '#domain/evidence/wellbeing.ts';
 import type { DB, PracticeExamsTable, QbankBlocksTable } from '../db/schema.ts';
+import { lockStudent } from '../db/write-transaction.ts';
 
 export type StoredBlock = QuestionBlock & { id: string; planItemId: string | null; createdAt: string };
 export type StoredPracticeExam = PracticeExamLog & { id: string; createdAt: string };
@@ -42,14 +43,19 @@ function toPracticeExam(row: PracticeExamsTable): StoredPracticeExam {
 
 type Writer = Kysely<DB> | Transaction<DB>;
 
-/** Ticks off the plan item a log entry stands for, in the caller's transaction. */
-async function markDone(trx: Writer, userId: string, itemId: string, now: string): Promise<void> {
-  await trx
+/**
+ * Ticks off the plan item a log entry stands for, in the caller's transaction, if it is still open.
+ * True only when this call really ticked it, so two log entries never claim one item.
+ */
+async function markDone(trx: Writer, userId: string, itemId: string, now: string): Promise<boolean> {
+  const result = await trx
     .updateTable('plan_items')
     .set({ status: 'done', status_at: now })
     .where('user_id', '=', userId)
     .where('id', '=', itemId)
-    .execute();
+    .where('status', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }
 
 /** Question blocks, practice exams and wellbeing check-ins. Every call is scoped to the acting user. */
@@ -57,7 +63,8 @@ export function createEvidenceRepo(db: Kysely<DB>) {
   return {
     /**
      * Stores a block and ticks off the first open question-bank item of that day's plan, in the
-     * caller's transaction (the write batcher's). Returns the plan item it ticked, if any.
+     * caller's transaction (the write batcher's), under the student's lock so that a re-plan or
+     * another log cannot move or claim that item meanwhile. Returns the plan item it ticked, if any.
      */
     async insertBlock(
       trx: Writer,
@@ -65,6 +72,7 @@ export function createEvidenceRepo(db: Kysely<DB>) {
       block: QuestionBlock,
       meta: { id: string; now: string },
     ): Promise<string | null> {
+      await lockStudent(trx, userId);
       const open = await trx
         .selectFrom('plan_items')
         .select('id')
@@ -76,7 +84,7 @@ export function createEvidenceRepo(db: Kysely<DB>) {
         .orderBy('kind')
         .orderBy('start_time')
         .executeTakeFirst();
-      if (open) await markDone(trx, userId, open.id, meta.now);
+      const tickedId = open && (await markDone(trx, userId, open.id, meta.now)) ? open.id : null;
       await trx
         .insertInto('qbank_blocks')
         .values({
@@ -90,11 +98,11 @@ export function createEvidenceRepo(db: Kysely<DB>) {
           minutes: block.minutes,
           systems_missed_json: JSON.stringify(block.missedSystems),
           disciplines_missed_json: JSON.stringify(block.missedDisciplines),
-          plan_item_id: open?.id ?? null,
+          plan_item_id: tickedId,
           created_at: meta.now,
         })
         .execute();
-      return open?.id ?? null;
+      return tickedId;
     },
 
     async listBlocks(userId: string, range: { from?: LocalDate } = {}): Promise<StoredBlock[]> {
@@ -103,6 +111,10 @@ export function createEvidenceRepo(db: Kysely<DB>) {
       return (await query.orderBy('date').orderBy('created_at').execute()).map(toBlock);
     },
 
+    /**
+     * Deletes a block and reopens the plan item it ticked, if that item is still in the plan and
+     * still done. Run it in a write transaction holding the student's lock (ctx.transactForStudent).
+     */
     async deleteBlock(userId: string, id: string): Promise<boolean> {
       const block = await db
         .selectFrom('qbank_blocks')
@@ -111,47 +123,47 @@ export function createEvidenceRepo(db: Kysely<DB>) {
         .where('id', '=', id)
         .executeTakeFirst();
       if (!block) return false;
-      await db.transaction().execute(async (trx) => {
-        await trx.deleteFrom('qbank_blocks').where('user_id', '=', userId).where('id', '=', id).execute();
-        if (block.plan_item_id) {
-          await trx
-            .updateTable('plan_items')
-            .set({ status: null, status_at: null })
-            .where('user_id', '=', userId)
-            .where('id', '=', block.plan_item_id)
-            .execute();
-        }
-      });
+      await db.deleteFrom('qbank_blocks').where('user_id', '=', userId).where('id', '=', id).execute();
+      if (block.plan_item_id) {
+        await db
+          .updateTable('plan_items')
+          .set({ status: null, status_at: null })
+          .where('user_id', '=', userId)
+          .where('id', '=', block.plan_item_id)
+          .where('status', '=', 'done')
+          .execute();
+      }
       return true;
     },
 
-    /** Stores a practice exam and ticks the plan's open item for that form, in one transaction. */
+    /**
+     * Stores a practice exam and ticks the plan's open item for that form. Run it in a write
+     * transaction holding the student's lock (ctx.transactForStudent).
+     */
     async insertPracticeExam(userId: string, exam: PracticeExamLog, meta: { id: string; now: string }): Promise<void> {
-      await db.transaction().execute(async (trx) => {
-        const open = await trx
-          .selectFrom('plan_items')
-          .select('id')
-          .where('user_id', '=', userId)
-          .where('kind', '=', 'practice-exam')
-          .where('form', '=', exam.form)
-          .where('status', 'is', null)
-          .orderBy('date')
-          .executeTakeFirst();
-        if (open) await markDone(trx, userId, open.id, meta.now);
-        await trx
-          .insertInto('practice_exams')
-          .values({
-            id: meta.id,
-            user_id: userId,
-            form: exam.form,
-            date: exam.date,
-            score: exam.score,
-            percent_correct: exam.percentCorrect,
-            breakdown_json: JSON.stringify({ breakdown: exam.breakdown, isPredictive: exam.isPredictive }),
-            created_at: meta.now,
-          })
-          .execute();
-      });
+      const open = await db
+        .selectFrom('plan_items')
+        .select('id')
+        .where('user_id', '=', userId)
+        .where('kind', '=', 'practice-exam')
+        .where('form', '=', exam.form)
+        .where('status', 'is', null)
+        .orderBy('date')
+        .executeTakeFirst();
+      if (open) await markDone(db, userId, open.id, meta.now);
+      await db
+        .insertInto('practice_exams')
+        .values({
+          id: meta.id,
+          user_id: userId,
+          form: exam.form,
+          date: exam.date,
+          score: exam.score,
+          percent_correct: exam.percentCorrect,
+          breakdown_json: JSON.stringify({ breakdown: exam.breakdown, isPredictive: exam.isPredictive }),
+          created_at: meta.now,
+        })
+        .execute();
     },
 
     async listPracticeExams(userId: string): Promise<StoredPracticeExam[]> {

@@ -3,7 +3,7 @@ import { generatePlan, type Plan } from '#domain/plan/scheduler.ts';
 import { DEFAULT_PLAN_SETTINGS } from '#domain/plan/settings.ts';
 import { insertUser } from '#tests/factories/users.ts';
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from '#tests/setup/databases.ts';
-import { createPlansRepo, PlanChangedError } from './plans.repo.ts';
+import { createPlansRepo } from './plans.repo.ts';
 
 describeEachDatabase('plans repository', (kind) => {
   let testDb: TestDatabase;
@@ -24,24 +24,38 @@ describeEachDatabase('plans repository', (kind) => {
   });
   afterAll(() => testDb.drop());
 
-  it('refuses to replace items when one was ticked after they were read, changing nothing', async () => {
+  it('stores items with their sequence, change time and status, and remembers removed ids', async () => {
     const plans = createPlansRepo(testDb.database.db);
-    await plans.replaceFrom('u1', plan, DEFAULT_PLAN_SETTINGS, new Map(), '2026-11-25T10:00:00.000Z');
-    const first = plan.days[0]!.items[0]!;
-    // A block logged from a phone ticks an item while a re-plan was computing without it.
-    await plans.setStatus('u1', first.id, 'done', '2026-11-25T10:01:00.000Z');
-    await expect(
-      plans.replaceFrom('u1', plan, DEFAULT_PLAN_SETTINGS, new Map(), '2026-11-25T10:02:00.000Z'),
-    ).rejects.toBeInstanceOf(PlanChangedError);
-    expect((await plans.getItem('u1', first.id))?.status).toBe('done');
-    // Knowing of the tick, the replacement goes through and keeps it.
-    await plans.replaceFrom(
-      'u1',
+    const items = plan.days
+      .flatMap((day) => day.items)
+      .map((item, i) => ({
+        ...item,
+        id: `item-${i}`,
+        sequence: i % 3,
+        changedAt: i === 0 ? '2026-11-25T09:00:00.000Z' : null,
+        status: i === 0 ? ('done' as const) : null,
+        statusAt: i === 0 ? '2026-11-25T09:30:00.000Z' : null,
+      }));
+    await plans.replaceFrom('u1', {
       plan,
-      DEFAULT_PLAN_SETTINGS,
-      new Map([[first.id, { status: 'done', at: '2026-11-25T10:01:00.000Z' }]]),
-      '2026-11-25T10:03:00.000Z',
-    );
-    expect((await plans.getItem('u1', first.id))?.status).toBe('done');
+      settings: DEFAULT_PLAN_SETTINGS,
+      items,
+      removedIds: ['gone-1', 'gone-2'],
+      now: '2026-11-25T10:00:00.000Z',
+    });
+    const stored = await plans.listItems('u1');
+    expect(stored).toHaveLength(items.length);
+    expect(await plans.getItem('u1', 'item-0')).toMatchObject({
+      status: 'done',
+      statusAt: '2026-11-25T09:30:00.000Z',
+      sequence: 0,
+      changedAt: '2026-11-25T09:00:00.000Z',
+    });
+    expect((await plans.getItem('u1', 'item-2'))?.sequence).toBe(2);
+    expect(await plans.wasRemoved('u1', 'gone-1')).toBe(true);
+    expect(await plans.wasRemoved('u1', 'item-1')).toBe(false);
+    // Removals are pruned after a while
+    await plans.deleteRemovalsBefore('2026-11-26T00:00:00.000Z');
+    expect(await plans.wasRemoved('u1', 'gone-1')).toBe(false);
   });
 });

@@ -1,8 +1,9 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { LocalDate } from '#domain/common/dates.ts';
 import type { PracticeFormId } from '#domain/exam/practice-forms.ts';
+import type { IdentifiedItem } from '#domain/plan/identity.ts';
 import type { ItemStatus, TrackedItem } from '#domain/plan/replan.ts';
-import type { Plan, PlanItem, PlanItemKind } from '#domain/plan/scheduler.ts';
+import type { Plan, PlanItemKind } from '#domain/plan/scheduler.ts';
 import type { PlanSettings } from '#domain/plan/settings.ts';
 import type { DB, PlanItemsTable } from '../db/schema.ts';
 
@@ -16,9 +17,9 @@ export type StoredPlan = {
   updatedAt: string;
 };
 
-export type StoredItem = TrackedItem & { statusAt: string | null };
+export type StoredItem = TrackedItem & IdentifiedItem & { statusAt: string | null };
 
-function toItem(row: PlanItemsTable): StoredItem {
+function toItem(row: Selectable<PlanItemsTable>): StoredItem {
   return {
     id: row.id,
     date: row.date,
@@ -31,19 +32,18 @@ function toItem(row: PlanItemsTable): StoredItem {
     ...(row.form !== null ? { form: row.form as PracticeFormId } : {}),
     status: row.status as ItemStatus | null,
     statusAt: row.status_at,
+    sequence: Number(row.sequence),
+    changedAt: row.changed_at,
   };
 }
 
-const INSERT_CHUNK = 400;
+const INSERT_CHUNK = 300;
 
-/** Items were ticked between reading the plan and storing its replacement: read and re-plan again. */
-export class PlanChangedError extends Error {
-  constructor() {
-    super('plan items changed while re-planning');
-  }
-}
-
-/** A student's plan and its dated items. Every call is scoped to the acting user's id. */
+/**
+ * A student's plan and its dated items. Every call is scoped to the acting user's id. Writes that
+ * depend on what they read (`replaceFrom`, ticks) run in `inWriteTransaction` after `lockStudent`,
+ * on a repo made from that transaction.
+ */
 export function createPlansRepo(db: Kysely<DB>) {
   return {
     async get(userId: string): Promise<StoredPlan | undefined> {
@@ -64,69 +64,86 @@ export function createPlansRepo(db: Kysely<DB>) {
       let query = db.selectFrom('plan_items').selectAll().where('user_id', '=', userId);
       if (range.from) query = query.where('date', '>=', range.from);
       if (range.to) query = query.where('date', '<=', range.to);
-      const rows = await query.orderBy('date').orderBy('start_time').execute();
+      const rows = await query.orderBy('date').orderBy('start_time').orderBy('id').execute();
       return rows.map(toItem);
     },
 
     /**
-     * Stores a (re)generated plan in one transaction: items before `plan.startDate` stay as they are;
-     * every item from that day on is replaced by the plan's items. Done items the plan kept carry
-     * their status over.
+     * Stores a (re)generated plan. Items before `plan.startDate` stay as they are; every item from
+     * that day on is replaced by `items` (the plan's items with their lasting ids, statuses carried
+     * over for done work). `removedIds` are recorded so that a late tick on one gets a clear answer.
+     * Must run inside a write transaction holding the student's lock: it does not open its own.
      */
     async replaceFrom(
       userId: string,
-      plan: Plan,
-      settings: PlanSettings,
-      statuses: ReadonlyMap<string, { status: ItemStatus; at: string | null }>,
-      now: string,
+      input: {
+        plan: Plan;
+        settings: PlanSettings;
+        items: readonly (IdentifiedItem & { status: ItemStatus | null; statusAt: string | null })[];
+        removedIds: readonly string[];
+        now: string;
+      },
     ): Promise<void> {
-      await db.transaction().execute(async (trx) => {
-        const values = {
-          start_date: plan.startDate,
-          exam_date: plan.examDate,
-          settings_json: JSON.stringify(settings),
-          summary_json: JSON.stringify(plan.summary),
-          warnings_json: JSON.stringify(plan.warnings),
-          updated_at: now,
-        };
-        await trx
-          .insertInto('plans')
-          .values({ user_id: userId, created_at: now, ...values })
-          .onConflict((oc) => oc.column('user_id').doUpdateSet(values))
+      const { plan, now } = input;
+      const values = {
+        start_date: plan.startDate,
+        exam_date: plan.examDate,
+        settings_json: JSON.stringify(input.settings),
+        summary_json: JSON.stringify(plan.summary),
+        warnings_json: JSON.stringify(plan.warnings),
+        updated_at: now,
+      };
+      await db
+        .insertInto('plans')
+        .values({ user_id: userId, created_at: now, ...values })
+        .onConflict((oc) => oc.column('user_id').doUpdateSet(values))
+        .execute();
+      await db.deleteFrom('plan_items').where('user_id', '=', userId).where('date', '>=', plan.startDate).execute();
+      const rows = input.items.map((item) => ({
+        user_id: userId,
+        id: item.id,
+        date: item.date,
+        kind: item.kind,
+        title: item.title,
+        start_time: item.start,
+        end_time: item.end,
+        minutes: item.minutes,
+        questions: item.questions ?? null,
+        form: item.form ?? null,
+        status: item.status,
+        status_at: item.statusAt,
+        sequence: item.sequence,
+        changed_at: item.changedAt,
+      }));
+      for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+        await db
+          .insertInto('plan_items')
+          .values(rows.slice(i, i + INSERT_CHUNK))
           .execute();
-        // Every item marked done from the new plan's first day on must be one the re-plan knew of.
-        const doneNow = await trx
-          .selectFrom('plan_items')
-          .select('id')
-          .where('user_id', '=', userId)
-          .where('date', '>=', plan.startDate)
-          .where('status', '=', 'done')
+      }
+      const removals = input.removedIds.map((id) => ({ user_id: userId, id, removed_at: now }));
+      for (let i = 0; i < removals.length; i += INSERT_CHUNK) {
+        await db
+          .insertInto('plan_item_removals')
+          .values(removals.slice(i, i + INSERT_CHUNK))
+          .onConflict((oc) => oc.columns(['user_id', 'id']).doUpdateSet({ removed_at: now }))
           .execute();
-        if (doneNow.some((row) => !statuses.has(row.id))) throw new PlanChangedError();
-        await trx.deleteFrom('plan_items').where('user_id', '=', userId).where('date', '>=', plan.startDate).execute();
-        const rows = plan.days.flatMap((day) =>
-          day.items.map((item: PlanItem) => ({
-            user_id: userId,
-            id: item.id,
-            date: item.date,
-            kind: item.kind,
-            title: item.title,
-            start_time: item.start,
-            end_time: item.end,
-            minutes: item.minutes,
-            questions: item.questions ?? null,
-            form: item.form ?? null,
-            status: statuses.get(item.id)?.status ?? null,
-            status_at: statuses.get(item.id)?.at ?? null,
-          })),
-        );
-        for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-          await trx
-            .insertInto('plan_items')
-            .values(rows.slice(i, i + INSERT_CHUNK))
-            .execute();
-        }
-      });
+      }
+    },
+
+    /** True when a re-plan took this id out of the student's plan (within the kept history). */
+    async wasRemoved(userId: string, itemId: string): Promise<boolean> {
+      const row = await db
+        .selectFrom('plan_item_removals')
+        .select('id')
+        .where('user_id', '=', userId)
+        .where('id', '=', itemId)
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+
+    async deleteRemovalsBefore(before: string): Promise<void> {
+      await db.deleteFrom('plan_item_removals').where('removed_at', '<', before).execute();
     },
 
     async getItem(userId: string, itemId: string): Promise<StoredItem | undefined> {
@@ -154,13 +171,6 @@ export function createPlansRepo(db: Kysely<DB>) {
         .returningAll()
         .executeTakeFirst();
       return row ? toItem(row) : undefined;
-    },
-
-    async delete(userId: string): Promise<void> {
-      await db.transaction().execute(async (trx) => {
-        await trx.deleteFrom('plan_items').where('user_id', '=', userId).execute();
-        await trx.deleteFrom('plans').where('user_id', '=', userId).execute();
-      });
     },
   };
 }

@@ -23,7 +23,7 @@ import {
   questionBlockInputSchema,
   wellbeingCheckInInputSchema,
 } from '#shared/contracts/evidence.ts';
-import type { Actor, Context } from '../context.ts';
+import type { Actor, Context, Repos } from '../context.ts';
 import { localDateIn } from '../time.ts';
 import { parseInput } from './parse-input.ts';
 import { replanAndStore } from './save-plan.ts';
@@ -61,9 +61,8 @@ export async function logBlock(
 }
 
 export async function deleteBlock(ctx: Context, actor: Actor, id: string): Promise<Result<null>> {
-  return (await ctx.repos.evidence.deleteBlock(actor.userId, id))
-    ? ok(null)
-    : fail('NOT_FOUND', 'That block is not in your log.');
+  const isDeleted = await ctx.transactForStudent(actor.userId, (repos) => repos.evidence.deleteBlock(actor.userId, id));
+  return isDeleted ? ok(null) : fail('NOT_FOUND', 'That block is not in your log.');
 }
 
 export async function logPracticeExam(ctx: Context, actor: Actor, body: unknown): Promise<Result<{ id: string }>> {
@@ -73,7 +72,10 @@ export async function logPracticeExam(ctx: Context, actor: Actor, body: unknown)
   const exam = validatePracticeExam(parsed.value, today);
   if (!exam.ok) return exam;
   const id = ctx.newId();
-  await ctx.repos.evidence.insertPracticeExam(actor.userId, exam.value, { id, now: ctx.now().toISOString() });
+  const now = ctx.now().toISOString();
+  await ctx.transactForStudent(actor.userId, (repos) =>
+    repos.evidence.insertPracticeExam(actor.userId, exam.value, { id, now }),
+  );
   return ok({ id });
 }
 
@@ -215,15 +217,14 @@ export async function acceptDelay(
   const profile = await ctx.repos.profiles.get(actor.userId);
   if (!profile) return fail('PROFILE_MISSING', 'Set up your profile first.');
   const { createdAt: _c, updatedAt: _u, ...current } = profile;
-  const moveExamDate = () =>
-    ctx.repos.profiles
-      .save(actor.userId, { ...current, examDate: proposal.newExamDate }, ctx.now().toISOString())
-      .then(() => undefined);
+  const moveExamDate = async (repos: Repos) => {
+    await repos.profiles.save(actor.userId, { ...current, examDate: proposal.newExamDate }, ctx.now().toISOString());
+  };
   if (!(await ctx.repos.plans.get(actor.userId))) {
-    await moveExamDate();
+    await moveExamDate(ctx.repos);
     return ok({ examDate: proposal.newExamDate, isReplanned: false });
   }
-  // The new plan is computed first; the exam date moves only once it is known to fit.
+  // One transaction: the new plan is computed first, and the exam date moves with it or not at all.
   const result = await replanAndStore(ctx, actor, {
     today: evidence.today,
     examDate: proposal.newExamDate,

@@ -41,7 +41,7 @@ export async function getPlan(
     },
     days: days.map((day) => ({
       ...day,
-      items: day.items.map(({ statusAt: _statusAt, ...item }) => item),
+      items: day.items.map(({ statusAt: _statusAt, sequence: _sequence, changedAt: _changedAt, ...item }) => item),
     })),
     today,
     missed: { count: missed.length, since: missed[0]?.date ?? null },

@@ -5,7 +5,11 @@ import type { Actor, Context } from '../context.ts';
 import { localDateIn } from '../time.ts';
 import { parseInput } from './parse-input.ts';
 
-/** Marks one of the student's plan items done or skipped (or clears the mark). */
+/**
+ * Marks one of the student's plan items done or skipped (or clears the mark). It runs under the
+ * student's lock, so it never races a re-plan: the tick lands on the item (which keeps its id when
+ * the re-plan kept the work), or, when a re-plan has just taken the item out, answers PLAN_CHANGED.
+ */
 export async function markPlanItem(
   ctx: Context,
   actor: Actor,
@@ -14,12 +18,22 @@ export async function markPlanItem(
 ): Promise<Result<PlanItemView>> {
   const parsed = parseInput(markItemRequestSchema, body);
   if (!parsed.ok) return parsed;
-  const item = await ctx.repos.plans.getItem(actor.userId, itemId);
-  if (!item) return fail('NOT_FOUND', 'That plan item does not exist. Reload the plan and try again.');
-  const problem = checkStatusChange(item, parsed.value.status, localDateIn(ctx.now(), actor.timeZone ?? 'UTC'));
-  if (problem) return fail('VALIDATION_FAILED', problem, { status: problem });
-  const updated = await ctx.repos.plans.setStatus(actor.userId, itemId, parsed.value.status, ctx.now().toISOString());
-  if (!updated) return fail('NOT_FOUND', 'That plan item does not exist. Reload the plan and try again.');
-  const { statusAt: _statusAt, ...view } = updated;
-  return ok(view);
+  const today = localDateIn(ctx.now(), actor.timeZone ?? 'UTC');
+  return ctx.transactForStudent(actor.userId, async (repos) => {
+    const item = await repos.plans.getItem(actor.userId, itemId);
+    if (!item) {
+      return (await repos.plans.wasRemoved(actor.userId, itemId))
+        ? fail(
+            'PLAN_CHANGED',
+            'Your plan was just re-made (maybe in another tab or on your phone), and this item is no longer in it. Nothing was changed. Reload the plan and tick the item that took its place.',
+          )
+        : fail('NOT_FOUND', 'That plan item does not exist. Reload the plan and try again.');
+    }
+    const problem = checkStatusChange(item, parsed.value.status, today);
+    if (problem) return fail('VALIDATION_FAILED', problem, { status: problem });
+    const updated = await repos.plans.setStatus(actor.userId, itemId, parsed.value.status, ctx.now().toISOString());
+    if (!updated) return fail('NOT_FOUND', 'That plan item does not exist. Reload the plan and try again.');
+    const { statusAt: _statusAt, sequence: _sequence, changedAt: _changedAt, ...view } = updated;
+    return ok(view);
+  });
 }

@@ -1,32 +1,35 @@
-import type { LocalDate } from '#domain/common/dates.ts';
+import { compareDates, type LocalDate } from '#domain/common/dates.ts';
 import { fail, ok, type Result } from '#domain/common/result.ts';
+import { carryIdentities } from '#domain/plan/identity.ts';
 import { replan, type Replan } from '#domain/plan/replan.ts';
 import { DEFAULT_PLAN_SETTINGS, type PlanSettings } from '#domain/plan/settings.ts';
 import { savePlanRequestSchema, type PlanResponse } from '#shared/contracts/plan.ts';
-import type { Actor, Context } from '../context.ts';
-import { PlanChangedError } from '../repositories/plans.repo.ts';
+import type { Actor, Context, Repos } from '../context.ts';
 import { localDateIn } from '../time.ts';
 import { getPlan } from './get-plan.ts';
 import { parseInput } from './parse-input.ts';
 
-/** Tries before giving up when items are ticked while a re-plan is being computed. */
-const REPLAN_ATTEMPTS = 3;
-
 /**
- * Re-plans from today to `examDate` and stores the result. The store checks, inside its transaction,
- * that no item was ticked since the items were read (a block logged from a phone meanwhile); if one
- * was, it reads again and re-plans, so a tick is never lost. `beforeStore` runs once the new plan is
- * known to fit, right before it is stored (moving the exam date, for an accepted delay).
+ * Re-plans from today to `examDate` and stores the result, in one transaction that holds the
+ * student's lock: a tick or a logged block from another tab or app instance waits for it (or it
+ * for them), so no tick is read stale and none is overwritten. Work that keeps its place keeps its
+ * id and calendar UID (carryIdentities). `beforeStore` runs in the same transaction once the new
+ * plan is known to fit (moving the exam date, for an accepted delay), so both land or neither does.
  */
 export async function replanAndStore(
   ctx: Context,
   actor: Actor,
-  input: { today: LocalDate; examDate: LocalDate; settings?: PlanSettings; beforeStore?: () => Promise<void> },
+  input: {
+    today: LocalDate;
+    examDate: LocalDate;
+    settings?: PlanSettings;
+    beforeStore?: (repos: Repos) => Promise<void>;
+  },
 ): Promise<Result<Replan>> {
-  for (let attempt = 1; ; attempt++) {
-    const stored = await ctx.repos.plans.get(actor.userId);
+  return ctx.transactForStudent(actor.userId, async (repos) => {
+    const stored = await repos.plans.get(actor.userId);
     if (!input.settings && !stored) return fail('PLAN_MISSING', 'There is no plan to re-plan yet. Build one first.');
-    const items = await ctx.repos.plans.listItems(actor.userId);
+    const items = await repos.plans.listItems(actor.userId);
     const result = replan({
       today: input.today,
       examDate: input.examDate,
@@ -37,22 +40,36 @@ export async function replanAndStore(
       plannedAt: stored?.updatedAt,
     });
     if (!result.ok) return result;
-    const done = items.filter((i) => i.status === 'done');
-    const statuses = new Map(done.map((i) => [i.id, { status: 'done' as const, at: i.statusAt }]));
-    try {
-      if (attempt === 1) await input.beforeStore?.();
-      await ctx.repos.plans.replaceFrom(
-        actor.userId,
-        result.value.plan,
-        result.value.settings,
-        statuses,
-        ctx.now().toISOString(),
-      );
-      return result;
-    } catch (error) {
-      if (!(error instanceof PlanChangedError) || attempt >= REPLAN_ATTEMPTS) throw error;
-    }
-  }
+    const { plan } = result.value;
+    const replaced = items.filter((item) => compareDates(item.date, plan.startDate) >= 0);
+    const planItems = plan.days.flatMap((day) => day.items);
+    const planIds = new Set(planItems.map((item) => item.id));
+    // Done work the new plan carries as it is; done work it leaves out (after a moved-up exam date) goes.
+    const kept = new Map(
+      replaced.filter((item) => item.status === 'done' && planIds.has(item.id)).map((item) => [item.id, item]),
+    );
+    const leftOut = replaced.filter((item) => item.status === 'done' && !planIds.has(item.id)).map((item) => item.id);
+    const now = ctx.now().toISOString();
+    const identified = carryIdentities({
+      items: planItems,
+      kept,
+      previous: replaced.filter((item) => !leftOut.includes(item.id)),
+      newId: ctx.newId,
+      now,
+    });
+    await input.beforeStore?.(repos);
+    await repos.plans.replaceFrom(actor.userId, {
+      plan,
+      settings: result.value.settings,
+      items: identified.items.map((item) => {
+        const done = kept.get(item.id);
+        return { ...item, status: done ? 'done' : null, statusAt: done?.statusAt ?? null };
+      }),
+      removedIds: [...identified.removedIds, ...leftOut],
+      now,
+    });
+    return result;
+  });
 }
 
 /**

@@ -176,6 +176,75 @@ describeEachDatabase('plan API', (kind) => {
     t.clock.advance(-2 * 86_400_000);
   });
 
+  it('keeps ids and calendar UIDs of work that stays across a re-plan, raises SEQUENCE of what moved, and answers 409 to a tick on removed work', async () => {
+    // Given a plan whose calendar a student subscribed to
+    const fresh = await signUpClient(t.app);
+    await fresh.request({ method: 'PUT', url: '/api/profile', payload: buildProfileInput({ examDate: '2027-03-24' }) });
+    await putPlan(fresh, buildPlanSettings());
+    type Item = { id: string; date: string; kind: string; start: string; end: string; status: string | null };
+    const itemsOf = (body: { days: { items: Item[] }[] }) => body.days.flatMap((d) => d.items);
+    const before = itemsOf((await getPlan(fresh)).json());
+    const icsEvents = async () =>
+      new ICAL.Component(ICAL.parse((await fresh.request({ method: 'GET', url: '/api/plan/calendar.ics' })).body))
+        .getAllSubcomponents('vevent')
+        .map((e) => ({
+          uid: new ICAL.Event(e).uid,
+          sequence: Number(e.getFirstPropertyValue('sequence') ?? 0),
+          lastModified: e.getFirstPropertyValue('last-modified'),
+        }));
+    const eventsBefore = await icsEvents();
+    // When two days pass with nothing done, and the student re-plans
+    t.clock.advance(2 * 86_400_000);
+    try {
+      const replanned = await fresh.request({ method: 'POST', url: '/api/plan/replan', payload: {} });
+      expect(replanned.statusCode).toBe(200);
+      const after = itemsOf((await getPlan(fresh)).json());
+      // Then the past keeps its ids, far-away work that did not move keeps its ids, and ids are unique
+      const ids = after.map((i) => i.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      const pastBefore = before.filter((i) => i.date < '2026-11-26').map((i) => i.id);
+      expect(after.filter((i) => i.date < '2026-11-26').map((i) => i.id)).toEqual(pastBefore);
+      const afterIds = new Set(ids);
+      const keptFuture = before.filter((i) => i.date >= '2026-11-26' && afterIds.has(i.id));
+      expect(keptFuture.length).toBeGreaterThan(before.filter((i) => i.date >= '2026-11-26').length / 2);
+      // The exam day is the same event
+      expect(after.find((i) => i.kind === 'exam')!.id).toBe(before.find((i) => i.kind === 'exam')!.id);
+      // A kept item that moved carries a higher SEQUENCE and a LAST-MODIFIED; an unmoved one does not change
+      const eventsAfter = new Map((await icsEvents()).map((e) => [e.uid.split('@')[0], e]));
+      const byId = new Map(after.map((i) => [i.id, i]));
+      const moved = keptFuture.filter((i) => byId.get(i.id)!.start !== i.start || byId.get(i.id)!.end !== i.end);
+      for (const item of moved) expect(eventsAfter.get(item.id)!.sequence).toBeGreaterThan(0);
+      const unmoved = keptFuture.filter((i) => !moved.includes(i));
+      expect(unmoved.length).toBeGreaterThan(0);
+      const sequenceBefore = new Map(eventsBefore.map((e) => [e.uid.split('@')[0], e.sequence]));
+      for (const item of unmoved) expect(eventsAfter.get(item.id)!.sequence).toBe(sequenceBefore.get(item.id));
+      // A tick from a page opened before a re-plan, on work the re-plan took out, is told so
+      await putPlan(
+        fresh,
+        buildPlanSettings({ questionBank: { ...buildPlanSettings().questionBank, questionsLeft: 400 } }),
+      );
+      const smaller = new Set(itemsOf((await getPlan(fresh)).json()).map((i) => i.id));
+      const removed = after.find((i) => i.kind === 'qbank-block' && !smaller.has(i.id))!;
+      expect(removed).toBeDefined();
+      const tick = await fresh.request({
+        method: 'POST',
+        url: `/api/plan/items/${removed.id}`,
+        payload: { status: 'done' },
+      });
+      expect(tick.statusCode).toBe(409);
+      expect(tick.json().error).toMatchObject({ code: 'PLAN_CHANGED', message: expect.stringMatching(/Reload/) });
+      // An id that never existed is still a plain 404
+      const unknown = await fresh.request({
+        method: 'POST',
+        url: '/api/plan/items/no-such-item',
+        payload: { status: 'done' },
+      });
+      expect(unknown.statusCode).toBe(404);
+    } finally {
+      t.clock.advance(-2 * 86_400_000);
+    }
+  });
+
   it('exports an iCalendar file that an independent parser reads, with stable UIDs and times in the student’s zone', async () => {
     const response = await student.request({ method: 'GET', url: '/api/plan/calendar.ics' });
     expect(response.statusCode).toBe(200);

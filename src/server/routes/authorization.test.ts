@@ -1,211 +1,364 @@
-// Every endpoint, asked by someone who should not get it: anonymous, another student, an advisor.
-import type { InjectOptions } from 'fastify';
+// Every route the app serves, asked by everyone who should not get it: anonymous, a forged cookie,
+// an advisor, another student. The list of routes is the app's own route table (route-table.ts),
+// so a new route fails this file until it is given a public entry or a matrix entry below.
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '#server/context.ts';
+import { routeTableOf, type RouteEntry } from '#server/route-table.ts';
+import { exportData } from '#server/use-cases/export-data.ts';
 import { buildPlanSettings } from '#tests/factories/plan.ts';
 import { buildPostmortemAnswers } from '#tests/factories/postmortem.ts';
 import { buildProfileInput } from '#tests/factories/profile.ts';
 import { describeEachDatabase } from '#tests/setup/databases.ts';
 import { createTestApp, signUpClient, type Client, type TestApp } from '#tests/setup/test-app.ts';
 
-type Endpoint = { method: InjectOptions['method']; url: string; payload?: object; studentOnly: boolean };
+/** What the owner made before the matrix runs; path parameters name these. */
+type OwnerRecords = { itemId: string; blockId: string; examId: string; feedToken: string };
 
-const ENDPOINTS: Endpoint[] = [
-  { method: 'GET', url: '/api/auth/me', studentOnly: false },
-  { method: 'POST', url: '/api/auth/sign-out-everywhere', studentOnly: false },
-  {
-    method: 'POST',
-    url: '/api/account/password',
+type MatrixEntry = {
+  /** 'student': advisors are refused with 403; 'user': any signed-in user may call it. */
+  access: 'student' | 'user';
+  payload?: object;
+  /** Path parameters, by the owner's record they name: another student must get 404 for them. */
+  params?: Record<string, keyof OwnerRecords>;
+};
+
+type PublicEntry = {
+  /** Why no session is needed. */
+  why: string;
+  payload?: () => object;
+  params?: Record<string, () => string>;
+};
+
+const key = (route: RouteEntry) => `${route.method} ${route.url}`;
+
+/** Routes that answer without a session. Every one is still probed: < 500 and no owner data. */
+const PUBLIC: Record<string, PublicEntry> = {
+  'GET /healthz': { why: 'liveness for the load balancer' },
+  'GET /readyz': { why: 'readiness for the load balancer' },
+  'POST /api/auth/sign-up': {
+    why: 'makes the session',
+    payload: () => ({ email: `new-${crypto.randomUUID()}@school.edu`, password: 'violet-harbor-tram-92' }),
+  },
+  'POST /api/auth/sign-in': {
+    why: 'makes the session',
+    // An address nobody has: a wrong guess at the owner's would count against their throttle.
+    payload: () => ({ email: `nobody-${crypto.randomUUID()}@school.edu`, password: 'violet-harbor-tram-92' }),
+  },
+  'POST /api/auth/sign-out': { why: 'ends whatever session the cookie names, or none' },
+  'GET /feed/:file': {
+    why: 'the calendar app holds only the secret link',
+    params: { file: () => `${crypto.randomUUID().replaceAll('-', '')}.ics` },
+  },
+};
+
+/** Static files of the built web app (none in the test app: it has no web root). */
+function isStaticFile(route: RouteEntry): boolean {
+  return (
+    (route.method === 'GET' || route.method === 'HEAD') &&
+    !route.url.startsWith('/api/') &&
+    (route.url === '/' || /^\/[\w./-]+\.\w+$/.test(route.url))
+  );
+}
+
+/** Every other route, with an example request that would succeed for its owner. */
+const MATRIX: Record<string, MatrixEntry> = {
+  'GET /api/auth/me': { access: 'user' },
+  'POST /api/auth/sign-out-everywhere': { access: 'user' },
+  'POST /api/account/password': {
+    access: 'user',
     payload: { currentPassword: 'x', newPassword: 'violet-harbor-tram-92' },
-    studentOnly: false,
   },
-  { method: 'GET', url: '/api/account/export', studentOnly: false },
-  { method: 'POST', url: '/api/account/delete', payload: { password: 'x' }, studentOnly: false },
-  { method: 'GET', url: '/api/profile', studentOnly: true },
-  { method: 'PUT', url: '/api/profile', payload: buildProfileInput(), studentOnly: true },
-  { method: 'GET', url: '/api/journey', studentOnly: true },
-  { method: 'GET', url: '/api/reference', studentOnly: true },
-  { method: 'GET', url: '/api/plan', studentOnly: true },
-  { method: 'PUT', url: '/api/plan', payload: { settings: buildPlanSettings() }, studentOnly: true },
-  { method: 'POST', url: '/api/plan/replan', payload: {}, studentOnly: true },
-  { method: 'POST', url: '/api/plan/items/OWNER_ITEM', payload: { status: 'skipped' }, studentOnly: true },
-  { method: 'GET', url: '/api/plan/calendar.ics', studentOnly: true },
-  { method: 'GET', url: '/api/calendar-feed', studentOnly: true },
-  { method: 'POST', url: '/api/calendar-feed', studentOnly: true },
-  { method: 'DELETE', url: '/api/calendar-feed', studentOnly: true },
-  { method: 'GET', url: '/api/postmortem/questionnaire', studentOnly: true },
-  { method: 'GET', url: '/api/postmortem', studentOnly: true },
-  { method: 'PUT', url: '/api/postmortem', payload: buildPostmortemAnswers(), studentOnly: true },
-  { method: 'GET', url: '/api/plan/defaults', studentOnly: true },
-  { method: 'GET', url: '/api/evidence', studentOnly: true },
-  {
-    method: 'POST',
-    url: '/api/evidence/blocks',
+  'GET /api/account/export': { access: 'user' },
+  'POST /api/account/delete': { access: 'user', payload: { password: 'x' } },
+  'GET /api/profile': { access: 'student' },
+  'PUT /api/profile': { access: 'student', payload: buildProfileInput() },
+  'GET /api/journey': { access: 'student' },
+  'GET /api/reference': { access: 'student' },
+  'GET /api/plan': { access: 'student' },
+  'PUT /api/plan': { access: 'student', payload: { settings: buildPlanSettings() } },
+  'POST /api/plan/replan': { access: 'student', payload: {} },
+  'POST /api/plan/items/:id': { access: 'student', payload: { status: 'skipped' }, params: { id: 'itemId' } },
+  'GET /api/plan/calendar.ics': { access: 'student' },
+  'GET /api/calendar-feed': { access: 'student' },
+  'POST /api/calendar-feed': { access: 'student' },
+  'DELETE /api/calendar-feed': { access: 'student' },
+  'GET /api/postmortem/questionnaire': { access: 'student' },
+  'GET /api/postmortem': { access: 'student' },
+  'PUT /api/postmortem': { access: 'student', payload: buildPostmortemAnswers() },
+  'GET /api/plan/defaults': { access: 'student' },
+  'GET /api/evidence': { access: 'student' },
+  'POST /api/evidence/blocks': {
+    access: 'student',
     payload: { bank: 'uworld', mode: 'timed', questions: 40, correct: 30, minutes: 60, date: '2026-11-24' },
-    studentOnly: true,
   },
-  { method: 'DELETE', url: '/api/evidence/blocks/OWNER_BLOCK', studentOnly: true },
-  {
-    method: 'POST',
-    url: '/api/evidence/practice-exams',
+  'DELETE /api/evidence/blocks/:id': { access: 'student', params: { id: 'blockId' } },
+  'POST /api/evidence/practice-exams': {
+    access: 'student',
     payload: { form: 'NBME14', date: '2026-11-20', score: 240 },
-    studentOnly: true,
   },
-  { method: 'DELETE', url: '/api/evidence/practice-exams/OWNER_EXAM', studentOnly: true },
-  { method: 'POST', url: '/api/evidence/full-length-days', payload: { date: '2026-11-20' }, studentOnly: true },
-  {
-    method: 'POST',
-    url: '/api/evidence/wellbeing',
+  'DELETE /api/evidence/practice-exams/:id': { access: 'student', params: { id: 'examId' } },
+  'POST /api/evidence/full-length-days': { access: 'student', payload: { date: '2026-11-20' } },
+  'POST /api/evidence/wellbeing': {
+    access: 'student',
     payload: { date: '2026-11-24', sleepHours: 7, stress: 2, mood: 4 },
-    studentOnly: true,
   },
-  {
-    method: 'PUT',
-    url: '/api/evidence/counselling',
-    payload: { name: 'Wellness', contact: '555-0100' },
-    studentOnly: true,
-  },
-  {
-    method: 'POST',
-    url: '/api/readiness/accept-delay',
-    payload: { proposedExamDate: '2027-06-01' },
-    studentOnly: true,
-  },
-];
+  'PUT /api/evidence/counselling': { access: 'student', payload: { name: 'Wellness', contact: '555-0100' } },
+  'POST /api/readiness/accept-delay': { access: 'student', payload: { proposedExamDate: '2027-06-01' } },
+};
+
+type Coverage = { kind: 'public'; entry: PublicEntry } | { kind: 'matrix'; entry: MatrixEntry } | { kind: 'static' };
+
+/** Where a route is covered; a HEAD route Fastify adds beside a GET shares the GET's entry. */
+function coverageOf(route: RouteEntry): Coverage | null {
+  if (isStaticFile(route)) return { kind: 'static' };
+  const lookup = (k: string): Coverage | null =>
+    PUBLIC[k] ? { kind: 'public', entry: PUBLIC[k] } : MATRIX[k] ? { kind: 'matrix', entry: MATRIX[k] } : null;
+  return lookup(key(route)) ?? (route.method === 'HEAD' ? lookup(`GET ${route.url}`) : null);
+}
+
+// The route table, read once from an app like the one under test (the describe blocks below need
+// the list before any test runs).
+const ROUTES: RouteEntry[] = await (async () => {
+  const t = await createTestApp('sqlite');
+  try {
+    return [...routeTableOf(t.app)];
+  } finally {
+    await t.close();
+  }
+})();
+
+describe('the authorization matrix', () => {
+  it('covers every route the app serves (a new route needs a public or a matrix entry here)', () => {
+    const missing = ROUTES.filter((route) => coverageOf(route) === null).map(key);
+    expect(missing, 'routes with neither a PUBLIC nor a MATRIX entry in authorization.test.ts').toEqual([]);
+  });
+
+  it('lists no route the app does not serve', () => {
+    const served = new Set(ROUTES.map(key));
+    const stale = [...Object.keys(PUBLIC), ...Object.keys(MATRIX)].filter((k) => !served.has(k));
+    expect(stale).toEqual([]);
+  });
+
+  it('names an owner record for every path parameter', () => {
+    for (const route of ROUTES) {
+      const coverage = coverageOf(route);
+      const names = [...route.url.matchAll(/:(\w+)/g)].map((m) => m[1] as string);
+      if (!coverage || coverage.kind === 'static') continue;
+      for (const name of names) expect(coverage.entry.params?.[name], `${key(route)} :${name}`).toBeDefined();
+    }
+  });
+});
+
+const SECRET = 'Backup-known-only-to-owner';
+/** Practice score only the owner has (no other fixture or reference figure uses it). */
+const OWNER_SCORE = 213;
 
 describeEachDatabase('authorization', (kind) => {
   let t: TestApp;
   let owner: Client;
-  let advisor: Client;
-  const SECRET_BACKUP = 'Backup-known-only-to-owner';
-  let ownerItemId = '';
-  let ownerFeedUrl = '';
-  let ownerBlockId = '';
-  let ownerExamId = '';
-  const urlOf = (endpoint: Endpoint) =>
-    endpoint.url
-      .replace('OWNER_ITEM', ownerItemId)
-      .replace('OWNER_BLOCK', ownerBlockId)
-      .replace('OWNER_EXAM', ownerExamId);
+  let ownerActor: Actor;
+  let records: OwnerRecords;
+  let ownerBaseline: unknown;
+  /** For GET and HEAD, which cannot sign anyone out; a write gets a fresh caller. */
+  let readingAdvisor: Client;
+  let readingIntruder: Client;
+
+  /** Everything the owner has, as their export shows it (read directly: the route is throttled). */
+  async function ownerExport() {
+    const { exportedAt: _exportedAt, ...rest } = await exportData(t.ctx, ownerActor);
+    return rest;
+  }
+
+  async function newIntruder() {
+    // Another student, with a profile of their own, so every student route gets past "no profile".
+    const intruder = await signUpClient(t.app);
+    const saved = await intruder.request({ method: 'PUT', url: '/api/profile', payload: buildProfileInput() });
+    expect(saved.statusCode).toBe(200);
+    return intruder;
+  }
 
   beforeAll(async () => {
     t = await createTestApp(kind);
     owner = await signUpClient(t.app);
-    advisor = await signUpClient(t.app, 'advisor');
-    const saved = await owner.request({
-      method: 'PUT',
-      url: '/api/profile',
-      payload: buildProfileInput({ specialty: 'dermatology', backupSpecialty: SECRET_BACKUP, examDate: '2027-05-05' }),
-    });
-    expect(saved.statusCode).toBe(200);
-    const postmortem = await owner.request({
-      method: 'PUT',
-      url: '/api/postmortem',
-      payload: {
-        ...buildPostmortemAnswers(),
-        ownWords: `${SECRET_BACKUP}: I ran out of time in three blocks and sat with an NBME of 188.`,
-      },
-    });
-    expect(postmortem.statusCode).toBe(200);
-    const plan = await owner.request({ method: 'PUT', url: '/api/plan', payload: { settings: buildPlanSettings() } });
-    expect(plan.statusCode).toBe(200);
-    ownerItemId = plan.json().days[0].items[0].id;
-    ownerFeedUrl = (await owner.request({ method: 'POST', url: '/api/calendar-feed' })).json().url;
-    ownerBlockId = (
+    const me = (await owner.request({ method: 'GET', url: '/api/auth/me' })).json().user;
+    ownerActor = {
+      userId: owner.id,
+      email: owner.email,
+      role: 'student',
+      sessionId: '',
+      createdAt: me.createdAt,
+      timeZone: 'America/Chicago',
+    };
+    const ok = (response: LightMyRequestResponse) => {
+      expect(response.statusCode, response.body).toBeLessThan(300);
+      return response;
+    };
+    ok(
+      await owner.request({
+        method: 'PUT',
+        url: '/api/profile',
+        payload: buildProfileInput({ specialty: 'dermatology', backupSpecialty: SECRET, examDate: '2027-05-05' }),
+      }),
+    );
+    ok(
+      await owner.request({
+        method: 'PUT',
+        url: '/api/postmortem',
+        payload: { ...buildPostmortemAnswers(), ownWords: `${SECRET}: I ran out of time in three blocks.` },
+      }),
+    );
+    const plan = ok(
+      await owner.request({ method: 'PUT', url: '/api/plan', payload: { settings: buildPlanSettings() } }),
+    ).json();
+    const feedUrl = ok(await owner.request({ method: 'POST', url: '/api/calendar-feed' })).json().url as string;
+    const block = ok(
       await owner.request({
         method: 'POST',
         url: '/api/evidence/blocks',
         payload: { bank: 'uworld', mode: 'timed', questions: 40, correct: 21, minutes: 60, date: '2026-11-23' },
-      })
-    ).json().id;
-    ownerExamId = (
+      }),
+    ).json();
+    const exam = ok(
       await owner.request({
         method: 'POST',
         url: '/api/evidence/practice-exams',
-        payload: { form: 'NBME13', date: '2026-11-20', score: 211 },
-      })
-    ).json().id;
-    await owner.request({
-      method: 'PUT',
-      url: '/api/evidence/counselling',
-      payload: { name: SECRET_BACKUP, contact: '555-0199' },
-    });
+        payload: { form: 'NBME13', date: '2026-11-20', score: OWNER_SCORE },
+      }),
+    ).json();
+    ok(
+      await owner.request({
+        method: 'PUT',
+        url: '/api/evidence/counselling',
+        payload: { name: SECRET, contact: '555-0199' },
+      }),
+    );
+    records = {
+      itemId: plan.days[0].items[0].id,
+      blockId: block.id,
+      examId: exam.id,
+      feedToken: new URL(feedUrl).pathname.replace(/^\/feed\//, '').replace(/\.ics$/, ''),
+    };
+    ownerBaseline = await ownerExport();
+    readingAdvisor = await signUpClient(t.app, 'advisor');
+    readingIntruder = await newIntruder();
   });
   afterAll(() => t.close());
 
-  async function ownerProfileIsUntouched() {
-    const body = (await owner.request({ method: 'GET', url: '/api/profile' })).json();
-    expect(body.profile).toMatchObject({
-      specialty: 'dermatology',
-      backupSpecialty: SECRET_BACKUP,
-      examDate: '2027-05-05',
-    });
-    const plan = (await owner.request({ method: 'GET', url: '/api/plan' })).json();
-    expect(plan.days[0].items[0]).toMatchObject({ id: ownerItemId, status: null });
-    const postmortem = (await owner.request({ method: 'GET', url: '/api/postmortem' })).json();
-    expect(postmortem.postmortem.answers.ownWords).toContain(SECRET_BACKUP);
-    const evidence = (await owner.request({ method: 'GET', url: '/api/evidence' })).json();
-    expect(evidence.practiceExams.map((e: { id: string; score: number }) => [e.id, e.score])).toEqual([
-      [ownerExamId, 211],
-    ]);
-    expect(evidence.blocks.recent.map((b: { id: string }) => b.id)).toEqual([ownerBlockId]);
-    expect(evidence.counselling).toEqual({ name: SECRET_BACKUP, contact: '555-0199' });
-    expect(evidence.wellbeing.recent).toEqual([]);
-    // The owner's feed still works: nobody else could revoke or rotate it.
-    expect((await t.app.inject({ method: 'GET', url: new URL(ownerFeedUrl).pathname })).statusCode).toBe(200);
+  /** The owner's data, any of which in another caller's response is a leak. */
+  function expectNoOwnerData(response: LightMyRequestResponse) {
+    const body = response.body;
+    // Positional plan item ids ("2026-11-24-qbank-block-1") are the same in every student's plan
+    // for that day, so they name no one; an id the app makes (a UUID) is the owner's alone.
+    const itemIdIsTheOwners = /^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(records.itemId);
+    const markers = [SECRET, owner.email, owner.id, records.blockId, records.examId, records.feedToken];
+    for (const marker of itemIdIsTheOwners ? [...markers, records.itemId] : markers) {
+      expect(body, `owner data "${marker}" in the response`).not.toContain(marker);
+    }
+    // The score as a JSON number (the digits alone turn up inside ids and timestamps).
+    expect(body).not.toMatch(new RegExp(`[:,[]${OWNER_SCORE}[,\\]}]`));
   }
 
-  describe.each(ENDPOINTS)('$method $url', (endpoint) => {
+  async function expectOwnerUnchanged() {
+    expect(await ownerExport()).toEqual(ownerBaseline);
+  }
+
+  function requestFor(route: RouteEntry, coverage: Coverage): InjectOptions {
+    let url = route.url;
+    let payload: object | undefined;
+    if (coverage.kind === 'matrix') {
+      for (const [name, record] of Object.entries(coverage.entry.params ?? {})) {
+        url = url.replace(`:${name}`, encodeURIComponent(records[record]));
+      }
+      payload = coverage.entry.payload;
+    } else if (coverage.kind === 'public') {
+      for (const [name, make] of Object.entries(coverage.entry.params ?? {})) url = url.replace(`:${name}`, make());
+      payload = coverage.entry.payload?.();
+    }
+    const method = route.method as InjectOptions['method'];
+    return { method, url, ...(payload && method !== 'GET' && method !== 'HEAD' ? { payload } : {}) };
+  }
+
+  const isRead = (route: RouteEntry) => route.method === 'GET' || route.method === 'HEAD';
+
+  /** A refusal: the status, and for a body-bearing method the stable code. */
+  function expectRefusal(response: LightMyRequestResponse, route: RouteEntry, status: number, code: string) {
+    expect(response.statusCode, response.body).toBe(status);
+    if (route.method !== 'HEAD') expect(response.json().error.code).toBe(code);
+  }
+
+  describe.each(ROUTES.filter((route) => coverageOf(route)?.kind === 'matrix'))('$method $url', (route) => {
+    const coverage = coverageOf(route) as Extract<Coverage, { kind: 'matrix' }>;
+    const namesOwnerRecord = coverage.entry.params !== undefined;
+
     it('refuses an anonymous request with 401 and no data', async () => {
-      const response = await t.app.inject({ method: endpoint.method, url: urlOf(endpoint), payload: endpoint.payload });
-      expect(response.statusCode).toBe(401);
-      expect(response.json().error.code).toBe('UNAUTHENTICATED');
-      expect(response.body).not.toContain(SECRET_BACKUP);
-      await ownerProfileIsUntouched();
+      const response = await t.app.inject(requestFor(route, coverage));
+      expectRefusal(response, route, 401, 'UNAUTHENTICATED');
+      expectNoOwnerData(response);
+      await expectOwnerUnchanged();
     });
 
-    it('refuses a forged session cookie', async () => {
+    it('refuses a forged session cookie with 401 and no data', async () => {
       const response = await t.app.inject({
-        method: endpoint.method,
-        url: urlOf(endpoint),
-        payload: endpoint.payload,
+        ...requestFor(route, coverage),
         headers: { cookie: 'comeback_session=forged-token-value' },
       });
-      expect(response.statusCode).toBe(401);
+      expectRefusal(response, route, 401, 'UNAUTHENTICATED');
+      expectNoOwnerData(response);
+      await expectOwnerUnchanged();
     });
 
-    if (endpoint.studentOnly) {
-      it('refuses an advisor with 403 and no data', async () => {
-        const response = await advisor.request({
-          method: endpoint.method,
-          url: urlOf(endpoint),
-          payload: endpoint.payload,
-        });
-        expect(response.statusCode).toBe(403);
-        expect(response.json().error.code).toBe('FORBIDDEN');
-        expect(response.body).not.toContain(SECRET_BACKUP);
-        await ownerProfileIsUntouched();
-      });
-    }
+    it(
+      coverage.entry.access === 'student'
+        ? 'refuses an advisor with 403 and no data'
+        : 'answers an advisor below 500 with none of the owner’s data',
+      async () => {
+        const advisor = isRead(route) ? readingAdvisor : await signUpClient(t.app, 'advisor');
+        const response = await advisor.request(requestFor(route, coverage));
+        if (coverage.entry.access === 'student') expectRefusal(response, route, 403, 'FORBIDDEN');
+        expect(response.statusCode).toBeLessThan(500);
+        if (response.statusCode === 401) expect(response.json().error.code).toBe('INVALID_CREDENTIALS');
+        expectNoOwnerData(response);
+        await expectOwnerUnchanged();
+      },
+    );
 
-    it('never gives another student the owner’s data or changes it', async () => {
-      // A fresh intruder each time, with a profile of their own, so no earlier request signed them out.
-      const intruder = await signUpClient(t.app);
-      await intruder.request({ method: 'PUT', url: '/api/profile', payload: buildProfileInput() });
-      const response = await intruder.request({
-        method: endpoint.method,
-        url: urlOf(endpoint),
-        payload: endpoint.payload,
-      });
-      // Signed in as themselves: whatever the answer, it is not a signed-out refusal.
-      if (response.statusCode === 401) expect(response.json().error.code).toBe('INVALID_CREDENTIALS');
-      expect(response.body).not.toContain(SECRET_BACKUP);
-      if (/OWNER_(ITEM|BLOCK|EXAM)/.test(endpoint.url)) expect(response.statusCode).toBe(404);
-      expect(response.body).not.toContain(ownerExamId);
-      if (endpoint.url.endsWith('calendar.ics')) expect(response.body).not.toContain(ownerItemId);
-      expect(response.body).not.toContain(owner.email);
-      expect(response.body).not.toContain(owner.id);
-      expect(response.body).not.toContain(new URL(ownerFeedUrl).pathname);
-      await ownerProfileIsUntouched();
+    it(
+      namesOwnerRecord
+        ? 'answers another student 404 for the owner’s record, changing nothing'
+        : 'answers another student below 500 with only their own data, changing nothing of the owner’s',
+      async () => {
+        const intruder = isRead(route) ? readingIntruder : await newIntruder();
+        const response = await intruder.request(requestFor(route, coverage));
+        expect(response.statusCode, response.body).toBeLessThan(500);
+        // Signed in as themselves: whatever the answer, it is not a signed-out refusal.
+        if (response.statusCode === 401) expect(response.json().error.code).toBe('INVALID_CREDENTIALS');
+        if (namesOwnerRecord) expectRefusal(response, route, 404, 'NOT_FOUND');
+        expectNoOwnerData(response);
+        await expectOwnerUnchanged();
+      },
+    );
+  });
+
+  describe.each(ROUTES.filter((route) => coverageOf(route)?.kind === 'public'))('public: $method $url', (route) => {
+    const coverage = coverageOf(route) as Extract<Coverage, { kind: 'public' }>;
+
+    it('answers every caller below 500 with none of the owner’s data, changing nothing', async () => {
+      const callers: Array<{ name: string; send: (o: InjectOptions) => Promise<LightMyRequestResponse> }> = [
+        { name: 'anonymous', send: (o) => t.app.inject(o) },
+        {
+          name: 'forged cookie',
+          send: (o) => t.app.inject({ ...o, headers: { cookie: 'comeback_session=forged-token-value' } }),
+        },
+        { name: 'advisor', send: async (o) => (await signUpClient(t.app, 'advisor')).request(o) },
+        { name: 'another student', send: async (o) => (await newIntruder()).request(o) },
+      ];
+      for (const caller of callers) {
+        const response = await caller.send(requestFor(route, coverage));
+        expect(response.statusCode, `${caller.name}: ${response.body}`).toBeLessThan(500);
+        expectNoOwnerData(response);
+      }
+      await expectOwnerUnchanged();
     });
   });
 
@@ -224,6 +377,11 @@ describeEachDatabase('authorization', (kind) => {
       payload: { ...buildProfileInput(), userId: owner.id },
     });
     expect(response.statusCode).toBe(400);
-    await ownerProfileIsUntouched();
+    await expectOwnerUnchanged();
+  });
+
+  it('keeps the owner’s calendar feed live: nobody else could revoke or rotate it', async () => {
+    const response = await t.app.inject({ method: 'GET', url: `/feed/${records.feedToken}.ics` });
+    expect(response.statusCode).toBe(200);
   });
 });

@@ -17,6 +17,7 @@ import { evidenceRoutes } from './routes/evidence.routes.ts';
 import { feedRoutes, planRoutes } from './routes/plan.routes.ts';
 import { postmortemRoutes } from './routes/postmortem.routes.ts';
 import { profileRoutes } from './routes/profile.routes.ts';
+import { recordRouteTable } from './route-table.ts';
 
 export type AppDeps = { config: Readonly<Config>; database: Database; clock?: Clock };
 
@@ -60,6 +61,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; c
     return503OnClosing: true,
     genReqId: () => randomUUID(),
   });
+  recordRouteTable(app);
 
   // The API speaks JSON only; anything else is refused with 415 and a message that says so.
   app.removeContentTypeParser('text/plain');

@@ -2,7 +2,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { buildApp } from '#server/app.ts';
 import type { Config } from '#server/config.ts';
 import type { Context } from '#server/context.ts';
-import type { DatabaseKind } from '#server/db/database.ts';
+import { openDatabase, type DatabaseKind } from '#server/db/database.ts';
 import { createTestDatabase, type TestDatabase } from './databases.ts';
 
 /** A clock the test moves by hand. */
@@ -50,6 +50,26 @@ export async function createTestApp(kind: DatabaseKind, options: { publicOrigin?
     async close() {
       await app.close();
       await testDb.drop();
+    },
+  };
+}
+
+/**
+ * A second app instance on the same database, with its own connection (pool), sharing the first
+ * one's config and clock: two instances of one deployment. Close it before the first one.
+ */
+export async function createSecondInstance(
+  first: TestApp,
+): Promise<{ app: FastifyInstance; ctx: Context; close(): Promise<void> }> {
+  const database = openDatabase(first.testDb.settings);
+  const { app, ctx } = await buildApp({ config: first.ctx.config, database, clock: first.clock.now });
+  await app.ready();
+  return {
+    app,
+    ctx,
+    async close() {
+      await app.close();
+      await database.close();
     },
   };
 }

@@ -1,40 +1,57 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 
-/** Failed sign-ins, kept in the database so throttling holds across app instances. */
+/** 'password': a sign-in or a password confirmation (one budget per email); 'sign-up': a new account. */
+export type AttemptKind = 'password' | 'sign-up';
+
+/**
+ * Throttled attempts, kept in the database so the limits hold across app instances. An attempt is
+ * recorded (committed on its own) before it is counted and before any password is checked: the k-th
+ * attempt to commit then counts at least k rows, so parallel attempts can never all see room under
+ * the limit (sign-in.ts). The table keeps its first name; a row that stays is a failure or a sign-up.
+ */
 export function createLoginFailuresRepo(db: Kysely<DB>) {
+  const countBy = (kind: AttemptKind, column: 'email' | 'ip', value: string, since: string) =>
+    db
+      .selectFrom('login_failures')
+      .select((eb) => [eb.fn.countAll<number | string>().as('count'), eb.fn.min('attempted_at').as('oldest')])
+      .where(column, '=', value)
+      .where('kind', '=', kind)
+      .where('attempted_at', '>', since)
+      .executeTakeFirstOrThrow()
+      .then((row) => ({ count: Number(row.count), oldest: row.oldest }));
+
   return {
-    async record(failure: { id: string; email: string; ip: string; now: string }): Promise<void> {
+    async record(attempt: { id: string; email: string; ip: string; now: string; kind?: AttemptKind }): Promise<void> {
       await db
         .insertInto('login_failures')
-        .values({ id: failure.id, email: failure.email, ip: failure.ip, attempted_at: failure.now })
+        .values({
+          id: attempt.id,
+          email: attempt.email,
+          ip: attempt.ip,
+          attempted_at: attempt.now,
+          kind: attempt.kind ?? 'password',
+        })
         .execute();
     },
 
-    /** Failures for this email and for this address since `since`, with the oldest of them. */
+    /** Password attempts for this email and for this address since `since`, with the oldest of them. */
     async countSince(email: string, ip: string, since: string) {
       const [byEmail, byIp] = await Promise.all([
-        db
-          .selectFrom('login_failures')
-          .select((eb) => [eb.fn.countAll<number | string>().as('count'), eb.fn.min('attempted_at').as('oldest')])
-          .where('email', '=', email)
-          .where('attempted_at', '>', since)
-          .executeTakeFirstOrThrow(),
-        db
-          .selectFrom('login_failures')
-          .select((eb) => [eb.fn.countAll<number | string>().as('count'), eb.fn.min('attempted_at').as('oldest')])
-          .where('ip', '=', ip)
-          .where('attempted_at', '>', since)
-          .executeTakeFirstOrThrow(),
+        countBy('password', 'email', email, since),
+        countBy('password', 'ip', ip, since),
       ]);
-      return {
-        byEmail: { count: Number(byEmail.count), oldest: byEmail.oldest },
-        byIp: { count: Number(byIp.count), oldest: byIp.oldest },
-      };
+      return { byEmail, byIp };
     },
 
-    async clearForEmail(email: string): Promise<void> {
-      await db.deleteFrom('login_failures').where('email', '=', email).execute();
+    /** Sign-ups from this address since `since`, with the oldest of them. */
+    countSignUpsSince(ip: string, since: string): Promise<{ count: number; oldest: string | null }> {
+      return countBy('sign-up', 'ip', ip, since);
+    },
+
+    /** Takes back one attempt: one the throttle refused, or a sign-in that succeeded. */
+    async remove(id: string): Promise<void> {
+      await db.deleteFrom('login_failures').where('id', '=', id).execute();
     },
 
     async deleteBefore(before: string): Promise<void> {

@@ -27,6 +27,10 @@ export function createSessionsRepo(db: Kysely<DB>) {
     .where('sessions.token_hash', '=', '')
     .where('sessions.expires_at', '>', '')
     .where('sessions.last_seen_at', '>', '')
+    // Made under the current password only: a password change raises users.password_version in the
+    // same transaction that moves the changer's session, so every other session stops here, even
+    // one that a racing sign-in inserted after the change committed.
+    .whereRef('sessions.password_version', '=', 'users.password_version')
     .compile();
   type ActiveSessionRow = {
     session_id: string;
@@ -43,6 +47,8 @@ export function createSessionsRepo(db: Kysely<DB>) {
     async insert(session: {
       id: string;
       userId: string;
+      /** users.password_version as read with the hash that was verified. */
+      passwordVersion: number;
       tokenHash: string;
       now: string;
       expiresAt: string;
@@ -58,6 +64,7 @@ export function createSessionsRepo(db: Kysely<DB>) {
           last_seen_at: session.now,
           expires_at: session.expiresAt,
           user_agent: session.userAgent,
+          password_version: session.passwordVersion,
         })
         .execute();
     },
@@ -104,19 +111,41 @@ export function createSessionsRepo(db: Kysely<DB>) {
       return Number(result.numDeletedRows);
     },
 
+    /** The user's sessions that still resolve, by password version (not by expiry). */
     listForUser(userId: string) {
       return db
         .selectFrom('sessions')
-        .select(['id', 'created_at', 'last_seen_at', 'expires_at', 'user_agent'])
-        .where('user_id', '=', userId)
-        .orderBy('created_at')
+        .innerJoin('users', 'users.id', 'sessions.user_id')
+        .select([
+          'sessions.id',
+          'sessions.created_at',
+          'sessions.last_seen_at',
+          'sessions.expires_at',
+          'sessions.user_agent',
+        ])
+        .where('sessions.user_id', '=', userId)
+        .whereRef('sessions.password_version', '=', 'users.password_version')
+        .orderBy('sessions.created_at')
         .execute();
     },
 
+    /** Removes expired and idle sessions, and those made under a password that has since changed. */
     async deleteExpired(now: string, idleSince: string): Promise<void> {
       await db
         .deleteFrom('sessions')
-        .where((eb) => eb.or([eb('expires_at', '<=', now), eb('last_seen_at', '<=', idleSince)]))
+        .where((eb) =>
+          eb.or([
+            eb('expires_at', '<=', now),
+            eb('last_seen_at', '<=', idleSince),
+            eb.exists(
+              eb
+                .selectFrom('users')
+                .select('users.id')
+                .whereRef('users.id', '=', 'sessions.user_id')
+                .whereRef('users.password_version', '!=', 'sessions.password_version'),
+            ),
+          ]),
+        )
         .execute();
     },
   };

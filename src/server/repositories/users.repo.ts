@@ -1,9 +1,15 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Role } from '#shared/contracts/auth.ts';
 import { isUniqueViolation } from '../db/dialects/errors.ts';
 import type { DB, UsersTable } from '../db/schema.ts';
 
-export type UserRow = UsersTable;
+export type UserRow = Selectable<UsersTable>;
+
+/** The password version of a new account; every password change adds one (sessions.repo.ts). */
+export const FIRST_PASSWORD_VERSION = 1;
+
+/** Rolls the password change back when the session asking for it has ended meanwhile. */
+class SessionEndedError extends Error {}
 
 export function createUsersRepo(db: Kysely<DB>) {
   return {
@@ -19,6 +25,7 @@ export function createUsersRepo(db: Kysely<DB>) {
             role: user.role,
             created_at: user.now,
             password_changed_at: user.now,
+            password_version: FIRST_PASSWORD_VERSION,
           })
           .execute();
         return true;
@@ -37,21 +44,50 @@ export function createUsersRepo(db: Kysely<DB>) {
       return db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst();
     },
 
-    /** Sets a new password and ends every other session of the user, in one transaction. */
-    async updatePassword(userId: string, passwordHash: string, now: string, keepSessionId: string): Promise<number> {
-      return db.transaction().execute(async (trx) => {
-        await trx
-          .updateTable('users')
-          .set({ password_hash: passwordHash, password_changed_at: now })
-          .where('id', '=', userId)
-          .execute();
-        const ended = await trx
-          .deleteFrom('sessions')
-          .where('user_id', '=', userId)
-          .where('id', '!=', keepSessionId)
-          .executeTakeFirst();
-        return Number(ended.numDeletedRows);
-      });
+    /**
+     * Sets a new password if the password is still the one the caller verified (`expectedVersion`),
+     * in one transaction: raises the version (every session made under the old one stops resolving,
+     * including one a racing sign-in opens after this commits), moves the caller's session to the
+     * new version and deletes the other sessions. 'password-changed': another change got there first;
+     * 'session-ended': the caller's own session was ended meanwhile. Either way nothing changes.
+     */
+    async updatePassword(change: {
+      userId: string;
+      passwordHash: string;
+      expectedVersion: number;
+      now: string;
+      keepSessionId: string;
+    }): Promise<{ endedSessions: number } | 'password-changed' | 'session-ended'> {
+      const version = change.expectedVersion + 1;
+      try {
+        return await db.transaction().execute(async (trx) => {
+          // Compare-and-set: on PostgreSQL a concurrent change waits on the row lock, then finds the
+          // version moved; on SQLite the write lock serializes the two.
+          const updated = await trx
+            .updateTable('users')
+            .set({ password_hash: change.passwordHash, password_changed_at: change.now, password_version: version })
+            .where('id', '=', change.userId)
+            .where('password_version', '=', change.expectedVersion)
+            .executeTakeFirst();
+          if (Number(updated.numUpdatedRows) === 0) return 'password-changed' as const;
+          const kept = await trx
+            .updateTable('sessions')
+            .set({ password_version: version })
+            .where('id', '=', change.keepSessionId)
+            .where('user_id', '=', change.userId)
+            .executeTakeFirst();
+          if (Number(kept.numUpdatedRows) === 0) throw new SessionEndedError();
+          const ended = await trx
+            .deleteFrom('sessions')
+            .where('user_id', '=', change.userId)
+            .where('id', '!=', change.keepSessionId)
+            .executeTakeFirst();
+          return { endedSessions: Number(ended.numDeletedRows) };
+        });
+      } catch (error) {
+        if (error instanceof SessionEndedError) return 'session-ended';
+        throw error;
+      }
     },
 
     /** Deletes the user; sessions and profile go with it (ON DELETE CASCADE), login failures by email. */
@@ -65,6 +101,7 @@ export function createUsersRepo(db: Kysely<DB>) {
           'wellbeing_checkins',
           'full_length_days',
           'plan_items',
+          'plan_item_removals',
           'plans',
           'calendar_feeds',
           'postmortems',

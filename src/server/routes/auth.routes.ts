@@ -21,7 +21,10 @@ export function clearSessionCookie(ctx: Context, reply: FastifyReply) {
 
 export async function authRoutes(app: FastifyInstance, { ctx }: { ctx: Context }) {
   app.post('/auth/sign-up', async (request, reply) => {
-    const result = await signUp(ctx, request.body, request.headers['user-agent'] ?? null);
+    const result = await signUp(ctx, request.body, {
+      ip: request.ip,
+      userAgent: request.headers['user-agent'] ?? null,
+    });
     if (result.ok) setSessionCookie(ctx, reply, result.value.token);
     return respond(request, reply, result, ({ user }) => ({ user }), 201);
   });

@@ -26,12 +26,21 @@ export async function changePassword(
   if (isCommonPassword(parsed.value.newPassword, user.email)) {
     return fail('PASSWORD_REJECTED', COMMON_PASSWORD_MESSAGE, { newPassword: COMMON_PASSWORD_MESSAGE });
   }
-  // One transaction: a crash cannot leave old sessions alive under the new password.
-  const endedSessions = await ctx.repos.users.updatePassword(
-    actor.userId,
-    await hashPassword(parsed.value.newPassword),
-    ctx.now().toISOString(),
-    actor.sessionId,
-  );
-  return ok({ endedSessions });
+  // One transaction, and only if the password is still the one just verified: the version goes up,
+  // so every session made under the old password ends, including one a racing sign-in opens after
+  // the commit (sessions.repo.ts findActive); this session moves to the new version.
+  const changed = await ctx.repos.users.updatePassword({
+    userId: actor.userId,
+    passwordHash: await hashPassword(parsed.value.newPassword),
+    expectedVersion: user.password_version,
+    now: ctx.now().toISOString(),
+    keepSessionId: actor.sessionId,
+  });
+  if (changed === 'session-ended') return fail('UNAUTHENTICATED', 'Your session has ended. Sign in again.');
+  if (changed === 'password-changed') {
+    // Another change committed between the check and this one: what was typed is no longer current.
+    const message = 'Your password was changed a moment ago, so that is no longer your current password.';
+    return fail('INVALID_CREDENTIALS', message, { currentPassword: message });
+  }
+  return ok(changed);
 }

@@ -2,12 +2,13 @@ import type { Result } from '#domain/common/result.ts';
 import { fail, ok } from '#domain/common/result.ts';
 import { verifyPassword } from '../auth/passwords.ts';
 import type { Context } from '../context.ts';
-import { THROTTLE } from './sign-in.ts';
+import { claimPasswordAttempt } from './sign-in.ts';
 
 /**
  * Checks the password a signed-in user typed to confirm a sensitive action (new password, delete
- * account). Wrong guesses count against the same limit as sign-in, so a stolen session cannot be
- * used to guess the password at full speed.
+ * account). Every attempt is counted against the same per-email limit as sign-in before the check
+ * (claimPasswordAttempt), so a stolen session cannot be used to guess the password at full speed,
+ * not even with parallel requests.
  */
 export async function confirmPassword(
   ctx: Context,
@@ -16,20 +17,21 @@ export async function confirmPassword(
   field: string,
   wrongMessage: string,
 ): Promise<Result<null>> {
-  const now = ctx.now();
-  const since = new Date(now.getTime() - THROTTLE.windowMs).toISOString();
-  const failures = await ctx.repos.loginFailures.countSince(user.email, 'confirmation', since);
-  if (failures.byEmail.count >= THROTTLE.maxPerEmail) {
-    return fail('LOGIN_THROTTLED', 'Too many wrong passwords. Wait 15 minutes and try again; nothing was changed.');
+  const claim = await claimPasswordAttempt(ctx, { email: user.email, ip: null });
+  if (!claim.isAllowed) {
+    const minutes = Math.max(1, Math.ceil(claim.retryAfterSeconds / 60));
+    return {
+      ok: false,
+      error: {
+        code: 'LOGIN_THROTTLED',
+        message: `Too many wrong passwords. Wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again; nothing was changed.`,
+        retryAfterSeconds: claim.retryAfterSeconds,
+      },
+    };
   }
-  if (!(await verifyPassword(user.passwordHash, password))) {
-    await ctx.repos.loginFailures.record({
-      id: ctx.newId(),
-      email: user.email,
-      ip: 'confirmation',
-      now: now.toISOString(),
-    });
+  // A wrong password leaves the attempt counted; a right one takes it back.
+  if (!(await verifyPassword(user.passwordHash, password)))
     return fail('INVALID_CREDENTIALS', wrongMessage, { [field]: wrongMessage });
-  }
+  await ctx.repos.loginFailures.remove(claim.attemptId);
   return ok(null);
 }

@@ -5,8 +5,49 @@ import type { Context } from '../context.ts';
 import { parseInput } from './parse-input.ts';
 import { startSession } from './start-session.ts';
 
-/** Failed sign-ins allowed per email, and per network address, within the window. */
+/**
+ * Password checks allowed per email (sign-ins and confirmations together), and sign-ins per network
+ * address, within the window.
+ */
 export const THROTTLE = { windowMs: 15 * 60_000, maxPerEmail: 5, maxPerIp: 50 } as const;
+
+export type AttemptClaim = { isAllowed: true; attemptId: string } | { isAllowed: false; retryAfterSeconds: number };
+
+/**
+ * Counts a password attempt against the throttle BEFORE the password is checked, atomically without
+ * locks: the attempt is first inserted (committed on its own), then the attempts in the window are
+ * counted, this one included. Only an attempt that counts at most the limit may check the password.
+ * The k-th attempt to commit sees at least k rows, so however many arrive together, on however many
+ * app instances, at most the limit are checked.
+ *
+ * What stays and what goes: a refused attempt takes its own row back (hammering does not extend the
+ * lockout); a wrong password leaves its row (a failure, until it ages out of the window); a right one
+ * takes back only its own row. A success does NOT clear earlier failures: clearing them would hand
+ * an attacker's parallel burst fresh room, so they age out like any other (at most 15 minutes).
+ * `ip` null: confirmations, limited per email only (the address limit is for sign-in).
+ */
+export async function claimPasswordAttempt(
+  ctx: Context,
+  attempt: { email: string; ip: string | null },
+): Promise<AttemptClaim> {
+  const now = ctx.now();
+  const attemptId = ctx.newId();
+  const ip = attempt.ip ?? 'confirmation';
+  await ctx.repos.loginFailures.record({ id: attemptId, email: attempt.email, ip, now: now.toISOString() });
+  const since = new Date(now.getTime() - THROTTLE.windowMs).toISOString();
+  const counts = await ctx.repos.loginFailures.countSince(attempt.email, ip, since);
+  const blocking =
+    counts.byEmail.count > THROTTLE.maxPerEmail
+      ? counts.byEmail.oldest
+      : attempt.ip !== null && counts.byIp.count > THROTTLE.maxPerIp
+        ? counts.byIp.oldest
+        : null;
+  if (blocking === null) return { isAllowed: true, attemptId };
+  await ctx.repos.loginFailures.remove(attemptId);
+  // Room opens when the oldest counted attempt leaves the window.
+  const retryAfterMs = new Date(blocking).getTime() + THROTTLE.windowMs - now.getTime();
+  return { isAllowed: false, retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)) };
+}
 
 export async function signIn(
   ctx: Context,
@@ -16,36 +57,32 @@ export async function signIn(
   const parsed = parseInput(signInRequestSchema, body);
   if (!parsed.ok) return parsed;
   const { email, password } = parsed.value;
-  const now = ctx.now();
-  const since = new Date(now.getTime() - THROTTLE.windowMs).toISOString();
 
-  const failures = await ctx.repos.loginFailures.countSince(email, client.ip, since);
-  const blocking =
-    failures.byEmail.count >= THROTTLE.maxPerEmail
-      ? failures.byEmail.oldest
-      : failures.byIp.count >= THROTTLE.maxPerIp
-        ? failures.byIp.oldest
-        : null;
-  if (blocking) {
-    const retryAfterMs = new Date(blocking).getTime() + THROTTLE.windowMs - now.getTime();
-    const minutes = Math.max(1, Math.ceil(retryAfterMs / 60_000));
+  const claim = await claimPasswordAttempt(ctx, { email, ip: client.ip });
+  if (!claim.isAllowed) {
+    const minutes = Math.max(1, Math.ceil(claim.retryAfterSeconds / 60));
     return {
       ok: false,
       error: {
         code: 'LOGIN_THROTTLED',
         message: `Too many failed attempts. For your account's safety, wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again, or reset your password with your school's help.`,
-        retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)),
+        retryAfterSeconds: claim.retryAfterSeconds,
       },
     };
   }
 
+  // The hash and its version are read in one row: the session is stamped with the version of the
+  // hash verified here, so if a password change commits meanwhile, the new session is born dead.
   const user = await ctx.repos.users.findByEmail(email);
   const isValid = await verifyPassword(user?.password_hash ?? (await decoyPasswordHash()), password);
   if (!user || !isValid) {
-    await ctx.repos.loginFailures.record({ id: ctx.newId(), email, ip: client.ip, now: now.toISOString() });
     return fail('INVALID_CREDENTIALS', 'That email and password do not match an account. Check both and try again.');
   }
-  await ctx.repos.loginFailures.clearForEmail(email);
-  const token = await startSession(ctx, user.id, client.userAgent);
+  await ctx.repos.loginFailures.remove(claim.attemptId);
+  const token = await startSession(ctx, {
+    userId: user.id,
+    passwordVersion: user.password_version,
+    userAgent: client.userAgent,
+  });
   return ok({ user: { id: user.id, email: user.email, role: user.role, createdAt: user.created_at }, token });
 }

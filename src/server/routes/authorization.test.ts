@@ -10,7 +10,7 @@ import { buildPlanSettings } from '#tests/factories/plan.ts';
 import { buildPostmortemAnswers } from '#tests/factories/postmortem.ts';
 import { buildProfileInput } from '#tests/factories/profile.ts';
 import { describeEachDatabase } from '#tests/setup/databases.ts';
-import { createTestApp, signUpClient, type Client, type TestApp } from '#tests/setup/test-app.ts';
+import { clientFrom, createTestApp, STRONG_PASSWORD, type Client, type TestApp } from '#tests/setup/test-app.ts';
 
 /** What the owner made before the matrix runs; path parameters name these. */
 type OwnerRecords = { itemId: string; blockId: string; examId: string; feedToken: string };
@@ -153,6 +153,24 @@ describe('the authorization matrix', () => {
 const SECRET = 'Backup-known-only-to-owner';
 /** Practice score only the owner has (no other fixture or reference figure uses it). */
 const OWNER_SCORE = 213;
+
+let signUps = 0;
+/**
+ * A new signed-in account, each from its own address: this file makes more accounts than sign-up
+ * allows from one address in an hour (20), and the throttle is not what it tests.
+ */
+async function signUpClient(app: TestApp['app'], role: 'student' | 'advisor' = 'student'): Promise<Client> {
+  const n = ++signUps;
+  const email = `matrix-${n}-${crypto.randomUUID().slice(0, 8)}@school.edu`;
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/auth/sign-up',
+    payload: { email, password: STRONG_PASSWORD, role },
+    remoteAddress: `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`,
+  });
+  if (response.statusCode !== 201) throw new Error(`sign-up failed: ${response.statusCode} ${response.body}`);
+  return clientFrom(app, response, email, STRONG_PASSWORD);
+}
 
 describeEachDatabase('authorization', (kind) => {
   let t: TestApp;

@@ -3,6 +3,7 @@
 // instances, and a password change ends every session made with the old password.
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { pruneExpired } from '#server/use-cases/prune-expired.ts';
 import { describeEachDatabase } from '#tests/setup/databases.ts';
 import {
   cookieFrom,
@@ -178,8 +179,44 @@ describeEachDatabase('auth under parallel requests on two instances', (kind) => 
     // Old-password sign-ins did succeed around the changes (the race happened), and none of them lives.
     expect(oldPasswordCookies.length).toBeGreaterThan(0);
     expect({ made: oldPasswordCookies.length, alive: stillAlive.length }).toMatchObject({ alive: 0 });
+    // Sessions made under an old password are not listed (the export) and are pruned.
+    expect(await t.ctx.repos.sessions.listForUser(owner.id)).toHaveLength(1);
+    await pruneExpired(t.ctx);
+    const rows = await t.ctx.database.db.selectFrom('sessions').select('id').where('user_id', '=', owner.id).execute();
+    expect(rows).toHaveLength(1);
     // The session that changed the password stays signed in, and the last password works.
     expect((await owner.request({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(200);
     expect((await signIn(0, owner.email, password)).statusCode).toBe(200);
+  });
+
+  it('applies one of two parallel password changes from one session and refuses the other', async () => {
+    t.clock.advance(PAST_WINDOW_MS);
+    const owner = await signUpClient(t.app);
+    const other = cookieFrom(await signIn(1, owner.email, owner.password));
+    const [a, b] = await Promise.all(
+      ['first-new-password-91', 'second-new-password-92'].map((newPassword, i) =>
+        apps[i]!.inject({
+          method: 'POST',
+          url: '/api/account/password',
+          headers: { cookie: owner.cookie },
+          payload: { currentPassword: owner.password, newPassword },
+        }),
+      ),
+    );
+    const statuses = [a!.statusCode, b!.statusCode].sort();
+    expect(statuses).toEqual([200, 401]);
+    const refused = a!.statusCode === 401 ? a! : b!;
+    expect(refused.json().error).toMatchObject({
+      code: 'INVALID_CREDENTIALS',
+      fields: { currentPassword: expect.any(String) },
+    });
+    const winner = a!.statusCode === 200 ? 'first-new-password-91' : 'second-new-password-92';
+    const loser = winner === 'first-new-password-91' ? 'second-new-password-92' : 'first-new-password-91';
+    expect((await signIn(0, owner.email, loser)).statusCode).toBe(401);
+    expect((await signIn(1, owner.email, winner)).statusCode).toBe(200);
+    expect((await owner.request({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: other } })).statusCode).toBe(
+      401,
+    );
   });
 });

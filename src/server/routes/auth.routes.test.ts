@@ -110,6 +110,28 @@ describeEachDatabase('accounts API', (kind) => {
       expect((await signIn('throttle@school.edu', STRONG_PASSWORD)).statusCode).toBe(200);
     });
 
+    it('keeps earlier failures counted after a successful sign-in, so a success opens no room for guesses', async () => {
+      await signUp({ email: 'keeps@school.edu', password: STRONG_PASSWORD });
+      for (let i = 0; i < 4; i++) expect((await signIn('keeps@school.edu', `wrong-guess-${i}`)).statusCode).toBe(401);
+      expect((await signIn('keeps@school.edu', STRONG_PASSWORD)).statusCode).toBe(200);
+      expect((await signIn('keeps@school.edu', 'wrong-guess-4')).statusCode).toBe(401);
+      const blocked = await signIn('keeps@school.edu', STRONG_PASSWORD);
+      expect(blocked.statusCode).toBe(429);
+      expect(blocked.json().error.message).toMatch(/wait 15 minutes/);
+      // The failures age out of the window one by one (the oldest first), nothing else clears them.
+      t.clock.advance(15 * 60_000 + 1000);
+      expect((await signIn('keeps@school.edu', STRONG_PASSWORD)).statusCode).toBe(200);
+    });
+
+    it('does not count a refused attempt, so hammering a throttled account does not extend the wait', async () => {
+      await signUp({ email: 'hammer@school.edu', password: STRONG_PASSWORD });
+      for (let i = 0; i < 5; i++) await signIn('hammer@school.edu', `wrong-guess-${i}`);
+      t.clock.advance(10 * 60_000);
+      for (let i = 0; i < 20; i++) expect((await signIn('hammer@school.edu', 'wrong-again')).statusCode).toBe(429);
+      t.clock.advance(5 * 60_000 + 1000);
+      expect((await signIn('hammer@school.edu', STRONG_PASSWORD)).statusCode).toBe(200);
+    });
+
     it('signs out this device only', async () => {
       const a = await signUpClient(t.app);
       const second = clientFrom(t.app, await signIn(a.email, a.password), a.email, a.password);

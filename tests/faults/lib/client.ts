@@ -127,10 +127,16 @@ export async function signUp(instance: Pick<Instance, 'origin'>, label: string, 
 }
 
 /** Throws with the reply unless the status is the expected one. */
-export function expectStatus(reply: Reply, expected: number, what: string): void {
+export function expectStatus(
+  reply: Reply,
+  expected: number,
+  what: string,
+  instance?: Pick<Instance, 'name' | 'output'>,
+): void {
   if (reply.status !== expected) {
+    const output = instance ? `\n--- ${instance.name} output ---\n${instance.output().slice(-4000)}` : '';
     throw new Error(
-      `${what}: expected ${expected}, got ${reply.status} ${reply.error ?? ''} ${JSON.stringify(reply.body)}`,
+      `${what}: expected ${expected}, got ${reply.status} ${reply.error ?? ''} ${JSON.stringify(reply.body)}${output}`,
     );
   }
 }

@@ -28,14 +28,21 @@ export type Deployment = {
 export async function startDeployment(
   kind: Kind,
   clock: TestClock,
-  options: { instances?: number; env?: Record<string, string> } = {},
-): Promise<Deployment> {
+  options: {
+    instances?: number;
+    env?: Record<string, string>;
+    /** PostgreSQL: the server to create the fresh database on (default: the shared test server). */
+    serverUrl?: string;
+  } = {},
+): Promise<Deployment & { databaseName: string | null }> {
   const count = options.instances ?? (kind === 'postgres' ? 2 : 1);
   let cleanup: () => Promise<void> | void;
   let database: Deployment['database'];
+  let databaseName: string | null = null;
   if (kind === 'postgres') {
-    const fresh = await createFreshDatabase();
+    const fresh = await createFreshDatabase(options.serverUrl);
     database = { kind: 'postgres', url: fresh.url };
+    databaseName = fresh.name;
     cleanup = () => fresh.drop();
   } else {
     const data = createDataDir();
@@ -66,6 +73,7 @@ export async function startDeployment(
     kind,
     instances,
     database,
+    databaseName,
     startAnother,
     async close() {
       await Promise.all(instances.map((i) => i.stop()));

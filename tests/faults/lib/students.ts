@@ -20,11 +20,13 @@ export async function signUpStudentWithPlan(instance: Instance, label: string): 
     await user.request(instance, 'PUT', '/api/profile', { body: buildProfileInput({ timeZone: 'America/Chicago' }) }),
     200,
     'PUT /api/profile',
+    instance,
   );
   expectStatus(
     await user.request(instance, 'PUT', '/api/plan', { body: { settings: buildPlanSettings() } }),
     200,
     'PUT /api/plan',
+    instance,
   );
   return user;
 }

@@ -3,12 +3,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import helmet from 'helmet';
-import type { Config } from './config.ts';
+import { DEFAULT_HTTP, type Config } from './config.ts';
 import { createContext, type Clock, type Context } from './context.ts';
 import type { Database } from './db/database.ts';
-import { errorBody } from './errors.ts';
+import { isDatabaseBusy, isDatabaseUnavailable } from './db/dialects/errors.ts';
+import { errorBody, HTTP_STATUS } from './errors.ts';
+import { redactStack, redactTokens, redactUrl } from './logging/redact.ts';
 import { createAuthenticate } from './plugins/auth.ts';
 import { createOriginCheck } from './plugins/security.ts';
 import { accountRoutes } from './routes/account.routes.ts';
@@ -19,7 +21,57 @@ import { postmortemRoutes } from './routes/postmortem.routes.ts';
 import { profileRoutes } from './routes/profile.routes.ts';
 import { recordRouteTable } from './route-table.ts';
 
-export type AppDeps = { config: Readonly<Config>; database: Database; clock?: Clock };
+export type AppDeps = {
+  config: Readonly<Config>;
+  database: Database;
+  clock?: Clock;
+  /** Where log lines go (stdout when left out); tests pass a stream to read them. */
+  logStream?: NodeJS.WritableStream;
+};
+
+/** Seconds a client waits before retrying when the database is away or busy. */
+const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+/** Static files that exist only as siblings to serve in place of another, or never in production. */
+const NEVER_SERVED_FILES = ['**/*.map', '**/*.br', '**/*.gz'];
+
+/** Log serializers that keep credentials (feed tokens in URLs) out of every log line. */
+const logSerializers = {
+  req: (request: { method: string; url: string; ip?: string }) => ({
+    method: request.method,
+    url: redactUrl(request.url),
+    remoteAddress: request.ip,
+  }),
+  // Only these fields: a client error's rawPacket holds the request line (and so a URL), and other
+  // enumerable fields of an error may quote request data.
+  err: (error: Error & { code?: unknown; statusCode?: unknown; cause?: unknown }) => ({
+    type: error.constructor?.name ?? 'Error',
+    message: redactTokens(String(error.message)),
+    stack: typeof error.stack === 'string' ? redactStack(error.stack) : '',
+    ...(error.code !== undefined ? { code: error.code } : {}),
+    ...(error.statusCode !== undefined ? { statusCode: error.statusCode } : {}),
+    ...(error.cause instanceof Error ? { cause: redactTokens(String(error.cause.message)) } : {}),
+  }),
+};
+
+/**
+ * Answers a request that failed because the database is away (PostgreSQL restarting, failing
+ * over, unreachable) or, on SQLite, busy past its timeout: 503 with Retry-After and a message
+ * that says nothing was saved; null for any other error.
+ */
+function sendDatabaseTrouble(error: unknown, request: FastifyRequest, reply: FastifyReply) {
+  const code = isDatabaseUnavailable(error) ? 'DATABASE_UNAVAILABLE' : isDatabaseBusy(error) ? 'DATABASE_BUSY' : null;
+  if (code === null) return null;
+  request.log.warn({ err: error }, code === 'DATABASE_BUSY' ? 'database busy' : 'database unavailable');
+  const message =
+    code === 'DATABASE_BUSY'
+      ? 'The database is busy right now; nothing was saved. Try again in a moment.'
+      : "We can't reach the database right now; nothing was saved. Try again in a moment.";
+  return reply
+    .code(HTTP_STATUS[code])
+    .header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS))
+    .send(errorBody({ code, message }, request.id));
+}
 
 /** Messages for errors Fastify raises before a handler runs (bad JSON, wrong content type, size). */
 function describeFrameworkError(error: FastifyError): string {
@@ -41,26 +93,35 @@ function describeFrameworkError(error: FastifyError): string {
 export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; ctx: Context }> {
   const { config, database } = deps;
   const ctx = createContext(config, database, deps.clock);
+  const limits = config.http ?? DEFAULT_HTTP;
   const app = Fastify({
     logger:
       config.logLevel === 'silent'
         ? false
         : {
             level: config.logLevel,
-            serializers: {
-              // A feed URL carries its token, which is a credential: never write it to the logs.
-              req: (request: { method: string; url: string; ip?: string }) => ({
-                method: request.method,
-                url: request.url.replace(/^\/feed\/[^/?]+/, '/feed/[token]'),
-                remoteAddress: request.ip,
-              }),
-            },
+            serializers: logSerializers,
+            ...(deps.logStream ? { stream: deps.logStream } : {}),
           },
     trustProxy: config.trustProxy,
     bodyLimit: 64 * 1024,
     return503OnClosing: true,
     genReqId: () => randomUUID(),
+    // Trickling clients (slow-loris) are dropped instead of holding a file descriptor each.
+    connectionTimeout: limits.idleTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    requestTimeout: limits.requestTimeoutMs,
+    http: {
+      headersTimeout: limits.headersTimeoutMs,
+      // Node checks the header and request timeouts on this interval (30 s by default), so a
+      // timeout is enforced within half of itself, and at most 5 s late.
+      connectionsCheckingInterval: Math.max(100, Math.min(5_000, Math.floor(limits.headersTimeoutMs / 2))),
+    },
   });
+  app.server.maxConnections = limits.maxConnections;
+  database.reportConnectionErrorsTo((error) =>
+    app.log.warn({ err: error }, 'the database closed a connection; it will be replaced'),
+  );
   recordRouteTable(app);
 
   // The API speaks JSON only; anything else is refused with 415 and a message that says so.
@@ -93,6 +154,8 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; c
   app.addHook('onRequest', createOriginCheck(config.publicOrigin));
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
+    const databaseTrouble = sendDatabaseTrouble(error, request, reply);
+    if (databaseTrouble) return databaseTrouble;
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {
       return reply
@@ -145,6 +208,13 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; c
       root: config.webRoot,
       wildcard: false,
       index: false,
+      // The build writes .br and .gz beside each asset (vite.config.ts): sent with
+      // Content-Encoding and Vary: Accept-Encoding to a browser that accepts them.
+      preCompressed: true,
+      // Source maps are never served (the production build makes none; this holds if one is left
+      // over), nor the compressed siblings under their own names.
+      globIgnore: NEVER_SERVED_FILES,
+      allowedPath: (pathName) => !pathName.endsWith('.map'),
       setHeaders(res, filePath) {
         res.header(
           'cache-control',
@@ -154,11 +224,16 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; c
     });
   }
   app.setNotFoundHandler((request, reply) => {
-    if (request.method === 'GET' && hasWeb) {
+    // HEAD mirrors GET everywhere (Fastify adds HEAD to each GET route); here for the fallback.
+    const isRead = request.method === 'GET' || request.method === 'HEAD';
+    // A missing file (a stale /assets/x.js, a .map) is a 404, not the page: only app paths such as
+    // /profile or /settings, whose last segment has no extension, get index.html.
+    const isAppPath = !/\.[A-Za-z0-9]+$/.test(request.url.split('?')[0] ?? '');
+    if (isRead && hasWeb && isAppPath) {
       // The single-page app owns every other path: /profile, /settings, ...
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
-    if (request.method === 'GET') {
+    if (isRead && !hasWeb) {
       return reply.code(503).type('text/plain').send('The web app is not built. Run `npm run build`, then reload.');
     }
     return reply.code(404).send(errorBody({ code: 'NOT_FOUND', message: 'Not found.' }, request.id));

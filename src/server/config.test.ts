@@ -14,7 +14,35 @@ describe('config', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://u@db:5432/comeback' }).database).toEqual({
       kind: 'postgres',
       url: 'postgres://u@db:5432/comeback',
+      applicationName: 'comeback',
     });
+  });
+
+  it('names the PostgreSQL connections with DATABASE_APPLICATION_NAME', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://u@db:5432/comeback',
+      DATABASE_APPLICATION_NAME: 'comeback-a',
+    });
+    expect(config.database).toMatchObject({ applicationName: 'comeback-a' });
+    expect(() => loadConfig({ DATABASE_APPLICATION_NAME: '' })).toThrow(/DATABASE_APPLICATION_NAME/);
+  });
+
+  it('sets server timeouts against trickling clients, configurable by key', () => {
+    expect(loadConfig({}).http).toEqual({
+      headersTimeoutMs: 10_000,
+      requestTimeoutMs: 30_000,
+      idleTimeoutMs: 60_000,
+      keepAliveTimeoutMs: 72_000,
+      maxConnections: 10_000,
+    });
+    expect(loadConfig({ HTTP_HEADERS_TIMEOUT_MS: '5000', HTTP_MAX_CONNECTIONS: '500' }).http).toMatchObject({
+      headersTimeoutMs: 5000,
+      maxConnections: 500,
+    });
+    expect(() => loadConfig({ HTTP_HEADERS_TIMEOUT_MS: '40000', HTTP_REQUEST_TIMEOUT_MS: '30000' })).toThrow(
+      /HTTP_HEADERS_TIMEOUT_MS/,
+    );
+    expect(() => loadConfig({ HTTP_KEEP_ALIVE_TIMEOUT_MS: 'soon' })).toThrow(/HTTP_KEEP_ALIVE_TIMEOUT_MS/);
   });
 
   it('uses COMEBACK_DATA_DIR for the SQLite file', () => {

@@ -11,6 +11,24 @@ const booleanFlag = z
   .optional()
   .transform((value) => value === 'true' || value === '1');
 
+/**
+ * Defaults against trickling clients (about 20,000 slow connections once exhausted the file limit):
+ * headers within 10 s (Node's own default is 60 s), a request (at most 64 KiB of JSON) within 30 s,
+ * a silent connection closed after 60 s; keep-alive at 72 s, Fastify's default, above the 60 s
+ * idle timeout of common load balancers so the proxy, not the app, closes a reused connection.
+ */
+export const DEFAULT_HTTP: Readonly<HttpLimits> = Object.freeze({
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  idleTimeoutMs: 60_000,
+  keepAliveTimeoutMs: 72_000,
+  maxConnections: 10_000,
+});
+
+function milliseconds(min: number, max: number) {
+  return z.coerce.number().int().min(min).max(max);
+}
+
 const envSchema = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -20,6 +38,11 @@ const envSchema = z
       .string()
       .refine((value) => /^postgres(ql)?:\/\//.test(value), 'must start with postgres:// or postgresql://')
       .optional(),
+    /** Shown in pg_stat_activity for the app's connections, so an operator can tell them apart. */
+    DATABASE_APPLICATION_NAME: z
+      .string()
+      .regex(/^[\x20-\x7e]{1,63}$/, 'must be 1 to 63 printable ASCII characters')
+      .default('comeback'),
     /** The public origin (https://comeback.example.edu) when behind a proxy; decides Secure cookies. */
     PUBLIC_ORIGIN: z.url().optional(),
     TRUST_PROXY: booleanFlag,
@@ -31,6 +54,16 @@ const envSchema = z
       .max(24 * 90)
       .default(24 * 7),
     SESSION_ABSOLUTE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+    /** A client must send its request headers within this, or the connection is closed (slow clients). */
+    HTTP_HEADERS_TIMEOUT_MS: milliseconds(1_000, 120_000).default(DEFAULT_HTTP.headersTimeoutMs),
+    /** The whole request (headers and body) must arrive within this. */
+    HTTP_REQUEST_TIMEOUT_MS: milliseconds(1_000, 600_000).default(DEFAULT_HTTP.requestTimeoutMs),
+    /** A connection with no traffic at all for this long is closed. */
+    HTTP_IDLE_TIMEOUT_MS: milliseconds(1_000, 600_000).default(DEFAULT_HTTP.idleTimeoutMs),
+    /** An idle keep-alive connection is closed after this; keep it above the proxy's own idle timeout. */
+    HTTP_KEEP_ALIVE_TIMEOUT_MS: milliseconds(1_000, 600_000).default(DEFAULT_HTTP.keepAliveTimeoutMs),
+    /** Connections beyond this are closed at once, so file descriptors stay free for the database. */
+    HTTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(1_000_000).default(DEFAULT_HTTP.maxConnections),
     NODE_ENV: z.enum(['development', 'production', 'test']).optional(),
     /**
      * Browser tests only: a file holding an ISO instant that the server takes as "now" (empty: the
@@ -41,13 +74,28 @@ const envSchema = z
   .refine((e) => !(e.COMEBACK_TEST_CLOCK_FILE && e.NODE_ENV === 'production'), {
     message: 'must not be set in production',
     path: ['COMEBACK_TEST_CLOCK_FILE'],
+  })
+  .refine((e) => e.HTTP_HEADERS_TIMEOUT_MS <= e.HTTP_REQUEST_TIMEOUT_MS, {
+    message: 'must not exceed HTTP_REQUEST_TIMEOUT_MS',
+    path: ['HTTP_HEADERS_TIMEOUT_MS'],
   });
+
+/** Server timeouts and limits against slow or idle clients; see `HttpLimits`. */
+export type HttpLimits = {
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  idleTimeoutMs: number;
+  keepAliveTimeoutMs: number;
+  maxConnections: number;
+};
 
 export type Config = {
   port: number;
   host: string;
   dataDir: string;
-  database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; schema?: string };
+  database:
+    | { kind: 'sqlite'; file: string }
+    | { kind: 'postgres'; url: string; schema?: string; applicationName?: string | undefined };
   publicOrigin: string | null;
   cookieSecure: boolean;
   trustProxy: boolean;
@@ -55,6 +103,8 @@ export type Config = {
   session: { idleMs: number; absoluteMs: number };
   webRoot: string;
   testClockFile: string | null;
+  /** Server timeouts and the connection limit; `DEFAULT_HTTP` when left out (tests). */
+  http?: Readonly<HttpLimits>;
 };
 
 export class ConfigError extends Error {}
@@ -72,7 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     host: e.HOST,
     dataDir,
     database: e.DATABASE_URL
-      ? { kind: 'postgres' as const, url: e.DATABASE_URL }
+      ? { kind: 'postgres' as const, url: e.DATABASE_URL, applicationName: e.DATABASE_APPLICATION_NAME }
       : { kind: 'sqlite' as const, file: path.join(dataDir, 'comeback.sqlite') },
     // The origin alone: a trailing slash or path would make every browser write look cross-site.
     publicOrigin: e.PUBLIC_ORIGIN ? new URL(e.PUBLIC_ORIGIN).origin : null,
@@ -82,5 +132,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     session: { idleMs: e.SESSION_IDLE_HOURS * 3_600_000, absoluteMs: e.SESSION_ABSOLUTE_DAYS * 86_400_000 },
     webRoot: path.resolve('dist/web'),
     testClockFile: e.COMEBACK_TEST_CLOCK_FILE ?? null,
+    http: Object.freeze({
+      headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS,
+      idleTimeoutMs: e.HTTP_IDLE_TIMEOUT_MS,
+      keepAliveTimeoutMs: e.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+      maxConnections: e.HTTP_MAX_CONNECTIONS,
+    }),
   });
 }

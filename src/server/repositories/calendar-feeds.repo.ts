@@ -1,30 +1,50 @@
-import type { Kysely } from 'kysely';
+import { PostgresAdapter, type Kysely } from 'kysely';
+import { isUniqueViolation } from '../db/dialects/errors.ts';
 import type { DB } from '../db/schema.ts';
+
+/** Tries of a rotation that collides with another on the one-active-feed index (see `rotate`). */
+const ROTATE_ATTEMPTS = 5;
 
 /** Private calendar subscription feeds. A user has at most one active feed; old ones are revoked. */
 export function createCalendarFeedsRepo(db: Kysely<DB>) {
   return {
-    /** Revokes any active feed of the user and stores a new one (its token's hash only). */
+    /**
+     * Revokes any active feed of the user and stores a new one (its token's hash only), so that
+     * exactly one stays live even when rotations race (two tabs, two app instances). On PostgreSQL
+     * the account row is locked first, so rotations of one user take turns; on SQLite the first
+     * write takes the database's write lock. The partial unique index (one active feed per user)
+     * is the guarantee either way: a rotation that still collides is retried on a fresh snapshot.
+     */
     async rotate(userId: string, feed: { id: string; tokenHash: string; now: string }): Promise<void> {
-      await db.transaction().execute(async (trx) => {
-        await trx
-          .updateTable('calendar_feeds')
-          .set({ revoked_at: feed.now })
-          .where('user_id', '=', userId)
-          .where('revoked_at', 'is', null)
-          .execute();
-        await trx
-          .insertInto('calendar_feeds')
-          .values({
-            id: feed.id,
-            user_id: userId,
-            token_hash: feed.tokenHash,
-            created_at: feed.now,
-            revoked_at: null,
-            last_read_at: null,
-          })
-          .execute();
-      });
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await db.transaction().execute(async (trx) => {
+            if (trx.getExecutor().adapter instanceof PostgresAdapter) {
+              await trx.selectFrom('users').select('id').where('id', '=', userId).forNoKeyUpdate().execute();
+            }
+            await trx
+              .updateTable('calendar_feeds')
+              .set({ revoked_at: feed.now })
+              .where('user_id', '=', userId)
+              .where('revoked_at', 'is', null)
+              .execute();
+            await trx
+              .insertInto('calendar_feeds')
+              .values({
+                id: feed.id,
+                user_id: userId,
+                token_hash: feed.tokenHash,
+                created_at: feed.now,
+                revoked_at: null,
+                last_read_at: null,
+              })
+              .execute();
+          });
+          return;
+        } catch (error) {
+          if (!isUniqueViolation(error) || attempt >= ROTATE_ATTEMPTS) throw error;
+        }
+      }
     },
 
     async revoke(userId: string, now: string): Promise<number> {

@@ -3,7 +3,7 @@ import type { Context } from '../context.ts';
 import { actorOf, requireUser } from '../plugins/auth.ts';
 import { changePassword } from '../use-cases/change-password.ts';
 import { deleteAccount } from '../use-cases/delete-account.ts';
-import { exportData } from '../use-cases/export-data.ts';
+import { exportDataThrottled } from '../use-cases/export-data.ts';
 import { clearSessionCookie } from './auth.routes.ts';
 import { respond } from './respond.ts';
 
@@ -16,7 +16,9 @@ export async function accountRoutes(app: FastifyInstance, { ctx }: { ctx: Contex
   });
 
   app.get('/account/export', async (request, reply) => {
-    const data = await exportData(ctx, actorOf(request));
+    const result = await exportDataThrottled(ctx, actorOf(request));
+    if (!result.ok) return respond(request, reply, result, () => undefined);
+    const data = result.value;
     const day = data.exportedAt.slice(0, 10);
     reply.header('content-disposition', `attachment; filename="comeback-export-${day}.json"`);
     reply.header('cache-control', 'no-store');

@@ -26,7 +26,11 @@ export type AcceptedDelay = { examDate: string; isReplanned: boolean };
 export type CounsellingService = { name: string; contact: string };
 
 /** GET /api/calendar-feed: the private subscription link's state (its URL is shown only once). */
-export type CalendarFeedResponse = { feed: null | { createdAt: string; lastReadAt: string | null } };
+export type CalendarFeedResponse = {
+  feed: null | { createdAt: string; lastReadAt: string | null };
+  /** Why no new link can be made on this server (PUBLIC_ORIGIN unset), or null. */
+  setupProblem?: string | null;
+};
 export type CreatedCalendarFeed = { url: string; createdAt: string };
 
 /** The typed API the pages use; request and response types come from the shared contracts. */

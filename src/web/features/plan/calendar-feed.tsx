@@ -75,7 +75,10 @@ export function CalendarFeedSection() {
     try {
       const made = await api.createCalendarFeed();
       setCreated(made);
-      setData({ feed: { createdAt: made.createdAt, lastReadAt: null } } satisfies CalendarFeedResponse);
+      setData({
+        feed: { createdAt: made.createdAt, lastReadAt: null },
+        setupProblem: null,
+      } satisfies CalendarFeedResponse);
       if (isRotation) setNotice('New link made. The old link stopped working just now.');
     } catch (caught) {
       setError(toApiError(caught).message);
@@ -91,7 +94,7 @@ export function CalendarFeedSection() {
     try {
       await api.turnOffCalendarFeed();
       setCreated(null);
-      setData({ feed: null });
+      setData({ feed: null, setupProblem: state.status === 'ready' ? (state.data.setupProblem ?? null) : null });
       setNotice(
         'The link is off. Calendar apps that used it stop getting your plan; events they already copied may stay until you remove the calendar there.',
       );
@@ -101,6 +104,9 @@ export function CalendarFeedSection() {
       setIsBusy(false);
     }
   }
+
+  // The server cannot make a link that works elsewhere (PUBLIC_ORIGIN unset): say so, and who can fix it.
+  const setupProblem = state.status === 'ready' ? (state.data.setupProblem ?? null) : null;
 
   return (
     <section className="card feed" id="calendar-feed" aria-labelledby="feed-title" data-testid="calendar-feed">
@@ -128,6 +134,11 @@ export function CalendarFeedSection() {
         </Callout>
       ) : null}
       {created ? <NewLink created={created} /> : null}
+      {setupProblem ? (
+        <Callout tone="serious" title="Calendar links are not set up on this server" role="alert">
+          <p data-testid="feed-setup-problem">{setupProblem}</p>
+        </Callout>
+      ) : null}
       {state.status === 'ready' && state.data.feed ? (
         <>
           <dl className="feed-facts" data-testid="feed-status">
@@ -141,7 +152,12 @@ export function CalendarFeedSection() {
             </div>
           </dl>
           <div className="button-row">
-            <button type="button" className="button button--secondary" onClick={() => create(true)} disabled={isBusy}>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => create(true)}
+              disabled={isBusy || setupProblem !== null}
+            >
               Make a new link
             </button>
             <button type="button" className="button button--quiet" onClick={turnOff} disabled={isBusy}>
@@ -151,7 +167,12 @@ export function CalendarFeedSection() {
         </>
       ) : null}
       {state.status === 'ready' && !state.data.feed ? (
-        <button type="button" className="button button--secondary" onClick={() => create(false)} disabled={isBusy}>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => create(false)}
+          disabled={isBusy || setupProblem !== null}
+        >
           {isBusy ? 'Making your link…' : 'Make my private link'}
         </button>
       ) : null}

@@ -1,3 +1,4 @@
+import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signUpClient, STRONG_PASSWORD, type TestApp } from '#tests/setup/test-app.ts';
 
@@ -68,6 +69,35 @@ describe('app', () => {
     expect(response.headers['x-content-type-options']).toBe('nosniff');
     expect(response.headers['cache-control']).toBe('no-store');
   });
+
+  it('answers 503 DATABASE_BUSY, not 500, when another connection holds the SQLite write lock past the timeout', async () => {
+    const settings = t.testDb.settings;
+    if (settings.kind !== 'sqlite') throw new Error('expected SQLite');
+    const other = new SQLite(settings.file);
+    try {
+      other.exec('begin immediate');
+      const busy = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/sign-up',
+        payload: { email: 'busy@school.edu', password: STRONG_PASSWORD },
+      });
+      expect(busy.statusCode).toBe(503);
+      expect(busy.json().error).toMatchObject({
+        code: 'DATABASE_BUSY',
+        message: 'The database is busy right now; nothing was saved. Try again in a moment.',
+      });
+      expect(busy.headers['retry-after']).toBe('5');
+      other.exec('rollback');
+      const retried = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/sign-up',
+        payload: { email: 'busy@school.edu', password: STRONG_PASSWORD },
+      });
+      expect(retried.statusCode).toBe(201);
+    } finally {
+      other.close();
+    }
+  }, 20_000);
 
   it('answers an unknown API path with a JSON 404', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/nothing-here' });

@@ -45,6 +45,12 @@ describe('config', () => {
     expect(() => loadConfig({ HTTP_KEEP_ALIVE_TIMEOUT_MS: 'soon' })).toThrow(/HTTP_KEEP_ALIVE_TIMEOUT_MS/);
   });
 
+  it('allows 20 sign-ups per address an hour unless SIGN_UPS_PER_ADDRESS_PER_HOUR says otherwise', () => {
+    expect(loadConfig({}).signUpsPerAddressPerHour).toBe(20);
+    expect(loadConfig({ SIGN_UPS_PER_ADDRESS_PER_HOUR: '200' }).signUpsPerAddressPerHour).toBe(200);
+    expect(() => loadConfig({ SIGN_UPS_PER_ADDRESS_PER_HOUR: '0' })).toThrow(/SIGN_UPS_PER_ADDRESS_PER_HOUR/);
+  });
+
   it('uses COMEBACK_DATA_DIR for the SQLite file', () => {
     expect(loadConfig({ COMEBACK_DATA_DIR: '/tmp/cb' }).database).toEqual({
       kind: 'sqlite',

@@ -64,6 +64,12 @@ const envSchema = z
     HTTP_KEEP_ALIVE_TIMEOUT_MS: milliseconds(1_000, 600_000).default(DEFAULT_HTTP.keepAliveTimeoutMs),
     /** Connections beyond this are closed at once, so file descriptors stay free for the database. */
     HTTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(1_000_000).default(DEFAULT_HTTP.maxConnections),
+    /**
+     * New accounts allowed per client address an hour (each costs a password hash). Raise it when a
+     * whole class signs up from behind one address; behind a proxy set TRUST_PROXY, or every
+     * student shares the proxy's address.
+     */
+    SIGN_UPS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(20),
     NODE_ENV: z.enum(['development', 'production', 'test']).optional(),
     /**
      * Browser tests only: a file holding an ISO instant that the server takes as "now" (empty: the
@@ -105,6 +111,8 @@ export type Config = {
   testClockFile: string | null;
   /** Server timeouts and the connection limit; `DEFAULT_HTTP` when left out (tests). */
   http?: Readonly<HttpLimits>;
+  /** Sign-ups per client address an hour; sign-up.ts's default (20) when left out (tests). */
+  signUpsPerAddressPerHour?: number;
 };
 
 export class ConfigError extends Error {}
@@ -139,5 +147,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       keepAliveTimeoutMs: e.HTTP_KEEP_ALIVE_TIMEOUT_MS,
       maxConnections: e.HTTP_MAX_CONNECTIONS,
     }),
+    signUpsPerAddressPerHour: e.SIGN_UPS_PER_ADDRESS_PER_HOUR,
   });
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signUp as signUpUseCase } from '#server/use-cases/sign-up.ts';
 import { describeEachDatabase } from '#tests/setup/databases.ts';
 import { clientFrom, createTestApp, signUpClient, STRONG_PASSWORD, type TestApp } from '#tests/setup/test-app.ts';
 
@@ -65,6 +66,18 @@ describeEachDatabase('accounts API', (kind) => {
       const response = await signUp({ email: 'TWICE@school.edu', password: STRONG_PASSWORD });
       expect(response.statusCode).toBe(409);
       expect(response.json().error.code).toBe('EMAIL_TAKEN');
+    });
+
+    it('takes the per-address sign-up limit from the config (SIGN_UPS_PER_ADDRESS_PER_HOUR)', async () => {
+      const ctx = { ...t.ctx, config: { ...t.ctx.config, signUpsPerAddressPerHour: 2 } };
+      const client = { ip: '203.0.113.50', userAgent: null };
+      const attempt = (i: number) =>
+        signUpUseCase(ctx, { email: `limit-${i}@school.edu`, password: STRONG_PASSWORD }, client);
+      expect((await attempt(1)).ok).toBe(true);
+      expect((await attempt(2)).ok).toBe(true);
+      const third = await attempt(3);
+      expect(third).toMatchObject({ ok: false, error: { code: 'SIGN_UP_THROTTLED', retryAfterSeconds: 3600 } });
+      expect(await t.ctx.repos.users.findByEmail('limit-3@school.edu')).toBeUndefined();
     });
 
     it('creates an advisor when asked', async () => {

@@ -29,7 +29,11 @@ if (!process.env.COMEBACK_E2E_CLOCK_FILE) {
 }
 const clockFile = process.env.COMEBACK_E2E_CLOCK_FILE;
 
-/** Journeys that move the server's clock; they run only against the clock server. */
+/**
+ * Specs that move the server's clock or pin it (tests/e2e/support/clock.ts); they run only against
+ * the clock server. A spec whose story depends on "today" (what today's plan holds, "a date after
+ * today") pins it, so no spec depends on the machine's clock or zone (docs/testing-clock.md).
+ */
 const CLOCK_JOURNEYS = '**/*.clock.spec.ts';
 const chromium = {
   ...devices['Desktop Chrome'],

@@ -1,12 +1,12 @@
 import { EvidencePage, LogBlockPage } from './page-models/evidence-page.ts';
 import { PlanPage } from './page-models/plan-page.ts';
 import { expect, newAccount, saveProfileViaApi, signUpViaApi, test, TIME_ZONE } from './fixtures.ts';
-import { middayOf, setServerClock, useServerClock } from './support/clock.ts';
-import { addDays, longDate, nextWeekday, shortDate } from './support/dates.ts';
+import { middayOf, PINNED_DAYS, setServerClock, useServerClock } from './support/clock.ts';
+import { addDays, longDate, shortDate } from './support/dates.ts';
 import { capture, LAPTOP, PHONE } from './support/screens.ts';
 
-/** A Thursday at least two days after the real date, so the server's "today" is plainly the clock's. */
-const startDate = () => nextWeekday(4, 2);
+/** A Thursday (support/clock.ts), fixed, and far from the real date so the server's "today" is plainly the clock's. */
+const startDate = () => PINNED_DAYS.evidenceJourney;
 
 type PlanBody = {
   days: { date: string; kind: string; items: { kind: string; status: string | null }[] }[];

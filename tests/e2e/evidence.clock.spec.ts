@@ -1,8 +1,13 @@
 import type { Page } from '@playwright/test';
 import { EvidencePage, LogBlockPage } from './page-models/evidence-page.ts';
 import { expect, saveProfileViaApi, serverToday, test, TIME_ZONE } from './fixtures.ts';
+import { middayOf, PINNED_DAYS, pinServerClock } from './support/clock.ts';
 import { addDays } from './support/dates.ts';
 import { capture as captureScreen, SIZES } from './support/screens.ts';
+
+// "Today" is pinned (a Wednesday, 09:00 in Chicago): "a date after today" and the last three days of
+// check-ins never straddle a midnight, whatever the machine's clock.
+pinServerClock(test, middayOf(PINNED_DAYS.evidence));
 
 async function giveProfile(page: Page): Promise<string> {
   const today = await serverToday(page.request);

@@ -4,12 +4,12 @@ import { HomePage } from './page-models/home-page.ts';
 import { PlanPage, PlanSettingsPage } from './page-models/plan-page.ts';
 import { PostmortemPage } from './page-models/postmortem-page.ts';
 import { expect, newAccount, saveProfileViaApi, signUpViaApi, test, TIME_ZONE } from './fixtures.ts';
-import { middayOf, setServerClock, useServerClock } from './support/clock.ts';
-import { addDays, longDate, nextWeekday } from './support/dates.ts';
+import { middayOf, PINNED_DAYS, setServerClock, useServerClock } from './support/clock.ts';
+import { addDays, longDate } from './support/dates.ts';
 import { SCREENS_DIR } from './support/screens.ts';
 
-/** The next Tuesday at least a day after the real today: a weekday, so the days after it are study days. */
-const startDate = () => nextWeekday(2, 1);
+/** A Tuesday (support/clock.ts): a weekday, so the days after it are study days. */
+const startDate = () => PINNED_DAYS.planJourney;
 
 /** Pages in a PDF, from its page objects (Chromium writes them uncompressed). */
 function countPdfPages(pdf: Buffer): number {

@@ -1,3 +1,5 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { HomePage } from './page-models/home-page.ts';
 import { PostmortemPage } from './page-models/postmortem-page.ts';
 import { expect, saveProfileViaApi, serverToday, test, TIME_ZONE } from './fixtures.ts';
@@ -67,4 +69,43 @@ test('A student with a saved postmortem sees the causes first, edits an answer, 
     satAnyway: null,
     reasons: [],
   });
+});
+
+test('Saved answers that can no longer be read are shown with a message, not a blank page, and can be entered again', async ({
+  page,
+  student,
+}) => {
+  const saved = await page.request.put('/api/postmortem', { data: FIVE_CAUSE_ANSWERS });
+  expect(saved.status(), await saved.text()).toBe(200);
+  // Damage the stored row the way a tightened contract or a bad write would, straight in the
+  // server's SQLite file (playwright.config.ts: COMEBACK_E2E_DATA_DIR).
+  const dataDir = process.env.COMEBACK_E2E_DATA_DIR;
+  if (!dataDir) throw new Error('COMEBACK_E2E_DATA_DIR is not set: run this spec through playwright.config.ts.');
+  const db = new Database(path.join(dataDir, 'comeback.sqlite'));
+  try {
+    const changed = db
+      .prepare(
+        `update postmortems set answers_json = '{"scoreReport": {"distance": 7' where user_id = (select id from users where email = ?)`,
+      )
+      .run(student.email.toLowerCase()).changes;
+    expect(changed).toBe(1);
+  } finally {
+    db.close();
+  }
+
+  const postmortem = new PostmortemPage(page);
+  await postmortem.goto();
+  const notice = page.getByTestId('postmortem-unreadable');
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText('We couldn’t read your saved answers');
+  await expect(notice).toContainText('Your answers are kept');
+  await expect(notice).toContainText('re-enter them below');
+  await expect(postmortem.form).toBeVisible();
+
+  // Entering them again replaces the unreadable copy: the causes are back.
+  const again = await page.request.put('/api/postmortem', { data: FIVE_CAUSE_ANSWERS });
+  expect(again.status(), await again.text()).toBe(200);
+  await postmortem.goto();
+  await expect(postmortem.causes).toHaveCount(5);
+  await expect(notice).toHaveCount(0);
 });

@@ -2,9 +2,14 @@ import { PlanPage, PlanSettingsPage } from './page-models/plan-page.ts';
 import { PostmortemPage } from './page-models/postmortem-page.ts';
 import { ProfilePage } from './page-models/profile-page.ts';
 import { expect, saveProfileViaApi, serverToday, test, TIME_ZONE } from './fixtures.ts';
+import { middayOf, PINNED_DAYS, pinServerClock } from './support/clock.ts';
 import { addDays } from './support/dates.ts';
 import { capture as captureScreen, SIZES } from './support/screens.ts';
 import { FIVE_CAUSE_ANSWERS } from './support/postmortem-answers.ts';
+
+// "Today" is a pinned Tuesday at 09:00 in Chicago: the day view has open work with a Done button
+// whatever the machine's date, hour or zone (at 23:30 in Chicago a plan used to start tomorrow).
+pinServerClock(test, middayOf(PINNED_DAYS.screens));
 
 for (const size of SIZES) {
   test(`Screens look right at ${size.name} size (${size.width}×${size.height})`, async ({

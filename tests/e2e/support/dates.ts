@@ -5,13 +5,6 @@ export function addDays(localDate: string, days: number): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** The first given weekday (0 = Sunday) at least `minDaysAhead` days after the real today. */
-export function nextWeekday(weekday: number, minDaysAhead: number): string {
-  const soon = addDays(new Date().toISOString().slice(0, 10), minDaysAhead);
-  const current = new Date(`${soon}T00:00:00Z`).getUTCDay();
-  return addDays(soon, (weekday - current + 7) % 7);
-}
-
 /** "Tuesday, December 1, 2026", as the app writes long dates. */
 export function longDate(localDate: string, withWeekday = true): string {
   return new Intl.DateTimeFormat('en-US', {

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // `npm test`: every check a change must pass, in the order that fails fastest.
-// typecheck → lint → format → unit, API and database tests (vitest) → build → browser journeys (Playwright).
-// It ends with one line "tests: N passed, N failed" counting every test that ran.
+// typecheck → lint → format → unit, API and database tests (vitest) → faults (real app processes under
+// races, database outages and kill -9: tests/faults, docs/testing-faults.md) → build → browser journeys
+// (Playwright). It ends with one line "tests: N passed, N failed" counting every test that ran, the
+// faults suite's included (its own count is on the line "faults: …" just before).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -9,8 +11,9 @@ import path from 'node:path';
 
 const reportDir = fs.mkdtempSync(path.join(os.tmpdir(), 'comeback-test-report-'));
 const vitestJson = path.join(reportDir, 'vitest.json');
+const faultsJson = path.join(reportDir, 'faults.json');
 const playwrightJson = path.join(reportDir, 'playwright.json');
-const only = process.argv[2]; // optional: "unit" or "e2e"
+const only = process.argv[2]; // optional: "unit", "faults" or "e2e"
 
 const steps = [
   { name: 'typecheck', cmd: 'npx', args: ['tsc', '--noEmit'], when: !only },
@@ -21,6 +24,20 @@ const steps = [
     cmd: 'npx',
     args: ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`],
     when: !only || only === 'unit',
+  },
+  {
+    name: 'faults: races, outages and kill -9 on real processes',
+    cmd: 'npx',
+    args: [
+      'vitest',
+      'run',
+      '-c',
+      'vitest.faults.config.ts',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${faultsJson}`,
+    ],
+    when: !only || only === 'faults',
   },
   { name: 'chromium', cmd: 'node', args: ['scripts/ensure-chromium.mjs'], when: !only || only === 'e2e' },
   { name: 'build', cmd: 'npx', args: ['vite', 'build', '--logLevel', 'warn'], when: !only || only === 'e2e' },
@@ -67,6 +84,12 @@ if (vitest) {
   failed += vitest.numFailedTests;
   skipped += vitest.numPendingTests + vitest.numTodoTests;
 }
+const faults = readJson(faultsJson);
+if (faults) {
+  passed += faults.numPassedTests;
+  failed += faults.numFailedTests;
+  skipped += faults.numPendingTests + faults.numTodoTests;
+}
 const playwright = readJson(playwrightJson);
 if (playwright?.stats) {
   passed += playwright.stats.expected + playwright.stats.flaky;
@@ -79,6 +102,12 @@ const minutes = ((Date.now() - started) / 60000).toFixed(1);
 process.stdout.write(
   `\n${failedSteps.length ? `Failed steps: ${failedSteps.join(', ')}` : 'All steps passed'} in ${minutes} min.\n`,
 );
+if (faults) {
+  const faultsSkipped = faults.numPendingTests + faults.numTodoTests;
+  process.stdout.write(
+    `faults: ${faults.numPassedTests} passed, ${faults.numFailedTests} failed${faultsSkipped ? `, ${faultsSkipped} skipped` : ''}\n`,
+  );
+}
 if (failedSteps.length > 0 && failed === 0) failed = 1; // a failed step with no failed test still fails the run
 process.stdout.write(`tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
 process.exit(failedSteps.length > 0 ? 1 : 0);

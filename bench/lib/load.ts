@@ -17,9 +17,16 @@ export type Target = {
   /** Short name shown in the table, e.g. "GET /api/profile". */
   name: string;
   url: string;
+  /**
+   * The same request on more servers (other app instances on one database): the connections are
+   * split evenly over `url` and these, run at the same time, and the figures are summed.
+   */
+  moreUrls?: readonly string[];
   method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   headers?: Record<string, string>;
   body?: string;
+  /** Called with every response of the measured rounds (never the warm-up's): status and body. */
+  onResponse?: (status: number, body: string) => void;
 };
 
 export type Measurement = {
@@ -41,31 +48,83 @@ export type Measurement = {
   statusCounts: Record<string, number>;
 };
 
-type Run = { result: autocannon.Result; micros: RecordableHistogram };
+/** What the accumulator needs of an autocannon result (several, summed, for a multi-server target). */
+type Totals = Pick<autocannon.Result, 'duration' | 'non2xx' | 'errors' | 'timeouts' | 'statusCodeStats'> & {
+  requests: { total: number };
+};
+type Run = { result: Totals; micros: RecordableHistogram };
 
-function fire(target: Target, seconds: number, settings: Settings): Promise<Run> {
-  const micros = createHistogram();
+function fireOne(
+  url: string,
+  target: Target,
+  seconds: number,
+  connections: number,
+  settings: Settings,
+  micros: RecordableHistogram,
+  onResponse: Target['onResponse'],
+): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
-        url: target.url,
+        url,
         method: target.method ?? 'GET',
         headers: target.headers ?? {},
         ...(target.body === undefined ? {} : { body: target.body }),
-        connections: settings.connections,
+        ...(onResponse
+          ? { requests: [{ onResponse: (status: number, body: string) => onResponse(status, body) }] }
+          : {}),
+        connections,
         pipelining: settings.pipelining,
         duration: seconds,
         timeout: 10,
       },
       (error: unknown, result: autocannon.Result) => {
         if (error) reject(error instanceof Error ? error : new Error(String(error)));
-        else resolve({ result, micros });
+        else resolve(result);
       },
     );
     instance.on('response', (_client, _status, _bytes, responseTimeMs) => {
       micros.record(Math.max(1, Math.round(responseTimeMs * 1000)));
     });
   });
+}
+
+async function fire(target: Target, seconds: number, settings: Settings, isMeasured: boolean): Promise<Run> {
+  const micros = createHistogram();
+  const urls = [target.url, ...(target.moreUrls ?? [])];
+  const share = Math.floor(settings.connections / urls.length);
+  const results = await Promise.all(
+    urls.map((url, i) =>
+      fireOne(
+        url,
+        target,
+        seconds,
+        Math.max(1, share + (i === 0 ? settings.connections - share * urls.length : 0)),
+        settings,
+        micros,
+        isMeasured ? target.onResponse : undefined,
+      ),
+    ),
+  );
+  const statusCodeStats: Totals['statusCodeStats'] = {};
+  for (const result of results) {
+    for (const [code, stat] of Object.entries(result.statusCodeStats ?? {})) {
+      const key = code as keyof Totals['statusCodeStats'];
+      statusCodeStats[key] = { count: (statusCodeStats[key]?.count ?? 0) + (stat.count ?? 0) };
+    }
+  }
+  const sum = (pick: (r: autocannon.Result) => number) => results.reduce((total, r) => total + pick(r), 0);
+  return {
+    result: {
+      duration: Math.max(...results.map((r) => r.duration)),
+      requests: { total: sum((r) => r.requests.total) },
+      non2xx: sum((r) => r.non2xx),
+      errors: sum((r) => r.errors),
+      timeouts: sum((r) => r.timeouts),
+      statusCodeStats,
+    },
+    micros,
+  };
 }
 
 class Accumulator {
@@ -119,7 +178,7 @@ class Accumulator {
 }
 
 /**
- * Warms each target up (results discarded), then runs `settings.rounds` rounds in which every
+ * Warms each target up (results discarded, `onResponse` not called), then runs `settings.rounds` rounds in which every
  * target gets `settings.seconds / settings.rounds` seconds. `onProgress` is told what runs next.
  */
 export async function measureInterleaved(
@@ -130,14 +189,14 @@ export async function measureInterleaved(
   if (settings.warmupSeconds > 0) {
     for (const target of targets) {
       onProgress(`warm-up ${target.name} for ${settings.warmupSeconds} s`);
-      await fire(target, settings.warmupSeconds, settings);
+      await fire(target, settings.warmupSeconds, settings, false);
     }
   }
   const slice = settings.seconds / settings.rounds;
   const accumulators = targets.map((target) => new Accumulator(target, settings.connections));
   for (let round = 1; round <= settings.rounds; round++) {
     onProgress(`round ${round}/${settings.rounds}: ${targets.map((t) => t.name).join(', ')}, ${slice} s each`);
-    for (const acc of accumulators) acc.add(await fire(acc.target, slice, settings));
+    for (const acc of accumulators) acc.add(await fire(acc.target, slice, settings, true));
   }
   return accumulators.map((acc) => acc.toMeasurement());
 }

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
-import { migrateToLatest, openDatabase } from './db/database.ts';
+import { migrateToLatest, openDatabase, type Database } from './db/database.ts';
+import { isDatabaseBusy, isDatabaseUnavailable } from './db/dialects/errors.ts';
 import { pruneExpired } from './use-cases/prune-expired.ts';
 
 /** The test clock: the instant written in `file`, or the real time when it is empty or unreadable. */
@@ -17,6 +18,27 @@ function fileClock(file: string): () => Date {
   };
 }
 
+/**
+ * Migrates once the database answers. An instance started while PostgreSQL is still coming up (a
+ * restart, a failover, the whole deployment booting at once) waits for it, about 4 minutes at most,
+ * instead of exiting; a real error (a failed migration) still stops start-up at once.
+ */
+async function migrateWhenReachable(database: Database): Promise<void> {
+  const MAX_ATTEMPTS = 30;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await migrateToLatest(database.db);
+      return;
+    } catch (error) {
+      if (!(isDatabaseUnavailable(error) || isDatabaseBusy(error)) || attempt >= MAX_ATTEMPTS) throw error;
+      const waitMs = Math.min(10_000, 250 * 2 ** attempt);
+      const reason = error instanceof Error ? error.message : String(error);
+      process.stderr.write(`The database is not reachable yet (${reason}); trying again in ${waitMs / 1000} s\n`);
+      await new Promise((resolve) => setTimeout(resolve, waitMs));
+    }
+  }
+}
+
 async function main() {
   let config;
   try {
@@ -29,7 +51,7 @@ async function main() {
     throw error;
   }
   const database = openDatabase(config.database);
-  await migrateToLatest(database.db);
+  await migrateWhenReachable(database);
   const { app, ctx } = await buildApp({
     config,
     database,

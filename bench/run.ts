@@ -11,12 +11,14 @@ import { checkTable, heading, measurementTable, table } from './lib/report.ts';
 import { startServer, type RunningServer, type StartOptions } from './lib/server.ts';
 import { describeMachine, readSettings } from './lib/settings.ts';
 import type { Suite, SuiteResult } from './lib/suite.ts';
+import { databasesSuite } from './suites/databases.ts';
 import { httpProfileSuite } from './suites/http-profile.ts';
 import { evidenceSuite } from './suites/evidence.ts';
+import { firstPageSuite } from './suites/first-page.ts';
 import { planSuite } from './suites/plan.ts';
 
 /** Add new suites here. */
-const SUITES: readonly Suite[] = [httpProfileSuite, planSuite, evidenceSuite];
+const SUITES: readonly Suite[] = [httpProfileSuite, planSuite, evidenceSuite, databasesSuite, firstPageSuite];
 
 /** Above this share of the CPUs used by other processes, the report warns that figures are noisy. */
 const NOISY_OTHERS_SHARE = 0.1;
@@ -103,7 +105,8 @@ async function main(): Promise<number> {
       console.log(`FAILED: ${error instanceof Error ? error.message : String(error)}`);
       continue;
     }
-    console.log(measurementTable(result.measurements));
+    if (result.measurements.length > 0) console.log(measurementTable(result.measurements));
+    for (const extra of result.tables ?? []) console.log(`\n${extra}`);
     if (result.checks.length > 0) {
       console.log('');
       console.log(checkTable(result.checks));

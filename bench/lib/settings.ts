@@ -10,6 +10,9 @@
  *   BENCH_ONLY=http-profile            run only the suites whose names contain this text
  *   BENCH_STRICT=1                     exit 1 when a target is missed (not only on errors)
  *   BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"   extra node flags for the server
+ *   BENCH_SKIP_BUILD=1                 first-page: measure dist/web as it is instead of building it
+ *   BENCH_DATABASE_URL=postgres://…    databases: the PostgreSQL server to create a scratch database on
+ *                                      (default TEST_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/test)
  */
 import os from 'node:os';
 
@@ -23,6 +26,8 @@ export type Settings = {
   only: string | null;
   strict: boolean;
   serverNodeArgs: string[];
+  skipBuild: boolean;
+  postgresUrl: string;
 };
 
 function positiveInt(name: string, raw: string | undefined, fallback: number): number {
@@ -59,6 +64,8 @@ export function readSettings(
     only: env.BENCH_ONLY?.trim() || null,
     strict: env.BENCH_STRICT === '1' || env.BENCH_STRICT === 'true',
     serverNodeArgs: (env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean),
+    skipBuild: env.BENCH_SKIP_BUILD === '1' || env.BENCH_SKIP_BUILD === 'true',
+    postgresUrl: env.BENCH_DATABASE_URL || env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test',
   };
 }
 

@@ -17,6 +17,8 @@ export type Check = {
 export type SuiteResult = {
   measurements: Measurement[];
   checks: Check[];
+  /** Extra tables, printed as they are (e.g. sizes of the files of the first page). */
+  tables?: string[];
   notes?: string[];
 };
 

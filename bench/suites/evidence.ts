@@ -5,7 +5,9 @@
  *   request is on disk. Its ceiling is the disk: the same run measures how many single-row commits a
  *   second a bare script makes on the same kind of SQLite file. Targets: ≥ 0.7 of that ceiling and
  *   p99 ≤ 25 ms. The server groups concurrent writes into shared commits (src/server/db/write-batcher.ts),
- *   so it may pass the ceiling without an acknowledged write ever being lost.
+ *   so it may pass the ceiling without an acknowledged write ever being lost. The ids of the 201
+ *   answers of the measured rounds (the warm-up's left out) are then looked for among the stored
+ *   blocks (the account export): every one must be there.
  * - GET /api/evidence for a student with a year of logs (1,095 blocks, 26 practice exams, 365
  *   check-ins): one request at a time, so latency ≈ server time. Target: median ≤ 20 ms.
  */

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '#server/app.ts';
 import { testConfig } from '#tests/setup/app-config.ts';
 import { createTestDatabase, type TestDatabase } from '#tests/setup/databases.ts';
-import { createManualClock } from '#tests/setup/test-app.ts';
+import { routeTableOf } from '#server/route-table.ts';
+import { createManualClock, signUpClient } from '#tests/setup/test-app.ts';
 
 /** A built web app as `vite build` leaves it: files with .br and .gz beside them, a source map. */
 function writeFakeBuild(root: string) {
@@ -107,6 +108,23 @@ describe('static assets', () => {
       expect(head.body, url).toBe('');
     }
     expect((await app.inject({ method: 'HEAD', url: '/' })).statusCode).toBe(200);
+  });
+
+  it('has a HEAD route beside every GET route, answering with the same status and headers, no body', async () => {
+    const routes = routeTableOf(app);
+    const gets = routes.filter((r) => r.method === 'GET');
+    expect(gets.length).toBeGreaterThan(10);
+    const heads = new Set(routes.filter((r) => r.method === 'HEAD').map((r) => r.url));
+    expect(gets.filter((r) => !heads.has(r.url)).map((r) => r.url)).toEqual([]);
+    const student = await signUpClient(app);
+    for (const route of gets) {
+      const url = route.url.replace(/:[A-Za-z]+/g, 'x');
+      const get = await student.request({ method: 'GET', url });
+      const head = await student.request({ method: 'HEAD', url });
+      expect(head.statusCode, url).toBe(get.statusCode);
+      expect(head.headers['content-type'], url).toBe(get.headers['content-type']);
+      expect(head.body, url).toBe('');
+    }
   });
 
   it('never serves source maps or the compressed copies under their own names; a missing file is a 404', async () => {

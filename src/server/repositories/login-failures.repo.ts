@@ -35,11 +35,14 @@ export function createLoginFailuresRepo(db: Kysely<DB>) {
         .execute();
     },
 
-    /** Password attempts for this email and for this address since `since`, with the oldest of them. */
-    async countSince(email: string, ip: string, since: string) {
+    /**
+     * Password attempts for this email and for this address since `since`, with the oldest of them;
+     * `ip` null counts by email only (confirmations).
+     */
+    async countSince(email: string, ip: string | null, since: string) {
       const [byEmail, byIp] = await Promise.all([
         countBy('password', 'email', email, since),
-        countBy('password', 'ip', ip, since),
+        ip === null ? { count: 0, oldest: null } : countBy('password', 'ip', ip, since),
       ]);
       return { byEmail, byIp };
     },

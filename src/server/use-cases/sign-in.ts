@@ -32,20 +32,20 @@ export async function claimPasswordAttempt(
 ): Promise<AttemptClaim> {
   const now = ctx.now();
   const attemptId = ctx.newId();
-  const ip = attempt.ip ?? 'confirmation';
-  await ctx.repos.loginFailures.record({ id: attemptId, email: attempt.email, ip, now: now.toISOString() });
+  await ctx.repos.loginFailures.record({
+    id: attemptId,
+    email: attempt.email,
+    ip: attempt.ip ?? 'confirmation',
+    now: now.toISOString(),
+  });
   const since = new Date(now.getTime() - THROTTLE.windowMs).toISOString();
-  const counts = await ctx.repos.loginFailures.countSince(attempt.email, ip, since);
-  const blocking =
-    counts.byEmail.count > THROTTLE.maxPerEmail
-      ? counts.byEmail.oldest
-      : attempt.ip !== null && counts.byIp.count > THROTTLE.maxPerIp
-        ? counts.byIp.oldest
-        : null;
-  if (blocking === null) return { isAllowed: true, attemptId };
+  const counts = await ctx.repos.loginFailures.countSince(attempt.email, attempt.ip, since);
+  const isOverEmail = counts.byEmail.count > THROTTLE.maxPerEmail;
+  if (!isOverEmail && counts.byIp.count <= THROTTLE.maxPerIp) return { isAllowed: true, attemptId };
   await ctx.repos.loginFailures.remove(attemptId);
   // Room opens when the oldest counted attempt leaves the window.
-  const retryAfterMs = new Date(blocking).getTime() + THROTTLE.windowMs - now.getTime();
+  const oldest = (isOverEmail ? counts.byEmail.oldest : counts.byIp.oldest) ?? now.toISOString();
+  const retryAfterMs = new Date(oldest).getTime() + THROTTLE.windowMs - now.getTime();
   return { isAllowed: false, retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)) };
 }
 

@@ -1,0 +1,6 @@
+import type { Kysely } from 'kysely';
+
+// Frozen in time: never imports app code; runs unchanged on SQLite and PostgreSQL.
+export async function up(_db: Kysely<any>): Promise<void> {}
+
+export async function down(_db: Kysely<any>): Promise<void> {}

@@ -17,7 +17,7 @@ import { describeEachKind, random, shuffle, startDeployment, type Deployment } f
 import { createClock } from './lib/instance.ts';
 import { blockBody, planItems, PLAN_MADE_AT, signUpStudentWithPlan } from './lib/students.ts';
 
-const MAX_PER_ENDPOINT = 120;
+const MAX_PER_ENDPOINT = 80;
 const TODAY = PLAN_MADE_AT.slice(0, 10);
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

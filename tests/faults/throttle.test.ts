@@ -7,8 +7,8 @@
  * - The same for password confirmations (a wrong current password on POST /api/account/password).
  * - The per-address limit (50): 120 wrong sign-ins for 120 different emails from one address.
  *
- * Each case comes from its own client address (TRUST_PROXY with X-Forwarded-For, as behind the
- * school's proxy), so one case's failures cannot throttle another.
+ * Each case comes from its own client address (X-Forwarded-For; the instances trust their proxy),
+ * so one case's failures cannot throttle another.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { PASSWORD, type Reply, send, signUp, tally, report } from './lib/client.ts';
@@ -40,7 +40,7 @@ describeEachKind('password throttles under parallel guesses', (kind) => {
   let byAddress: Reply[] = [];
 
   beforeAll(async () => {
-    deployment = await startDeployment(kind, clock, { env: { TRUST_PROXY: 'true' } });
+    deployment = await startDeployment(kind, clock);
     const { instances } = deployment;
     const on = (i: number) => instances[i % instances.length]!;
     const from = (address: string) => ({ 'x-forwarded-for': address });

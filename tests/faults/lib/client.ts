@@ -73,10 +73,22 @@ export async function send(
   }
 }
 
-/** One user's cookie jar. */
+let addresses = 0;
+/** A client address of its own (198.18.0.0/15, the benchmarking range), sent as X-Forwarded-For. */
+export function nextAddress(): string {
+  const n = ++addresses;
+  return `198.18.${(n >> 8) & 255}.${n & 255}`;
+}
+
+/**
+ * One user's browser: a cookie jar, and a network address of its own. The instances run with
+ * TRUST_PROXY=true, as behind the school's reverse proxy, so each simulated student comes from their
+ * own address and the per-address throttles see what they would see in production.
+ */
 export class User {
   readonly cookies = new Map<string, string>();
   id = '';
+  readonly address = nextAddress();
 
   constructor(
     readonly email: string,
@@ -106,7 +118,8 @@ export class User {
   }
 
   async request(instance: Pick<Instance, 'origin'>, method: string, url: string, options: RequestOptions = {}) {
-    const reply = await send(instance, method, url, { ...options, cookie: this.cookie });
+    const headers = { 'x-forwarded-for': this.address, ...(options.headers ?? {}) };
+    const reply = await send(instance, method, url, { ...options, headers, cookie: this.cookie });
     this.absorb(reply);
     return reply;
   }

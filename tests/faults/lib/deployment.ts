@@ -1,6 +1,8 @@
 /**
  * A deployment under test: on PostgreSQL, two app instances on one fresh database (the school
- * set-up); on SQLite, one instance on a fresh data directory (the laptop set-up).
+ * set-up); on SQLite, one instance on a fresh data directory (the laptop set-up). Both run with
+ * TRUST_PROXY=true, as behind a reverse proxy, so that every simulated student has an address of
+ * their own (X-Forwarded-For, lib/client.ts).
  */
 import { describe } from 'vitest';
 import { createDataDir, startInstance, type Instance, type TestClock } from './instance.ts';
@@ -56,7 +58,8 @@ export async function startDeployment(
       database,
       clock,
       ...(port === undefined ? {} : { port }),
-      ...(options.env ? { env: options.env } : {}),
+      // Behind the school's proxy: clients are told apart by X-Forwarded-For (lib/client.ts).
+      env: { TRUST_PROXY: 'true', ...options.env },
     });
     instances.push(instance);
     return instance;

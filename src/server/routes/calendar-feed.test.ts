@@ -200,7 +200,7 @@ describe('calendar feed URL', () => {
       '[::2]',
     ]) {
       const reply = await student.request({ method: 'POST', url: '/api/calendar-feed', headers: { host } });
-      expect(reply.statusCode, host).toBe(503);
+      expect(reply.statusCode, host).toBe(409);
       expect(reply.json().error).toMatchObject({ code: 'PUBLIC_ORIGIN_REQUIRED' });
       expect(reply.json().error.message).toMatch(/set PUBLIC_ORIGIN/);
       expect(reply.body).not.toContain('evil');
@@ -210,6 +210,26 @@ describe('calendar feed URL', () => {
     expect((await t.app.inject({ method: 'GET', url: `/feed/${token}.ics` })).statusCode).toBe(200);
     const state = await student.request({ method: 'GET', url: '/api/calendar-feed', headers: { host: 'localhost' } });
     expect(state.json().setupProblem).toBeNull();
+  });
+
+  it('is refused behind a proxy (TRUST_PROXY) without PUBLIC_ORIGIN, even for a loopback Host', async () => {
+    const proxied = await buildApp({
+      config: { ...t.ctx.config, trustProxy: true },
+      database: t.ctx.database,
+      clock: t.clock.now,
+    });
+    try {
+      await proxied.app.ready();
+      const reply = await proxied.app.inject({
+        method: 'POST',
+        url: '/api/calendar-feed',
+        headers: { cookie: student.cookie, host: '127.0.0.1:3000', 'x-forwarded-host': 'localhost' },
+      });
+      expect(reply.statusCode).toBe(409);
+      expect(reply.json().error.code).toBe('PUBLIC_ORIGIN_REQUIRED');
+    } finally {
+      await proxied.app.close();
+    }
   });
 
   it('comes from PUBLIC_ORIGIN when it is set, whatever the Host', async () => {

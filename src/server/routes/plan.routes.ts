@@ -27,6 +27,9 @@ function isLoopbackHostname(hostname: string): boolean {
  */
 function originOf(ctx: Context, request: FastifyRequest): string | null {
   if (ctx.config.publicOrigin) return ctx.config.publicOrigin;
+  // Behind a proxy the Host the app sees is the proxy's choice (often its own upstream address,
+  // 127.0.0.1:3000, which would hand out links that work nowhere): the public address must be set.
+  if (ctx.config.trustProxy) return null;
   const host = request.headers.host;
   // Only a bare host[:port]: user info, a path or spaces make it no Host header at all.
   if (!host || /[@/?#\\\s]/.test(host)) return null;

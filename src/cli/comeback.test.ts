@@ -55,7 +55,7 @@ describe('comeback plan', () => {
     [
       'an impossible bank',
       JSON.stringify({ startDate: '2026-11-25', examDate: '2026-12-20' }),
-      /PLAN_INFEASIBLE: 3,900 questions left need 98 blocks/,
+      /PLAN_INFEASIBLE: 3,900 questions left need 195 blocks of 20/,
     ],
     [
       'an exam date thousands of years away',

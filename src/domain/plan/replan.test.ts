@@ -23,13 +23,13 @@ const tracked = (plan: Plan, status: (item: TrackedItem) => TrackedItem['status'
     });
 
 describe('re-planning', () => {
-  it('subtracts the work done since the plan began: 10 blocks of 40 leave 3,500 questions', () => {
+  it('subtracts the work done since the plan began: 10 blocks of 20 leave 3,700 questions', () => {
     const items = tracked(firstPlan());
     const blocks = items
       .filter((i) => i.kind === 'qbank-block')
       .slice(0, 10)
       .map((i) => ({ ...i, status: 'done' as const }));
-    expect(remainingWork(DEFAULT_PLAN_SETTINGS, blocks).questionBank.questionsLeft).toBe(3500);
+    expect(remainingWork(DEFAULT_PLAN_SETTINGS, blocks).questionBank.questionsLeft).toBe(3700);
   });
 
   it('lists missed items: past, with no status, rest excluded', () => {

@@ -61,14 +61,63 @@ export type PlanSettings = {
    * postmortem's answer to "poor structure"), instead of more on days with more free time.
    */
   fixedDailyBlocks?: boolean;
+  /**
+   * Most study hours in a day (blocks, reviews, reading). Absent: the weekly study hours spread
+   * over the days that can take study (`defaultDailyCapHours`). Never above DAILY_STUDY_CEILING_HOURS.
+   */
+  dailyCapHours?: number;
 };
+
+/**
+ * No plan asks for more than 10 study hours in a day, whatever the settings (issue 9: "a hard
+ * ceiling such as 10 study hours a day"; the seed: the weekly hours do not mean studying 16 hours a day).
+ */
+export const DAILY_STUDY_CEILING_HOURS = 10;
+
+/** Study weekly hours: question bank, practice exams and content review (rest is not study). */
+export function weeklyStudyHours(settings: Pick<PlanSettings, 'weeklyHours'>): number {
+  const h = settings.weeklyHours;
+  return h.questionBank + h.practiceExams + h.contentReview;
+}
+
+/**
+ * The default daily cap: the weekly study hours spread over the weekdays that can take study (all
+ * seven, less the rest weekday when there is weekly rest, less weekdays whose protected hours
+ * leave under an hour awake), rounded up to the quarter hour, between 1 hour and the ceiling.
+ * The seed's 25 + 5 + 10 hours over 6 days: 6 h 45 min.
+ */
+export function defaultDailyCapHours(settings: PlanSettings): number {
+  const awake = 24 * 60 - sleepHours(settings.sleep) * 60;
+  let days = 0;
+  for (let weekday = 0; weekday < 7; weekday++) {
+    if (weekday === settings.restWeekday && settings.weeklyHours.rest > 0) continue;
+    const busy = settings.protectedTime
+      .filter((slot) => slot.weekday === weekday)
+      .reduce((sum, slot) => {
+        const start = minutesOf(slot.start);
+        const end = minutesOf(slot.end);
+        return sum + (end > start ? end - start : end + 1440 - start);
+      }, 0);
+    if (awake - busy >= 60) days += 1;
+  }
+  const hours = weeklyStudyHours(settings) / Math.max(1, days);
+  return Math.min(DAILY_STUDY_CEILING_HOURS, Math.max(1, Math.ceil(hours * 4) / 4));
+}
+
+/** The cap in force, in minutes: the setting (within the ceiling) or the default. */
+export function dailyCapMinutesOf(settings: PlanSettings): number {
+  const hours = settings.dailyCapHours ?? defaultDailyCapHours(settings);
+  return Math.round(Math.min(DAILY_STUDY_CEILING_HOURS, Math.max(0, hours)) * 60);
+}
 
 export const DEFAULT_PLAN_SETTINGS: PlanSettings = {
   weeklyHours: DEFAULT_WEEKLY_HOURS,
   sleep: { start: '23:00', end: '07:00' },
   protectedTime: [],
   exceptions: [],
-  questionBank: { questionsLeft: 3900, blockFormat: '40-in-60', reviewMinutesPerBlock: 60, mode: 'timed' },
+  // The current exam's block (DOMAIN.md §1: 30-minute blocks of 18–20 items from 2026-05-07), with
+  // as much review as test time (DOMAIN.md §4). The older 40 in 60 stays selectable.
+  questionBank: { questionsLeft: 3900, blockFormat: '20-in-30', reviewMinutesPerBlock: 30, mode: 'timed' },
   practiceExams: ['NBME13', 'NBME14', 'NBME15', 'UWSA1', 'UWSA2', 'FREE120'],
   practiceExamEveryDays: 7,
   fullLengthDays: 2,

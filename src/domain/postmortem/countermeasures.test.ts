@@ -110,7 +110,9 @@ describe('content instead of questions → a question-heavy split', () => {
 
   it('raises review after each block to at least the block length', () => {
     const long = applyCountermeasures(
-      settingsWith({ questionBank: { ...DEFAULT_PLAN_SETTINGS.questionBank, reviewMinutesPerBlock: 30 } }),
+      settingsWith({
+        questionBank: { ...DEFAULT_PLAN_SETTINGS.questionBank, blockFormat: '40-in-60', reviewMinutesPerBlock: 30 },
+      }),
       diagnosisWith(['content-over-questions']),
     );
     expect(changesOf(long).at(-1)).toEqual({
@@ -224,7 +226,7 @@ describe('exam-day timing or anxiety → timed only, one more full-length day, h
     ]);
     expect(result.actions.map((a) => a.text)).toEqual([
       expect.stringMatching(/^Get help for exam anxiety now, not in the week before the exam/),
-      expect.stringMatching(/in a 40-question block, be past question 20 at the 30-minute mark/),
+      expect.stringMatching(/in a 20-question block, be past question 10 at the 15-minute mark/),
     ]);
   });
 

@@ -2,8 +2,9 @@
  * Log lines must never carry a credential. A calendar feed URL is `/feed/<token>.ics` and the token
  * is the only thing guarding the plan behind it, so any URL (or text quoting one) is redacted before
  * it is logged: whatever the encoding (`/%66eed/`, `//feed/`, `/./feed/`, `%2F`, a percent-encoded
- * token), every run of 20 or more token characters is replaced. Session and feed tokens are 43 base64url characters; ids and dates in app URLs are
- * shorter than 20 characters or are UUIDs, which lose nothing by being masked in a log.
+ * token), every run of 20 or more token characters is replaced. Session and feed tokens are 43
+ * base64url characters; ids and dates in app URLs are shorter than 20 characters or are UUIDs and
+ * plan item ids, which lose little by being masked in a log (the request id ties lines together).
  */
 const TOKEN_RUN = /(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{20,}/g;
 export const REDACTED = '[redacted]';

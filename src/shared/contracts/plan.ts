@@ -2,7 +2,13 @@ import { z } from 'zod';
 import { PRACTICE_FORM_IDS } from '#domain/exam/practice-forms.ts';
 import type { ItemStatus } from '#domain/plan/replan.ts';
 import type { Plan, PlanDay, PlanItem } from '#domain/plan/scheduler.ts';
-import { isTimeOfDay, minutesOf, sleepHours, type PlanSettings } from '#domain/plan/settings.ts';
+import {
+  DAILY_STUDY_CEILING_HOURS,
+  isTimeOfDay,
+  minutesOf,
+  sleepHours,
+  type PlanSettings,
+} from '#domain/plan/settings.ts';
 import { localDateSchema } from './common.ts';
 
 /**
@@ -113,6 +119,14 @@ export const planSettingsSchema = z
       .max(6, 'At most 6 full-length days.'),
     restWeekday: weekday,
     fixedDailyBlocks: z.boolean({ error: 'Choose whether every study day has the same blocks.' }).optional(),
+    dailyCapHours: z
+      .number({ error: 'Enter the most study hours in a day as a number.' })
+      .min(1, 'Allow at least 1 study hour a day.')
+      .max(
+        DAILY_STUDY_CEILING_HOURS,
+        `At most ${DAILY_STUDY_CEILING_HOURS} study hours a day: more is not kept up, and the plan never asks for it.`,
+      )
+      .optional(),
   })
   .refine(
     (s) =>
@@ -139,7 +153,9 @@ export type PlanResponse = {
     startDate: string;
     examDate: string;
     settings: PlanSettings;
-    summary: Plan['summary'];
+    /** Plans stored before shortfalls and the daily cap existed lack those two fields. */
+    summary: Omit<Plan['summary'], 'shortfalls' | 'dailyCapMinutes'> &
+      Partial<Pick<Plan['summary'], 'shortfalls' | 'dailyCapMinutes'>>;
     warnings: string[];
     updatedAt: string;
     /** True when the profile's exam date differs from the plan's: re-plan to follow it. */

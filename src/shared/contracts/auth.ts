@@ -1,11 +1,10 @@
 import { z } from 'zod';
+import { text, textProblem } from './common.ts';
 
 export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 256;
 
-export const emailSchema = z
-  .string({ error: 'Enter your email address.' })
-  .trim()
+export const emailSchema = text({ error: 'Enter your email address.' })
   .min(1, 'Enter your email address.')
   .max(254, 'That email address is too long.')
   .pipe(z.email({ error: 'Enter an email address like name@school.edu.' }))
@@ -17,7 +16,13 @@ export const newPasswordSchema = z
     PASSWORD_MIN_LENGTH,
     `Use at least ${PASSWORD_MIN_LENGTH} characters. A short phrase of four or five words works well.`,
   )
-  .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters.`);
+  .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters.`)
+  // Spaces are fine (a passphrase), invisible control characters are not: nobody could type them again.
+  // Passwords that are checked (sign-in, confirmations) take any character, so no account made before
+  // this rule is locked out; they are only hashed, never stored as text.
+  .refine((password) => textProblem(password) === null, {
+    error: 'Use letters, digits, spaces and symbols only: this password holds an invisible control character.',
+  });
 
 export const roleSchema = z.enum(['student', 'advisor'], { error: 'Choose student or advisor.' });
 export type Role = z.infer<typeof roleSchema>;

@@ -10,7 +10,7 @@ import {
 import { MAX_PRACTICE_EXAMS, type NoPrediction, type ScorePrediction } from '#domain/evidence/predictor.ts';
 import { MAX_FULL_LENGTH_DAYS, type DelayProposal, type ReadinessAssessment } from '#domain/evidence/readiness.ts';
 import { PRACTICE_FORM_IDS } from '#domain/exam/practice-forms.ts';
-import { localDateSchema } from './common.ts';
+import { decimal, localDateSchema, text, textProblem } from './common.ts';
 
 /*
  * Contracts for capability D and E. These check shape and fixed ranges; the rules that need today's
@@ -25,10 +25,16 @@ const wholeNumber = (what: string, min: number, max: number, tooHigh: string) =>
     .min(min, `${what[0]!.toUpperCase()}${what.slice(1)} cannot be below ${min}.`)
     .max(max, tooHigh);
 
-const percentCorrect = z
-  .number({ error: 'Enter the percent correct as a number.' })
-  .min(0, 'A percent correct cannot be below 0.')
-  .max(100, 'A percent correct cannot be above 100.');
+/** A percent correct to one decimal, as score reports print it (68 or 68.5). */
+const percentCorrect = decimal({
+  error: 'Enter the percent correct as a number.',
+  min: 0,
+  max: 100,
+  perUnit: 10,
+  belowMin: 'A percent correct cannot be below 0.',
+  aboveMax: 'A percent correct cannot be above 100.',
+  offGrid: 'Enter the percent correct with at most one decimal, as on the report (for example 68 or 68.5).',
+});
 
 const scoreSchema = z
   .number({ error: 'Enter the score as a number.' })
@@ -81,6 +87,11 @@ export type QuestionBlockInput = z.input<typeof questionBlockInputSchema>;
 
 const FORM_LIST = 'NBME9 … NBME16, UWSA1, UWSA2, FREE120, AMBOSS_SA';
 
+/** The form as sent, for a message: short text only (String() of a deeply nested array overflows the stack). */
+function quotedForm(input: unknown): string {
+  return typeof input === 'string' && textProblem(input) === null && input.length <= 40 ? `"${input}"` : 'That';
+}
+
 /** Checks that the result field matches the form: a percent for the Free 120, a score otherwise. */
 function checkResultField(
   exam: { form: LoggedFormId; score?: number | null | undefined; percentCorrect?: number | null | undefined },
@@ -126,7 +137,7 @@ export const practiceExamInputSchema = z
   .strictObject({
     form: z.enum(LOGGED_FORM_IDS, {
       error: (issue) =>
-        `"${String(issue.input)}" is not a practice exam we know. Use one of ${FORM_LIST}, or a Clinical Mastery Series form (CMS_MEDICINE …).`,
+        `${quotedForm(issue.input)} is not a practice exam we know. Use one of ${FORM_LIST}, or a Clinical Mastery Series form (CMS_MEDICINE …).`,
     }),
     date: localDateSchema('the date you took it'),
     score: scoreSchema.nullish(),
@@ -151,7 +162,7 @@ export type PracticeExamLogInput = z.input<typeof practiceExamInputSchema>;
 export const predictiveExamSchema = z
   .strictObject({
     form: z.enum(PRACTICE_FORM_IDS, {
-      error: (issue) => `"${String(issue.input)}" is not a practice exam form we know. Use one of ${FORM_LIST}.`,
+      error: (issue) => `${quotedForm(issue.input)} is not a practice exam form we know. Use one of ${FORM_LIST}.`,
     }),
     date: localDateSchema('the date of the practice exam'),
     score: scoreSchema.optional(),
@@ -208,10 +219,16 @@ export type ReadinessRequest = z.input<typeof readinessInputSchema>;
 /** A wellbeing check-in (capability D, endurance). */
 export const wellbeingCheckInInputSchema = z.strictObject({
   date: localDateSchema('the date'),
-  sleepHours: z
-    .number({ error: 'Enter the hours you slept as a number.' })
-    .min(0, 'Sleep cannot be below 0 hours.')
-    .max(24, 'A day has 24 hours; enter the hours you slept.'),
+  // Hours with at most two decimals: all a person types (7, 7.5, 6.75, 6.3), not 5e-324 or 7.123456789.
+  sleepHours: decimal({
+    error: 'Enter the hours you slept as a number.',
+    min: 0,
+    max: 24,
+    perUnit: 100,
+    belowMin: 'Sleep cannot be below 0 hours.',
+    aboveMax: 'A day has 24 hours; enter the hours you slept.',
+    offGrid: 'Enter the hours you slept with at most two decimals (for example 7, 7.5 or 6.75).',
+  }),
   stress: wholeNumber('your stress', 1, 5, 'Choose your stress from 1 to 5.'),
   mood: wholeNumber('your mood', 1, 5, 'Choose your mood from 1 to 5.'),
 });
@@ -220,10 +237,10 @@ export type WellbeingCheckInInput = z.input<typeof wellbeingCheckInInputSchema>;
 /** The school's counselling service, kept in settings and shown in the help prompt. */
 export const counsellingServiceSchema = z
   .strictObject({
-    name: z.string().trim().min(1, 'Enter the name of the service.').max(120, 'Keep the name under 120 characters.'),
-    contact: z
-      .string()
-      .trim()
+    name: text({ error: 'Enter the name of the service.' })
+      .min(1, 'Enter the name of the service.')
+      .max(120, 'Keep the name under 120 characters.'),
+    contact: text({ error: 'Enter how to reach it: a phone number, an email or a web address.' })
       .min(1, 'Enter how to reach it: a phone number, an email or a web address.')
       .max(200, 'Keep the contact under 200 characters.'),
   })

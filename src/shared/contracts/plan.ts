@@ -9,7 +9,7 @@ import {
   sleepHours,
   type PlanSettings,
 } from '#domain/plan/settings.ts';
-import { localDateSchema } from './common.ts';
+import { decimal, localDateSchema, text } from './common.ts';
 
 /**
  * The largest question bank we accept. UWorld's Step 2 CK bank is about 3,900 questions
@@ -18,11 +18,17 @@ import { localDateSchema } from './common.ts';
 export const MAX_QUESTIONS_LEFT = 10_000;
 export const MAX_WEEKLY_HOURS = 100;
 
+/** Weekly hours, to the quarter hour: the planner works in minutes, and quarters add up exactly. */
 const hours = (what: string, max: number) =>
-  z
-    .number({ error: `Enter ${what} as a number of hours.` })
-    .min(0, `${what[0]!.toUpperCase()}${what.slice(1)} cannot be negative.`)
-    .max(max, `${what[0]!.toUpperCase()}${what.slice(1)} above ${max} hours a week cannot be kept up.`);
+  decimal({
+    error: `Enter ${what} as a number of hours.`,
+    min: 0,
+    max,
+    perUnit: 4,
+    belowMin: `${what[0]!.toUpperCase()}${what.slice(1)} cannot be negative.`,
+    aboveMax: `${what[0]!.toUpperCase()}${what.slice(1)} above ${max} hours a week cannot be kept up.`,
+    offGrid: `Enter ${what} to the quarter hour (for example 12, 12.25 or 12.5).`,
+  });
 
 const timeOfDay = (what: string) =>
   z
@@ -55,9 +61,7 @@ export const planSettingsSchema = z
             weekday,
             start: timeOfDay('the start'),
             end: timeOfDay('the end'),
-            label: z
-              .string()
-              .trim()
+            label: text({ error: 'Say what this time is for (e.g. “Rotation”).' })
               .min(1, 'Say what this time is for (e.g. “Rotation”).')
               .max(60, 'Keep the label under 60 characters.'),
           })
@@ -79,7 +83,9 @@ export const planSettingsSchema = z
             end: timeOfDay('the end')
               .nullish()
               .transform((v) => v ?? null),
-            label: z.string().trim().max(60, 'Keep the label under 60 characters.').default(''),
+            label: text({ error: 'Enter the label as text, or leave it empty.' })
+              .max(60, 'Keep the label under 60 characters.')
+              .default(''),
           })
           .refine((e) => (e.start === null) === (e.end === null), {
             error: 'Give both a start and an end time, or neither for the whole day.',
@@ -119,14 +125,15 @@ export const planSettingsSchema = z
       .max(6, 'At most 6 full-length days.'),
     restWeekday: weekday,
     fixedDailyBlocks: z.boolean({ error: 'Choose whether every study day has the same blocks.' }).optional(),
-    dailyCapHours: z
-      .number({ error: 'Enter the most study hours in a day as a number.' })
-      .min(1, 'Allow at least 1 study hour a day.')
-      .max(
-        DAILY_STUDY_CEILING_HOURS,
-        `At most ${DAILY_STUDY_CEILING_HOURS} study hours a day: more is not kept up, and the plan never asks for it.`,
-      )
-      .optional(),
+    dailyCapHours: decimal({
+      error: 'Enter the most study hours in a day as a number.',
+      min: 1,
+      max: DAILY_STUDY_CEILING_HOURS,
+      perUnit: 4,
+      belowMin: 'Allow at least 1 study hour a day.',
+      aboveMax: `At most ${DAILY_STUDY_CEILING_HOURS} study hours a day: more is not kept up, and the plan never asks for it.`,
+      offGrid: 'Enter the daily hours to the quarter hour (for example 6, 6.5 or 6.75).',
+    }).optional(),
   })
   .refine(
     (s) =>

@@ -16,14 +16,13 @@ import {
   type Section,
 } from '#domain/postmortem/questionnaire.ts';
 import { checkPostmortemRules } from '#domain/postmortem/rules.ts';
+import { decimal, text } from './common.ts';
 
 const L = POSTMORTEM_LIMITS;
 
 /** Optional free text: trimmed, empty becomes null. */
 const optionalText = (max: number) =>
-  z
-    .string({ error: 'Enter text here, or leave it empty.' })
-    .trim()
+  text({ error: 'Enter text here, or leave it empty.', isMultiline: true })
     .max(max, `Keep this under ${max} characters; the essentials are enough.`)
     .nullish()
     .transform((value) => (value ? value : null));
@@ -52,10 +51,15 @@ const categories = (what: string, max: number) =>
 
 const practiceScoreSchema = z.strictObject({
   scale: z.enum(SCORE_SCALES, { error: 'Say whether this is a 3-digit score or a percent correct.' }),
-  value: z
-    .number({ error: 'Enter the score as a number.' })
-    .min(0, 'A score cannot be negative.')
-    .max(L.maxThreeDigitScore, `Enter the score as reported: at most ${L.maxThreeDigitScore}.`),
+  value: decimal({
+    error: 'Enter the score as a number.',
+    min: 0,
+    max: L.maxThreeDigitScore,
+    perUnit: 10,
+    belowMin: 'A score cannot be negative.',
+    aboveMax: `Enter the score as reported: at most ${L.maxThreeDigitScore}.`,
+    offGrid: 'Enter the score as reported, with at most one decimal.',
+  }),
 });
 
 /** The postmortem as the student submits it (capability B). Cross-field rules come from the domain. */
@@ -111,10 +115,15 @@ export const postmortemAnswersSchema = z
       isSupportInPlace: yesNo('is support in place now?')
         .nullish()
         .transform((v) => v ?? null),
-      sleepHoursPerNight: z
-        .number({ error: 'Enter your hours of sleep as a number.' })
-        .min(0, 'Hours of sleep cannot be negative.')
-        .max(L.maxSleepHours, `Enter at most ${L.maxSleepHours} hours.`),
+      sleepHoursPerNight: decimal({
+        error: 'Enter your hours of sleep as a number.',
+        min: 0,
+        max: L.maxSleepHours,
+        perUnit: 100,
+        belowMin: 'Hours of sleep cannot be negative.',
+        aboveMax: `Enter at most ${L.maxSleepHours} hours.`,
+        offGrid: 'Enter your hours of sleep with at most two decimals (for example 6, 6.5 or 6.75).',
+      }),
     }),
     examDay: section('exam day', {
       blockCount: wholeNumber('the number of blocks on your exam', 1, L.maxBlocks),
@@ -122,9 +131,7 @@ export const postmortemAnswersSchema = z
       hadPanic: yesNo('did you panic or blank during the exam?'),
       detail: optionalText(L.detailMaxChars),
     }),
-    ownWords: z
-      .string({ error: 'Write, in your own words, why you think Step 1 went wrong.' })
-      .trim()
+    ownWords: text({ error: 'Write, in your own words, why you think Step 1 went wrong.', isMultiline: true })
       .min(L.ownWordsMinChars, 'Write at least a sentence: what happened, in your own words.')
       .max(L.ownWordsMaxChars, `Keep this under ${L.ownWordsMaxChars} characters.`),
   })

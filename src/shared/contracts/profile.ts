@@ -2,12 +2,10 @@ import { z } from 'zod';
 import { FAIL_COUNTS, MAX_BUFFER_POINTS, MIN_BUFFER_POINTS, SCHOOL_TYPES } from '#domain/risk/profile.ts';
 import type { RiskSummary } from '#domain/risk/risk.ts';
 import { SPECIALTY_IDS, TIER_IDS } from '#domain/risk/specialties.ts';
-import { localDateSchema, timeZoneSchema } from './common.ts';
+import { localDateSchema, text, timeZoneSchema } from './common.ts';
 
 const optionalName = (what: string) =>
-  z
-    .string()
-    .trim()
+  text({ error: `Enter ${what} as text, or leave it empty.` })
     .max(80, `Keep ${what} under 80 characters.`)
     .nullish()
     .transform((value) => (value ? value : null));

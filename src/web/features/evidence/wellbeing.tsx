@@ -187,7 +187,7 @@ function CheckInForm({ today, onLogged }: { today: string; onLogged: () => void 
               inputMode="decimal"
               min={0}
               max={24}
-              step={0.5}
+              step={0.25}
               className="input--count"
               value={values.sleepHours}
               onChange={(e) => setValues((v) => ({ ...v, sleepHours: e.target.value }))}

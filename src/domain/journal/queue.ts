@@ -1,0 +1,152 @@
+/**
+ * Capability F: which cards to review today, and how many come due on each day up to the exam.
+ *
+ * - The due queue: today's cards, least retained first (ascending retrievability, as FSRS orders a
+ *   backlog), cards whose learning step is still minutes away after the rest.
+ * - The forecast: each card on the day it falls due (an overdue card today). In the final weeks
+ *   (FINAL_WEEKS_DAYS before the exam, to the eve) no day holds more than SPREAD_MULTIPLE times the
+ *   window's average: walking back from the eve, a day over that cap keeps its best-retained cards
+ *   and pulls the least retained to the day before, so nothing moves past the eve. What reaches the
+ *   window's first day over the cap (it has no day before it) goes to the first later days with room.
+ */
+import { addDays, type LocalDate } from '../common/dates.ts';
+import { retrievabilityAt, type ExamWindow, type ReviewCard } from './schedule.ts';
+import { datesFrom, startOfLocalDay } from './zone.ts';
+
+/** The final weeks: the same four weeks as the last-look rule (schedule.ts, LAST_LOOK_DAYS). */
+export const FINAL_WEEKS_DAYS = 28;
+/** No day of the final weeks holds more than 1.5 × the window's average (at least 1 card). */
+export const SPREAD_MULTIPLE = 1.5;
+/** Without an exam date the forecast runs 30 days. */
+export const DEFAULT_FORECAST_DAYS = 30;
+
+export type QueueCard = { id: string; card: ReviewCard };
+export type ForecastDay = { date: LocalDate; count: number };
+export type ReviewForecast = {
+  days: ForecastDay[];
+  /** Well-retained cards first due after the exam (none while the exam is more than four weeks off). */
+  afterExamCount: number;
+  /** The final weeks' daily cap, or null when the forecast does not reach them. */
+  spreadCap: number | null;
+  /** The day each card is counted on, by card id (cards after the forecast are absent). */
+  dayOf: Map<string, LocalDate>;
+};
+
+/** Index of the day `ms` falls in, given the sorted start instants of consecutive days. */
+function dayIndexOf(ms: number, starts: readonly number[]): number {
+  let low = 0;
+  let high = starts.length - 1;
+  if (ms < starts[0]!) return -1;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (starts[mid]! <= ms) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+/**
+ * The day-by-day count of due cards from today to the eve of the exam (or 30 days without one),
+ * spread in the final weeks. `nowMs` orders the least retained first.
+ */
+export function forecastReviews({
+  cards,
+  nowMs,
+  today,
+  exam,
+  timeZone,
+}: {
+  cards: readonly QueueCard[];
+  nowMs: number;
+  today: LocalDate;
+  exam: ExamWindow | null;
+  timeZone: string;
+}): ReviewForecast {
+  const lastDay =
+    exam && exam.examDate > today ? addDays(exam.examDate, -1) : addDays(today, DEFAULT_FORECAST_DAYS - 1);
+  const dates = datesFrom(today, lastDay);
+  // Day starts, plus the start of the day after the last: a due at or past it is after the forecast.
+  const starts = [...dates, addDays(lastDay, 1)].map((d) => startOfLocalDay(d, timeZone));
+  const buckets: QueueCard[][] = dates.map(() => []);
+  let afterCount = 0;
+  for (const entry of cards) {
+    const index = Math.max(0, dayIndexOf(Date.parse(entry.card.due), starts));
+    if (index >= dates.length) afterCount += 1;
+    else buckets[index]!.push(entry);
+  }
+  let spreadCap: number | null = null;
+  if (exam && exam.examDate > today) {
+    const windowStart = Math.max(0, dates.length - FINAL_WEEKS_DAYS);
+    const windowDays = dates.length - windowStart;
+    const inWindow = buckets.slice(windowStart).reduce((sum, b) => sum + b.length, 0);
+    spreadCap = Math.max(1, Math.ceil((SPREAD_MULTIPLE * inWindow) / windowDays));
+    const cap = spreadCap;
+    const retention = new Map<string, number>();
+    const r = (e: QueueCard) => {
+      let value = retention.get(e.id);
+      if (value === undefined) {
+        value = retrievabilityAt(e.card, nowMs);
+        retention.set(e.id, value);
+      }
+      return value;
+    };
+    // Least retained first; ties by id so the result does not depend on the input order.
+    const byRetention = (a: QueueCard, b: QueueCard) => r(a) - r(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    for (let i = dates.length - 1; i > windowStart; i -= 1) {
+      const bucket = buckets[i]!;
+      if (bucket.length <= cap) continue;
+      bucket.sort(byRetention);
+      const pulled = bucket.splice(0, bucket.length - cap);
+      buckets[i - 1]!.push(...pulled);
+    }
+    const first = buckets[windowStart]!;
+    if (first.length > cap) {
+      first.sort(byRetention);
+      const pushed = first.splice(cap);
+      for (let i = windowStart + 1; i < dates.length && pushed.length > 0; i += 1) {
+        const room = cap - buckets[i]!.length;
+        if (room > 0) buckets[i]!.push(...pushed.splice(0, room));
+      }
+    }
+  }
+  const dayOf = new Map<string, LocalDate>();
+  buckets.forEach((bucket, i) => {
+    for (const entry of bucket) dayOf.set(entry.id, dates[i]!);
+  });
+  return {
+    days: buckets.map((bucket, i) => ({ date: dates[i]!, count: bucket.length })),
+    afterExamCount: afterCount,
+    spreadCap,
+    dayOf,
+  };
+}
+
+/**
+ * Today's review queue: the cards the forecast counts on today, least retained first; cards whose
+ * next step is still minutes away come after the rest.
+ */
+export function buildDueQueue({
+  cards,
+  forecast,
+  today,
+  nowMs,
+}: {
+  cards: readonly QueueCard[];
+  forecast: ReviewForecast;
+  today: LocalDate;
+  nowMs: number;
+}): { id: string; retrievability: number; isDueNow: boolean }[] {
+  return cards
+    .filter((c) => forecast.dayOf.get(c.id) === today)
+    .map((c) => ({
+      id: c.id,
+      retrievability: retrievabilityAt(c.card, nowMs),
+      isDueNow: Date.parse(c.card.due) <= nowMs,
+    }))
+    .sort(
+      (a, b) =>
+        Number(b.isDueNow) - Number(a.isDueNow) ||
+        a.retrievability - b.retrievability ||
+        (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    );
+}

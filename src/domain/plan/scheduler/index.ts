@@ -118,7 +118,10 @@ function ledgers(days: WorkDay[], settings: PlanSettings): WeekLedger[] {
       days: weekDays,
       totalMinutes: Math.round((weeklyStudyHours(settings) * 60 * weekDays.length) / 7),
       askedQbankMinutes: Math.round((settings.weeklyHours.questionBank * 60 * beforeCutoff) / 7),
-      askedContentMinutes: Math.round((settings.weeklyHours.contentReview * 60 * weekDays.length) / 7),
+      // The eve of the exam is light by rule: it is asked for no content review.
+      askedContentMinutes: Math.round(
+        (settings.weeklyHours.contentReview * 60 * weekDays.filter((d) => d.kind !== 'light').length) / 7,
+      ),
       qbankMinutes: reviews,
       contentMinutes: 0,
       qbankLimit: null,

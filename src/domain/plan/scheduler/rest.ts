@@ -36,7 +36,7 @@ export function markEve(days: WorkDay[], examDate: LocalDate): void {
 
 /**
  * The weekly rest on the rest weekday, or, when an exam or its review took that day, on the week's
- * day with the least free time. Placed after the exams, so that a weekend can hold an exam.
+ * day with the least free time (the later of two equal days). Placed after the exams, so that a weekend can hold an exam.
  */
 export function placeWeeklyRest(days: WorkDay[], settings: PlanSettings, warnings: string[]): void {
   const restMinutes = Math.round(settings.weeklyHours.rest * 60);
@@ -47,7 +47,10 @@ export function placeWeeklyRest(days: WorkDay[], settings: PlanSettings, warning
     const share = Math.round((restMinutes * week.length) / 7);
     if (share < REST_CHUNK_MIN) continue;
     const preferred = week.find((d) => dayOfWeek(d.date) === settings.restWeekday && !d.special);
-    const day = preferred ?? [...week].filter((d) => !d.special).sort((a, b) => a.freeMinutes - b.freeMinutes)[0];
+    // Else the day with the least free time, the later of equals (not the first day of a fresh start).
+    const day =
+      preferred ??
+      [...week].filter((d) => !d.special).sort((a, b) => a.freeMinutes - b.freeMinutes || b.index - a.index)[0];
     if (!day) continue;
     if (share >= freeLeft(day) * REST_DAY_SHARE) {
       day.kind = 'rest';

@@ -95,3 +95,34 @@ describe('re-planning', () => {
     expect(checkStatusChange({ date: '2026-12-01', kind: 'practice-exam' }, 'done', today)).toBeNull();
   });
 });
+
+describe('a missed practice exam', () => {
+  it('moves with its review: not missed on its own, re-placed after the exam is placed again', () => {
+    const plan = firstPlan();
+    const exam = plan.summary.practiceExamDates[1]!;
+    const review = plan.days.flatMap((d) => d.items).find((i) => i.kind === 'deep-review' && i.form === exam.form)!;
+    const today = addDays(review.date, 1);
+    // Everything before today done, except the exam itself (missed) and its review.
+    const items = tracked(plan, (i) =>
+      i.date < today && i.kind !== 'rest' && i.form !== exam.form && i.kind !== 'deep-review' ? 'done' : null,
+    );
+    const missed = missedItems(items, today);
+    expect(missed.some((i) => i.kind === 'practice-exam' && i.form === exam.form)).toBe(true);
+    expect(missed.some((i) => i.kind === 'deep-review' && i.form === exam.form)).toBe(false);
+    const result = replan({
+      today,
+      examDate: EXAM,
+      settings: DEFAULT_PLAN_SETTINGS,
+      generationStart: START,
+      items,
+      isEdited: false,
+    });
+    if (!result.ok) throw new Error(result.error.message);
+    const ahead = result.value.plan.days.flatMap((d) => d.items);
+    const again = ahead.find((i) => i.kind === 'practice-exam' && i.form === exam.form)!;
+    const reviews = ahead.filter((i) => i.kind === 'deep-review' && i.form === exam.form);
+    expect(again.date >= today).toBe(true);
+    expect(reviews.length).toBeGreaterThan(0);
+    expect(reviews.every((r) => r.date > again.date && r.date <= addDays(again.date, 2))).toBe(true);
+  });
+});

@@ -51,9 +51,21 @@ export function checkStatusChange(
   return null;
 }
 
-/** Items before `today` with no status: planned, and neither done nor skipped. */
+/**
+ * Items before `today` with no status: planned, and neither done nor skipped. A deep review of a
+ * practice exam that was not sat is not missed on its own: it moves with its exam at the next re-plan.
+ */
 export function missedItems(items: readonly TrackedItem[], today: LocalDate): TrackedItem[] {
-  return items.filter((item) => item.status === null && compareDates(item.date, today) < 0 && item.kind !== 'rest');
+  const satForms = new Set(
+    items.filter((item) => item.kind === 'practice-exam' && item.status === 'done').map((item) => item.form),
+  );
+  return items.filter(
+    (item) =>
+      item.status === null &&
+      compareDates(item.date, today) < 0 &&
+      item.kind !== 'rest' &&
+      !(item.kind === 'deep-review' && item.form !== undefined && !satForms.has(item.form)),
+  );
 }
 
 export type Replan = {
@@ -105,13 +117,29 @@ export function replan(input: {
   // A practice exam already sat keeps its deep review the next day, and spaces the exams still ahead.
   const doneExams = items.filter((item) => item.kind === 'practice-exam' && item.status === 'done');
   const pendingReviews = doneExams
-    .map((exam) => ({ date: addDays(exam.date, 1), form: exam.form, minutes: exam.minutes }))
+    .map((exam) => {
+      // Where the plan had put its review (the next day, or the one after a rest day), else the next day.
+      const planned = items.find(
+        (item) =>
+          item.kind === 'deep-review' &&
+          item.form === exam.form &&
+          compareDates(item.date, exam.date) > 0 &&
+          compareDates(item.date, addDays(exam.date, 2)) <= 0,
+      );
+      return { date: planned?.date ?? addDays(exam.date, 1), form: exam.form, minutes: exam.minutes };
+    })
     .filter(
       (review) =>
         compareDates(review.date, today) >= 0 &&
         compareDates(review.date, examDate) < 0 &&
         !fixedItems.some((item) => item.kind === 'deep-review' && item.date === review.date),
     );
+  // New questions done before today: their misses can fill second-pass blocks from the first week.
+  const questionsDoneBefore = items
+    .filter((item) => item.kind === 'qbank-block' && item.status === 'done' && compareDates(item.date, today) < 0)
+    .reduce((sum, item) => sum + (item.questions ?? 0), 0);
+  // A deep review follows only an exam that was sat: a missed exam's review is not kept apart from
+  // it, and moves with the exam when the scheduler places the form again.
   const plan = generatePlan({
     startDate: today,
     examDate,
@@ -119,6 +147,7 @@ export function replan(input: {
     fixedItems,
     pendingReviews,
     takenExamDates: doneExams.map((exam) => exam.date),
+    questionsDoneBefore,
   });
   if (!plan.ok) return plan;
   // The stored settings describe all work from today, the kept done items included, so that the

@@ -147,9 +147,11 @@ function build(input: PlanInput, withWaysOut: boolean): Built {
       ),
     };
   }
+  // Reviews owed for exams already sat: on their day, or the next day with room when that one has none.
   for (const review of input.pendingReviews ?? []) {
-    const day = days.find((d) => d.date === review.date);
-    if (day && day.freeMinutes > 0) placeDeepReview(day, review.form, review.minutes);
+    const at = days.findIndex((d) => d.date === review.date);
+    const day = [days[at], days[at + 1]].find((d) => d !== undefined && d.freeMinutes > 0 && at >= 0);
+    if (day) placeDeepReview(day, review.form, review.minutes);
   }
   markEve(days, examDate);
   // Practice exams first: their cadence matters most; full-length days then take the free days

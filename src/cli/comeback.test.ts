@@ -117,10 +117,15 @@ describe('comeback predict', () => {
       'passProbability',
       'targetProbability',
       'explanation',
+      'currentLevel',
+      'trend',
+      'neededPointsPerWeek',
+      'warning',
     ]);
-    expect(output).toMatchObject({ predicted: 246, low: 234, high: 258, level: 0.8, passProbability: 0.99 });
-    expect(output.targetProbability).toBeCloseTo(0.54, 2);
-    expect(output.explanation[0]).toMatch(/^Predicted score for 2027-03-01: 246/);
+    // Exam-day score (issue 10): level 251 on 20 February, carried 9 days at 2.3 points a week.
+    expect(output).toMatchObject({ predicted: 254, low: 239, high: 269, level: 0.8, passProbability: 0.99 });
+    expect(output.trend).toMatchObject({ source: 'own', usedPointsPerWeek: 2.3, daysCarried: 9 });
+    expect(output.explanation[0]).toMatch(/^Predicted score on exam day, Monday 1 March 2027: 254/);
   });
 
   it('does not use the clock: exams after "now" are accepted unless today is sent', () => {
@@ -178,7 +183,7 @@ describe('comeback predict', () => {
     const stdout = execFileSync('node', ['bin/comeback.mjs', 'predict'], {
       input: JSON.stringify(PREDICT_EXAMPLE),
     }).toString();
-    expect(JSON.parse(stdout).predicted).toBe(246);
+    expect(JSON.parse(stdout).predicted).toBe(254);
     const bad = spawnSync('node', ['bin/comeback.mjs', 'predict'], {
       input: withExam({ form: 'NBME13', date: '2027-01-10', score: 400 }),
     });
@@ -210,15 +215,20 @@ describe('comeback readiness', () => {
       ['two-at-target', true],
       ['clear-of-passing-line', true],
       ['full-length-day', true],
+      ['prediction-safe', true],
     ]);
     expect(output).toMatchObject({
+      phase: 'deciding',
+      daysToExam: 7,
+      holdsUntil: '2027-03-01',
       passingScore: 218,
       targetScore: 245,
       pointsShort: 0,
       recentExams: [
-        { form: 'UWSA2', date: '2027-02-01', reported: '251', score: 248 },
-        { form: 'FREE120', date: '2027-02-20', reported: '74 % correct', score: 251 },
-      ],
+        { form: 'NBME13', date: '2027-01-10', reported: '236', score: 236, isFirstSitting: true },
+        { form: 'UWSA2', date: '2027-02-01', reported: '251', score: 248, isFirstSitting: true },
+        { form: 'FREE120', date: '2027-02-20', reported: '74 % correct', score: 251, isFirstSitting: true },
+      ].slice(1),
       notes: [],
     });
   });
@@ -255,7 +265,7 @@ describe('comeback readiness', () => {
     [
       'an exam date before today',
       { examDate: '2027-02-01' },
-      /examDate: Your exam date \(2027-02-01\) is before today/,
+      /examDate: Your exam date \(Monday 1 February 2027\) is before today/,
     ],
   ])('refuses %s on stderr with exit code 2', (_name, overrides, message) => {
     const result = runCli(['readiness'], JSON.stringify({ ...READINESS_EXAMPLE, ...overrides }), NOW);
@@ -263,7 +273,70 @@ describe('comeback readiness', () => {
     expect(result.stderr).toMatch(message);
   });
 
+  it('says on track / off track, never delay, 16 weeks out', () => {
+    const output = JSON.parse(
+      runCli(['readiness'], JSON.stringify({ ...READINESS_EXAMPLE, today: '2026-11-09', exams: [] }), NOW).stdout,
+    );
+    expect(output).toMatchObject({ verdict: 'off-track', phase: 'tracking', decisionOpensOn: '2027-02-08' });
+  });
+
   it('lists the new commands in the usage text', () => {
-    expect(runCli(['--help'], '', NOW).stdout).toMatch(/predict[\s\S]*readiness/);
+    expect(runCli(['--help'], '', NOW).stdout).toMatch(/predict[\s\S]*readiness[\s\S]*evaluate/);
+  });
+});
+
+/** mulberry32: a seeded PRNG, so the synthetic file is the same on every run. */
+function seeded(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe('comeback evaluate', () => {
+  it('prints n, bias, MAE, RMSE and coverage beside the two baselines', () => {
+    const csv = 'real,exam_date,NBME13,NBME13_date,UWSA2,FREE120\n250,2027-03-01,236,2027-01-10,251,74\n230,,221,,,\n';
+    const result = runCli(['evaluate'], csv, NOW);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    const output = JSON.parse(result.stdout);
+    expect(output.n).toBe(2);
+    expect(Object.keys(output.predictor)).toEqual(['n', 'bias', 'mae', 'rmse', 'coverage80']);
+    expect(output.baselines.latestNbmeAsReported).toMatchObject({ n: 2, coverage80: null });
+    // Row 2: NBME13 221 alone, dated by the default spacing a week before 2027-03-01; 221 − 230 = −9.
+    expect(output.baselines.meanOfLastTwo.n).toBe(2);
+  });
+
+  it('refuses a file without a real column or with an unknown form (exit 2)', () => {
+    expect(runCli(['evaluate'], 'NBME13\n236\n', NOW)).toMatchObject({ code: 2, stdout: '' });
+    expect(runCli(['evaluate'], 'real,STEP1\n240,236\n', NOW).stderr).toMatch(/Unknown column "STEP1"/);
+  });
+
+  it('recovers bias ≈ 0 and coverage ≈ 80 % on a synthetic file drawn from the model itself', () => {
+    // Known model (the predictor's own assumptions): exam-day level ~ N(240, 15); a slope per student
+    // ~ N(2.3, 3) points a week; four weekly NBME-type exams with form error √(7² + 1.25²) around the
+    // level on their date; the real score = the exam-day level + N(0, 7).
+    const random = seeded(10);
+    const normal = () => {
+      const u = Math.max(random(), 1e-12);
+      return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random());
+    };
+    const lines = ['real,NBME11,NBME12,NBME13,UWSA2'];
+    for (let i = 0; i < 600; i += 1) {
+      const examDay = 240 + 15 * normal();
+      const perDay = (2.3 + 3 * normal()) / 7;
+      const onScale = (x: number) => Math.min(300, Math.max(1, Math.round(x)));
+      const at = (daysOut: number, offset: number, sd: number) =>
+        onScale(examDay - perDay * Math.min(daysOut, 42) + offset + sd * normal());
+      const real = onScale(examDay + 7 * normal());
+      lines.push([real, at(28, 0, 8.4), at(21, 0, 8.4), at(14, 0, 7.1), at(7, 3, 7.2)].join(','));
+    }
+    const output = JSON.parse(runCli(['evaluate'], lines.join('\n'), NOW).stdout);
+    expect(output.n).toBe(600);
+    expect(Math.abs(output.predictor.bias)).toBeLessThan(1.5);
+    expect(output.predictor.coverage80).toBeGreaterThan(0.74);
+    expect(output.predictor.coverage80).toBeLessThan(0.88);
   });
 });

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { predictScore } from '#domain/evidence/predictor.ts';
 import { assessReadiness } from '#domain/evidence/readiness.ts';
+import { evaluatePredictor } from '#domain/evidence/evaluation.ts';
 import { daysBetween } from '#domain/common/dates.ts';
 import { generatePlan } from '#domain/plan/scheduler.ts';
 import { MAX_YEARS_AHEAD } from '#domain/risk/profile.ts';
@@ -13,6 +14,7 @@ import { localDateSchema, timeZoneSchema } from '#shared/contracts/common.ts';
 import { fieldErrorsFrom } from '#shared/contracts/errors.ts';
 import { predictInputSchema, readinessInputSchema, type PredictOutput } from '#shared/contracts/evidence.ts';
 import { planSettingsSchema } from '#shared/contracts/plan.ts';
+import { parsePairsCsv } from './evaluate-csv.ts';
 
 export type CliResult = { code: number; stdout: string; stderr: string };
 
@@ -65,7 +67,8 @@ function runPredict(input: unknown): CliResult {
   const value = prediction.value;
   // No practice exam: no number to print. Say what to take first, as a refusal (exit 2).
   if (value.status === 'no-evidence') return { code: 2, stdout: '', stderr: `${value.explanation.join('\n')}\n` };
-  const output: PredictOutput = {
+  // The documented keys (PredictOutput), then the fields issue 10 added: the trajectory.
+  const output: PredictOutput & Pick<typeof value, 'currentLevel' | 'trend' | 'neededPointsPerWeek' | 'warning'> = {
     predicted: value.predicted,
     low: value.low,
     high: value.high,
@@ -73,6 +76,10 @@ function runPredict(input: unknown): CliResult {
     passProbability: value.passProbability,
     targetProbability: value.targetProbability,
     explanation: value.explanation,
+    currentLevel: value.currentLevel,
+    trend: value.trend,
+    neededPointsPerWeek: value.neededPointsPerWeek,
+    warning: value.warning,
   };
   return printJson(output);
 }
@@ -83,17 +90,40 @@ function runReadiness(input: unknown, now: Date): CliResult {
   const today = parsed.data.today ?? todayIn('UTC', now);
   const assessed = assessReadiness({ ...parsed.data, today });
   if (!assessed.ok) return badInput(`${assessed.error.code}: ${assessed.error.message}`, assessed.error.fields);
-  const { verdict, headline, reasons, passingScore, targetScore, pointsShort, recentExams, skipped } = assessed.value;
+  const a = assessed.value;
   return printJson({
-    verdict,
-    headline,
-    reasons,
-    passingScore,
-    targetScore,
-    pointsShort,
-    recentExams: recentExams.map(({ form, date, reported, score }) => ({ form, date, reported, score })),
-    notes: skipped.map((s) => s.reason),
+    verdict: a.verdict,
+    headline: a.headline,
+    reasons: a.reasons,
+    passingScore: a.passingScore,
+    targetScore: a.targetScore,
+    pointsShort: a.pointsShort,
+    recentExams: a.recentExams.map(({ form, date, reported, score, isFirstSitting }) => ({
+      form,
+      date,
+      reported,
+      score,
+      isFirstSitting,
+    })),
+    notes: a.skipped.map((s) => s.reason),
+    phase: a.phase,
+    daysToExam: a.daysToExam,
+    decisionOpensOn: a.decisionOpensOn,
+    holdsUntil: a.holdsUntil,
+    trajectory: a.trajectory,
   });
+}
+
+function runEvaluate(stdin: string): CliResult {
+  const { pairs, problems } = parsePairsCsv(stdin);
+  if (problems.length > 0)
+    return badInput(
+      'The input is not a valid evaluation file (docs/cli.md).',
+      Object.fromEntries(problems.map((p, i) => [`${i + 1}`, p])),
+    );
+  const result = evaluatePredictor(pairs);
+  if (result.n === 0) return badInput('No row has a predictive practice exam to evaluate.');
+  return printJson(result);
 }
 
 const USAGE = `Usage: comeback <command> < input.json
@@ -101,7 +131,8 @@ const USAGE = `Usage: comeback <command> < input.json
 Commands:
   plan       a dated study plan from a start date to the exam (see docs/cli.md)
   predict    a predicted Step 2 CK score with its 80 % band and pass probability
-  readiness  the go / delay / not-ready verdict with every reason
+  readiness  on track / off track, or inside the last 21 days proceed / delay / not ready
+  evaluate   the predictor's bias, MAE, RMSE and 80 % band coverage on a CSV of real outcomes
 `;
 
 /** Runs a command on the text of stdin. Pure apart from `now`, so tests call it directly. */
@@ -109,6 +140,7 @@ export function runCli(args: readonly string[], stdin: string, now: Date): CliRe
   const [command] = args;
   if (!command || command === '--help' || command === '-h')
     return { code: command ? 0 : 2, stdout: command ? USAGE : '', stderr: command ? '' : USAGE };
+  if (command === 'evaluate') return runEvaluate(stdin);
   let input: unknown;
   try {
     input = JSON.parse(stdin);

@@ -48,10 +48,11 @@ describe('Free 120 conversion (nbmecalc.com table)', () => {
     );
   });
 
-  it('counts an extrapolated Free 120 with a wider error (12 instead of 9)', () => {
+  it('counts an extrapolated Free 120 with a wider error in the band (12 instead of 9), not in the weights', () => {
     expect(correctPracticeExam({ form: 'FREE120', date: '2027-01-01', percentCorrect: 55 })).toMatchObject({
       correctedScore: 215,
-      formSdPoints: 12,
+      formSdPoints: 9,
+      extrapolationSdPoints: expect.closeTo(Math.sqrt(12 ** 2 - 9 ** 2), 9),
       note: expect.stringMatching(/outside the 60–85 %/),
     });
     expect(correctPracticeExam({ form: 'FREE120', date: '2027-01-01', percentCorrect: 70 })).toMatchObject({
@@ -74,33 +75,56 @@ describe('form corrections', () => {
   });
 
   it.each([
-    [210, 0, 210],
-    [225, 0, 225],
-    [231, 4, 227],
-    [240, 10, 230],
-    [262, 10, 252],
-  ])('lowers UWSA 1 of %i by %i to %i (nbmecalc.com: 0 up to 225, +10 from 240)', (score, bias, corrected) => {
-    expect(correctPracticeExam({ form: 'UWSA1', date: '2027-01-01', score })).toMatchObject({
-      biasPoints: bias,
-      correctedScore: corrected,
-    });
-  });
+    [200, 1.25, 198.75],
+    [210, 2.75, 207.25],
+    [225, 2.75, 222.25],
+    [231, 4.75, 226.25],
+    [240, 7.75, 232.25],
+    [262, 7.75, 254.25],
+  ])(
+    'lowers UWSA 1 of %i by %d to %d (midpoint of nbmecalc.com and residencyadvisor.com)',
+    (score, bias, corrected) => {
+      expect(correctPracticeExam({ form: 'UWSA1', date: '2027-01-01', score })).toMatchObject({
+        biasPoints: bias,
+        correctedScore: corrected,
+        ruleScore: corrected,
+        offsetSdPoints: 2.75,
+      });
+    },
+  );
 
-  it('keeps every NBME form and the AMBOSS self-assessment as reported', () => {
+  it('keeps every NBME form and the AMBOSS self-assessment as reported, with the sources’ doubt as an SD', () => {
     for (const form of ['NBME9', 'NBME12', 'NBME13', 'NBME14', 'NBME16', 'AMBOSS_SA'] as const) {
       expect(correctPracticeExam({ form, date: '2027-01-01', score: 231 }).correctedScore).toBe(231);
     }
+    expect(FORM_CORRECTIONS.NBME9.offsetSdPoints).toBe(2.5);
+    expect(FORM_CORRECTIONS.NBME14.offsetSdPoints).toBe(1);
   });
 
-  it('never raises a score, for any form and score', () => {
+  it('never raises the score the readiness rule reads, for any form and score', () => {
     fc.assert(
       fc.property(
         fc.constantFrom(...PRACTICE_FORM_IDS.filter((f) => f !== 'FREE120')),
         fc.integer({ min: 1, max: 300 }),
         (form, score) => {
           const exam = correctPracticeExam({ form, date: '2027-01-01', score });
-          expect(exam.correctedScore).toBeLessThanOrEqual(score);
-          expect(exam.biasPoints).toBeGreaterThanOrEqual(0);
+          expect(exam.ruleScore).toBeLessThanOrEqual(score);
+          expect(exam.ruleScore).toBeLessThanOrEqual(Math.max(exam.correctedScore, score));
+        },
+      ),
+    );
+  });
+
+  it('keeps the corrected score non-decreasing in the reported score', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...PRACTICE_FORM_IDS.filter((f) => f !== 'FREE120')),
+        fc.integer({ min: 1, max: 299 }),
+        (form, score) => {
+          const lower = correctPracticeExam({ form, date: '2027-01-01', score });
+          const higher = correctPracticeExam({ form, date: '2027-01-01', score: score + 1 });
+          expect(higher.correctedScore).toBeGreaterThanOrEqual(lower.correctedScore);
+          expect(higher.ruleScore).toBeGreaterThanOrEqual(lower.ruleScore);
         },
       ),
     );
@@ -127,12 +151,12 @@ describe('forms that may be logged', () => {
     expect(countFormItems('NBME13')).toBe(160);
   });
 
-  it('orders the evidence by date and keeps input order on the same day', () => {
+  it('orders the evidence by date and, on one day, lower score first (never by input order)', () => {
     const { used } = selectEvidence([
       { form: 'UWSA2', date: '2027-02-01', score: 251 },
       { form: 'NBME13', date: '2027-01-10', score: 236 },
       { form: 'NBME14', date: '2027-02-01', score: 240 },
     ]);
-    expect(used.map((e) => e.form)).toEqual(['NBME13', 'UWSA2', 'NBME14']);
+    expect(used.map((e) => e.form)).toEqual(['NBME13', 'NBME14', 'UWSA2']);
   });
 });

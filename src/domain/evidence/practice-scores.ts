@@ -1,21 +1,20 @@
 /**
- * Practice exam results turned into Step 2 CK–scale evidence: each form's known bias corrected, the
- * Free 120 percent converted, and the error each form carries. All bias figures are from DOMAIN.md §2
- * and are anecdotal (student self-reports); the choices between disagreeing sources are explained
- * beside each form.
+ * Practice exam results turned into Step 2 CK–scale evidence: each form's known offset corrected,
+ * the Free 120 percent converted, and the error each form carries. Figures: docs/calibration-figures.md
+ * (copied from DOMAIN.md §2 and CALIBRATION.md §4; all anecdotal: student self-reports).
  *
  * Sign convention (DOMAIN.md, header): a bias of +3 means the practice form comes out 3 points
  * higher than the real exam, so the corrected score is the practice score minus 3.
  *
- * Two rules decide between sources:
- * 1. The source with the largest stated sample wins: usmlepredictor.com (5,039 reports) over
- *    nbmecalc.com (N≈480 for the UWSAs, N≈340 for the Free 120) over residencyadvisor.com (N not
- *    stated).
- * 2. No correction ever moves a score up. Where a source says a form under-predicts (NBME 9–13:
- *    0 to −5, residencyadvisor.com; both UWSAs 2–4 low below 210, nbmecalc.com) we keep the score
- *    as reported and let the form's error carry the doubt. A wrong upward correction would tell a
- *    student near the passing line that they are safer than they are, the one mistake this product
- *    must not make (PRODUCT.md E); a wrong downward one costs at most a delay.
+ * Two scores come out of one exam (decision 009, replacing 005):
+ * 1. `correctedScore`, the evidence for the prediction: the offset is centred on the best public
+ *    estimate, up or down. Where a source with a large stated sample gives a figure (usmlepredictor.com,
+ *    5,039 reports) it is the centre; where only smaller sources speak, the midpoint of their central
+ *    claims. The spread between the sources' central claims becomes `offsetSdPoints`, added to the
+ *    form's error, so disagreement widens the band instead of being ignored (CALIBRATION.md §4).
+ * 2. `ruleScore`, for the readiness rule's thresholds: the score as reported, lowered for a form
+ *    known to run high, never raised. A rule that says "proceed" must not rest on an upward
+ *    correction taken from self-reports.
  */
 import { compareDates, type LocalDate } from '../common/dates.ts';
 import { PRACTICE_FORM_IDS, PRACTICE_FORMS, type PracticeFormId } from '../exam/practice-forms.ts';
@@ -105,36 +104,46 @@ export function countFormItems(id: LoggedFormId): number {
   return isPredictiveForm(id) ? PRACTICE_FORMS[id].blocks * 40 : 50;
 }
 
-/** A bias that depends on the score: points at the given scores, linear between, flat outside. */
-type BiasKnots = readonly (readonly [score: number, biasPoints: number])[];
+/** A figure that depends on the score: points at the given scores, linear between, flat outside. */
+type ScoreKnots = readonly (readonly [score: number, points: number])[];
 
 export type FormCorrection = {
-  /** + means the form over-predicts. */
-  bias: BiasKnots;
+  /** Best public estimate of the offset, + means the form over-predicts. */
+  bias: ScoreKnots;
   /**
-   * SD, in points, of the real score around the corrected practice score. Where usmlepredictor.com
-   * gives a correlation r, this is 15 × √(1 − r²): 15 is the recent Step 2 CK SD (DOMAIN.md §1,
-   * "Recent mean (SD)", 249 (~15), quantaprep.com 2026; widely reported).
+   * SD, in points, of the real score around a practice score whose offset is known. Where
+   * usmlepredictor.com gives a correlation r, this is 15 × √(1 − r²): 15 is the recent Step 2 CK SD
+   * (docs/calibration-figures.md F5, DOMAIN.md §1 "Recent mean (SD)"; widely reported).
    */
   formSdPoints: number;
+  /**
+   * How far apart the sources' central claims are, as an SD on the offset itself (half the spread).
+   * One number per form, not per score: a weight that changed with the score would let a higher
+   * score lower the prediction.
+   */
+  offsetSdPoints: number;
   /** Said to the student: what was applied and why. */
   note: string;
 };
 
-const NO_BIAS: BiasKnots = [[0, 0]];
+const NO_BIAS: ScoreKnots = [[0, 0]];
+const flat = (points: number): ScoreKnots => [[0, points]];
 
 const NBME_OLDER: FormCorrection = {
   bias: NO_BIAS,
-  // residencyadvisor.com (2026-01-05, N not stated; anecdotal): forms 9–13 run 0 to 5 points low.
-  // Not applied (rule 2). No correlation published for 9–12: 8, a point wider than Form 13's 7.1.
+  // docs/calibration-figures.md F8: residencyadvisor.com says forms 9–13 run "0 to −5" with an unclear
+  // sign; usmlepredictor.com calls NBME forms neutral. Centre 0, the 0-to-5 spread as an SD of 2.5.
+  // No correlation published for 9–12: 8, a point wider than Form 13's 7.1.
   formSdPoints: 8,
-  note: 'kept as reported: one source says NBME forms 9–13 can run up to 5 points low, but we never raise a score on a self-reported figure',
+  offsetSdPoints: 2.5,
+  note: 'kept as reported: sources disagree by up to 5 points on NBME forms 9–13, which widens the band',
 };
 const NBME_NEWER: FormCorrection = {
   bias: NO_BIAS,
-  // No bias figure in DOMAIN.md §2 for forms 15 and 16; treated like the older forms.
+  // No offset figure for forms 15 and 16 (docs/calibration-figures.md F8): treated like the older forms.
   formSdPoints: 8,
-  note: 'kept as reported: no bias figure has been published for this form',
+  offsetSdPoints: 2.5,
+  note: 'kept as reported: no offset has been published for this form, so it counts with a wider error',
 };
 
 export const FORM_CORRECTIONS: Readonly<Record<PracticeFormId, FormCorrection>> = {
@@ -142,57 +151,64 @@ export const FORM_CORRECTIONS: Readonly<Record<PracticeFormId, FormCorrection>> 
   NBME10: NBME_OLDER,
   NBME11: NBME_OLDER,
   NBME12: NBME_OLDER,
-  // usmlepredictor.com (5,039 reports, 2022–2026-03; anecdotal): Form 13 r = 0.88, no bias →
-  // 15 × √(1 − 0.88²) = 7.1. Chosen over residencyadvisor.com's 0 to −5 by rule 1.
+  // F8: usmlepredictor.com (5,039 reports): Form 13 r = 0.88, no bias → 15 × √(1 − 0.88²) = 7.1.
+  // residencyadvisor.com's 0 to −5 (midpoint −2.5) is half a spread of 1.25 from it.
   NBME13: {
     bias: NO_BIAS,
     formSdPoints: 7,
-    note: 'kept as reported: the largest self-report set (usmlepredictor.com, 5,039 reports) finds no bias on Form 13',
+    offsetSdPoints: 1.25,
+    note: 'kept as reported: the largest self-report set (usmlepredictor.com, 5,039 reports) finds no offset on Form 13',
   },
-  // usmlepredictor.com: Form 14 r = 0.92, no bias, ±5–7 → 15 × √(1 − 0.92²) = 5.9 → 6.
+  // F8: usmlepredictor.com: Form 14 r = 0.92, no bias → 15 × √(1 − 0.92²) = 5.9 → 6. One source: the
+  // smallest offset doubt we allow, 1 point.
   NBME14: {
     bias: NO_BIAS,
     formSdPoints: 6,
-    note: 'kept as reported: the largest self-report set (usmlepredictor.com, 5,039 reports) finds no bias on Form 14, the closest tracker',
+    offsetSdPoints: 1,
+    note: 'kept as reported: the largest self-report set (usmlepredictor.com, 5,039 reports) finds no offset on Form 14, the closest tracker',
   },
   NBME15: NBME_NEWER,
   NBME16: NBME_NEWER,
-  // UWSA1, sources disagree: residencyadvisor.com +3 to +8 (N not stated); nbmecalc.com (N≈480)
-  // +8 to +12 above 240, within ±3 at 210–225, 2–4 low below 210. No usmlepredictor figure, so
-  // nbmecalc wins (rule 1), and it is the only source that says how the bias changes with the score:
-  // 0 up to 225 (the ±3 zone, and rule 2 below 210), +10 (the midpoint of +8 to +12) from 240,
-  // linear between. SD 8: the sources span +3 to +12.
+  // UWSA 1 (F8), no usmlepredictor figure. Central claims: residencyadvisor.com +5.5 (the middle of
+  // +3 to +8, at any score); nbmecalc.com +10 above 240 (middle of +8 to +12), 0 at 210–225 (within
+  // ±3), −3 below 210 (2–4 low). Centre = midpoint of the two: +1.25 below 210, +2.75 at 210–225,
+  // +7.75 from 240; offset SD = half their distance (4.25, 2.75, 2.25): 2.75, the middle one.
   UWSA1: {
     bias: [
-      [225, 0],
-      [240, 10],
+      [205, 1.25],
+      [210, 2.75],
+      [225, 2.75],
+      [240, 7.75],
     ],
     formSdPoints: 8,
-    note: 'UWSA 1 runs high for strong scores: about 10 points above 240, none at 225 or below (nbmecalc.com self-reports, N≈480)',
+    offsetSdPoints: 2.75,
+    note: 'UWSA 1 runs high, more for strong scores: about 8 points from 240, about 3 at 210–225 (the middle of nbmecalc.com and residencyadvisor.com, which disagree)',
   },
-  // UWSA2, sources disagree: usmlepredictor.com r = 0.89, about +3 (5,039 reports); residencyadvisor
-  // 0 to +5; nbmecalc +5 to +8 above 240. usmlepredictor wins (rule 1): +3 at every score.
-  // SD 15 × √(1 − 0.89²) = 6.8 → 7.
+  // UWSA 2 (F8): usmlepredictor.com r = 0.89, about +3 (5,039 reports) is the centre at every score.
+  // residencyadvisor.com 0 to +5 (middle 2.5) agrees within 0.5; nbmecalc.com +5 to +8 above 240
+  // (middle 6.5) is 3.5 away → offset SD 1.75. 15 × √(1 − 0.89²) = 6.8 → 7.
   UWSA2: {
-    bias: [[0, 3]],
+    bias: flat(3),
     formSdPoints: 7,
+    offsetSdPoints: 1.75,
     note: 'UWSA 2 runs about 3 points high (usmlepredictor.com, 5,039 reports)',
   },
-  // Free 120: converted by the nbmecalc.com table (below), which already maps to the real score,
-  // so no further bias. usmlepredictor.com: r = 0.85, ±8–10 (15 × √(1 − 0.85²) = 7.9); nbmecalc: ±8.
-  // We take 9, the middle of usmlepredictor's ±8–10, the wider of the two sources.
+  // Free 120 (F9): converted by the nbmecalc.com table (below), which already maps to the real score.
+  // usmlepredictor.com: r = 0.85, ±8–10 (15 × √(1 − 0.85²) = 7.9); nbmecalc: ±8; residencyadvisor ±5.
+  // We take 9, the middle of usmlepredictor's ±8–10; the table is the only conversion, so no offset SD.
   FREE120: {
     bias: NO_BIAS,
     formSdPoints: 9,
+    offsetSdPoints: 0,
     note: 'converted from percent correct with the nbmecalc.com table',
   },
-  // AMBOSS SA: calibrated on takers within 2 weeks of their real exam (blog.amboss.com, 2023;
-  // official), but its bias against real scores was not found (DOMAIN.md §2; open question 6).
-  // No correction, and the widest error of the 3-digit forms: 10.
+  // AMBOSS SA (F10): scaled by percentile matching, not on real outcomes; no offset figure. No
+  // correction, and the widest error of the 3-digit forms, 10, which already carries the doubt.
   AMBOSS_SA: {
     bias: NO_BIAS,
     formSdPoints: 10,
-    note: 'kept as reported: no bias figure has been published for the AMBOSS self-assessment, so it counts with a wide error',
+    offsetSdPoints: 0,
+    note: 'kept as reported: no offset has been published for the AMBOSS self-assessment, so it counts with a wide error',
   },
 };
 
@@ -210,11 +226,11 @@ export const FREE120_TABLE: readonly (readonly [percent: number, score: number])
 ];
 /**
  * Outside 60–85 % the table says nothing, so we extend its end slopes (2 points per percent below
- * 60, 1 per percent above 85) and count the result with a wider error: 12 instead of 9.
+ * 60, 1 per percent above 85) and count the result with a wider error in the band: 12 instead of 9.
  */
 export const FREE120_EXTRAPOLATED_SD_POINTS = 12;
 
-function interpolate(knots: readonly (readonly [number, number])[], x: number): number {
+function interpolate(knots: ScoreKnots | readonly (readonly [number, number])[], x: number): number {
   const first = knots[0]!;
   const last = knots[knots.length - 1]!;
   if (knots.length === 1 || x <= first[0]) return first[1];
@@ -266,13 +282,22 @@ export type CorrectedExam = {
   date: LocalDate;
   /** What the student saw: "236" or "74 % correct". */
   reported: string;
-  /** On the 3-digit scale before the bias correction (the Free 120 after conversion). */
+  /** On the 3-digit scale before the offset correction (the Free 120 after conversion). */
   scaledScore: number;
-  /** Points subtracted for the form's known over-prediction (never negative). */
+  /** Points subtracted for the form's best-estimate offset (negative when a form runs low). */
   biasPoints: number;
-  /** scaledScore − biasPoints: the evidence used. */
+  /** scaledScore − biasPoints: the evidence the prediction uses. */
   correctedScore: number;
+  /** For the readiness rule: as reported, lowered for a form known to run high, never raised. */
+  ruleScore: number;
   formSdPoints: number;
+  /** SD of the offset itself: how far apart the sources are for this form. */
+  offsetSdPoints: number;
+  /**
+   * Extra error of a Free 120 percent outside the conversion table (√(12² − 9²)); it widens the band
+   * but never changes the weights, so a higher percent can never lower the prediction.
+   */
+  extrapolationSdPoints: number;
   /** Plain words for the explanation: how the reported number became the corrected one. */
   note: string;
 };
@@ -313,14 +338,20 @@ export function correctPracticeExam(exam: PracticeResult & { form: PracticeFormI
       scaledScore: score,
       biasPoints: 0,
       correctedScore: score,
-      formSdPoints: isExtrapolated ? FREE120_EXTRAPOLATED_SD_POINTS : correction.formSdPoints,
+      ruleScore: score,
+      formSdPoints: correction.formSdPoints,
+      offsetSdPoints: 0,
+      extrapolationSdPoints: isExtrapolated
+        ? Math.sqrt(FREE120_EXTRAPOLATED_SD_POINTS ** 2 - correction.formSdPoints ** 2)
+        : 0,
       note: isExtrapolated
         ? `${percent} % correct is outside the 60–85 % the nbmecalc.com conversion table covers, so its ${formatPoints(score)} is an extrapolation and counts with a wider error`
         : `${percent} % correct converts to ${formatPoints(score)} by the nbmecalc.com table of student reports (N≈340; ${describeFree120Neighbours(percent)})`,
     };
   }
   const scaledScore = exam.score ?? 0;
-  const correctedScore = clampScore(scaledScore - Math.max(0, interpolate(correction.bias, scaledScore)));
+  const bias = interpolate(correction.bias, scaledScore);
+  const correctedScore = clampScore(scaledScore - bias);
   const biasPoints = scaledScore - correctedScore;
   return {
     form: exam.form,
@@ -330,28 +361,49 @@ export function correctPracticeExam(exam: PracticeResult & { form: PracticeFormI
     scaledScore,
     biasPoints,
     correctedScore,
+    ruleScore: clampScore(scaledScore - Math.max(0, bias)),
     formSdPoints: correction.formSdPoints,
+    extrapolationSdPoints: 0,
+    offsetSdPoints: correction.offsetSdPoints,
     note:
-      biasPoints > 0
+      biasPoints !== 0
         ? `${scaledScore} → ${formatPoints(correctedScore)}: ${correction.note}`
         : `${scaledScore}, ${correction.note}`,
   };
+}
+
+/** A sitting's score on the 3-digit scale, for ordering same-day sittings (Mastery scores sort last). */
+function sortScore(exam: PracticeResult): number {
+  if (!isPredictiveForm(exam.form)) return Number.POSITIVE_INFINITY;
+  return exam.form === 'FREE120' ? convertFree120Percent(exam.percentCorrect ?? 0).score : (exam.score ?? 0);
+}
+
+/**
+ * Sittings oldest first; on one day the lower score first, then the form code: a total order that
+ * does not depend on the input order (the readiness rule's tie rule, the lower sitting counting).
+ *
+ * @example orderSittings([{ form: 'NBME13', date: 'd', score: 250 }, { form: 'NBME13', date: 'd', score: 222 }])
+ *   → the 222 first
+ */
+export function orderSittings<T extends PracticeResult>(exams: readonly T[]): T[] {
+  return [...exams].sort(
+    (a, b) =>
+      compareDates(a.date, b.date) || sortScore(a) - sortScore(b) || (a.form < b.form ? -1 : a.form > b.form ? 1 : 0),
+  );
 }
 
 /**
  * The practice exams that count as evidence, oldest first, and those left out with the reason:
  * Clinical Mastery Series forms (NBME warns they do not predict Step 2 CK, DOMAIN.md §2) and repeat
  * sittings of a form already taken (the questions are familiar, so a retake overstates; the first
- * sitting counts).
+ * sitting counts). Exams on the same day are ordered lower score first, then by form, so the order
+ * the input lists them in never matters: of two same-day sittings of one form, the lower counts.
  *
  * @example selectEvidence([{ form: 'NBME13', date: '2027-01-10', score: 236 },
  *   { form: 'CMS_MEDICINE', date: '2027-01-12', score: 21 }]) → 1 used, 1 skipped
  */
 export function selectEvidence(exams: readonly PracticeResult[]): { used: CorrectedExam[]; skipped: SkippedExam[] } {
-  const ordered = exams
-    .map((exam, index) => ({ exam, index }))
-    .sort((a, b) => compareDates(a.exam.date, b.exam.date) || a.index - b.index)
-    .map(({ exam }) => exam);
+  const ordered = orderSittings(exams);
   const seen = new Set<PracticeFormId>();
   const used: CorrectedExam[] = [];
   const skipped: SkippedExam[] = [];

@@ -49,91 +49,116 @@ describe('the normal model', () => {
   });
 });
 
-describe('predictScore: worked examples', () => {
-  it('predicts the CLI example: NBME 13 236, UWSA 2 251 → 248, Free 120 74 % → 250.6 ⇒ 246, band 234–258', () => {
-    // Given three exams 50, 28 and 9 days before the exam
-    // v = 7² + 1.75 × 50 = 136.5; 7² + 1.75 × 28 = 98; 9² + 1.75 × 9 = 96.75
-    // μ = (236/136.5 + 248/98 + 250.6/96.75) / (1/136.5 + 1/98 + 1/96.75) = 245.8
-    // σ = √(49 + 1/Σw) = √(49 + 35.9) = 9.2; half-width 1.2816 × 9.2 = 11.8
+describe('predictScore: worked examples (exam-day score, decision 009)', () => {
+  it('carries a single NBME 14 of 240 a week out forward by the prior rise: 242, band 230–255', () => {
+    // v = 6² + 1² (offset doubt) = 37; level = (240/37 + 240/400)/(1/37 + 1/400) = 240;
+    // exam day = 240 + 2.3 × 7/7 = 242.3; σ² = 1/(1/37 + 1/400) + 7² × (3/7)² + 7² = 33.9 + 9 + 49 → σ 9.6
+    const result = predicted({ exams: [{ form: 'NBME14', date: '2027-02-22', score: 240 }] });
+    expect(result).toMatchObject({ predicted: 242, low: 230, high: 255, currentLevel: 240, sdPoints: 9.6 });
+    expect(result.trend).toMatchObject({ source: 'prior', usedPointsPerWeek: 2.3, daysCarried: 7 });
+    expect(result.targetProbability).toBe(0.39);
+    expect(result.neededPointsPerWeek).toBe(5);
+    expect(result.explanation.join('\n')).toMatch(/one practice exam there is no trend of your own yet/);
+  });
+
+  it('follows a rising series 230, 240, 250 a week apart: 252, above the latest, and says so', () => {
     const result = predicted({
       exams: [
-        { form: 'NBME13', date: '2027-01-10', score: 236 },
-        { form: 'UWSA2', date: '2027-02-01', score: 251 },
-        { form: 'FREE120', date: '2027-02-20', percentCorrect: 74 },
+        { form: 'NBME11', date: '2027-02-01', score: 230 },
+        { form: 'NBME12', date: '2027-02-08', score: 240 },
+        { form: 'NBME13', date: '2027-02-15', score: 250 },
       ],
     });
-    expect(result).toMatchObject({ predicted: 246, low: 234, high: 258, level: 0.8, passProbability: 0.99 });
-    expect(result.targetProbability).toBeCloseTo(0.54, 2);
-    expect(result.exams.map((e) => e.correctedScore)).toEqual([236, 248, 250.6]);
-    expect(result.explanation.join('\n')).toMatch(/UWSA 2 runs about 3 points high/);
-    expect(result.explanation.join('\n')).toMatch(/74 % correct converts to 251 .*70 % → 245, 75 % → 252/);
-    expect(result.explanation.join('\n')).toMatch(/Weight 26 %[\s\S]*Weight 37 %[\s\S]*Weight 37 %/);
+    expect(result).toMatchObject({ predicted: 252, low: 237, high: 267 });
+    expect(result.trend).toMatchObject({ source: 'own', ownPointsPerWeek: 10, usedPointsPerWeek: 3.8 });
+    expect(result.explanation.join('\n')).toMatch(
+      /Your 3 practice exams rose about 10 points a week; the prediction assumes about 19 % of that continues/,
+    );
   });
 
-  it('gives a single NBME 14 of 240 a week out a band of 227–253 and a 31 % chance of 245', () => {
-    // v = 6² + 1.75 × 7 = 48.25; σ = √(49 + 48.25) = 9.86; half-width 12.6
-    const result = predicted({ exams: [{ form: 'NBME14', date: '2027-02-22', score: 240 }] });
-    expect(result).toMatchObject({ predicted: 240, low: 227, high: 253, passProbability: 0.99 });
-    expect(result.targetProbability).toBe(0.31);
-    expect(result.explanation.join('\n')).toMatch(/one practice exam, so the band is at least ±10 points/);
+  it('follows a falling series 255, 254, 236: 243, under the old 248, and says the exams fell', () => {
+    const result = predicted({
+      exams: [
+        { form: 'NBME11', date: '2027-02-01', score: 255 },
+        { form: 'NBME12', date: '2027-02-08', score: 254 },
+        { form: 'NBME13', date: '2027-02-21', score: 236 },
+      ],
+    });
+    expect(result.predicted).toBe(243);
+    expect(result.trend).toMatchObject({ ownPointsPerWeek: -7.3, usedPointsPerWeek: -1.1 });
+    expect(result.explanation.join('\n')).toMatch(/fell about 7.3 points a week[^\n]*a fall of 1.1 points a week/);
   });
 
-  it('widens the band for conflicting forms: NBME 13 215 vs UWSA 2 251 ⇒ 233 ± 23, pass 80 %', () => {
-    // Corrected 215 and 248 with variances 73.5 and 61.25 give μ = 233.0; Q = 8.0 > n − 1 = 1, so the
-    // variance of the mean (33.4) is multiplied by 8.0: σ = √(49 + 267) = 17.9
+  it('widens the band for a single old exam: NBME 14 of 240 taken 90 days out ⇒ 254, band 225–283', () => {
+    // The rise is carried 42 days at most (2.3 × 6 = 13.8); the 48 days beyond add 1.75 × 48 = 84 points².
+    const result = predicted({ exams: [{ form: 'NBME14', date: '2026-12-01', score: 240 }] });
+    expect(result).toMatchObject({ predicted: 254, low: 225, high: 283, sdPoints: 22.2 });
+    expect(result.trend.daysCarried).toBe(42);
+    expect(result.explanation.join('\n')).toMatch(/90 days before the exam date; the more days to go, the wider/);
+  });
+
+  it('predicts from a Free 120 alone: 74 % ⇒ 250.6 today, 252 on exam day, band 237–267', () => {
+    const result = predicted({ exams: [{ form: 'FREE120', date: '2027-02-20', percentCorrect: 74 }] });
+    expect(result).toMatchObject({ predicted: 252, low: 237, high: 267, passProbability: 0.99 });
+    expect(result.exams[0]!.correctedScore).toBeCloseTo(250.6, 9);
+  });
+
+  it('widens the band for conflicting forms: NBME 13 215 vs UWSA 2 251 ⇒ 237, band 215–259, with a warning', () => {
     const result = predicted({
       exams: [
         { form: 'NBME13', date: '2027-02-15', score: 215 },
         { form: 'UWSA2', date: '2027-02-22', score: 251 },
       ],
     });
-    expect(result).toMatchObject({
-      predicted: 233,
-      low: 210,
-      high: 256,
-      passProbability: 0.8,
-      targetProbability: 0.25,
+    expect(result).toMatchObject({ predicted: 237, low: 215, high: 259, passProbability: 0.87 });
+    expect(result.warning).toMatch(/1-in-8 risk of a second fail[\s\S]*never says proceed below a 95 %/);
+    expect(result.explanation.join('\n')).toMatch(/corrected scores from 215 to 248/);
+  });
+
+  it('counts the lower of two same-day sittings of one form, whatever the input order', () => {
+    const a = predicted({
+      exams: [
+        { form: 'NBME13', date: '2027-02-15', score: 250 },
+        { form: 'NBME13', date: '2027-02-15', score: 222 },
+      ],
+    });
+    const b = predicted({
+      exams: [
+        { form: 'NBME13', date: '2027-02-15', score: 222 },
+        { form: 'NBME13', date: '2027-02-15', score: 250 },
+      ],
+    });
+    expect(a).toEqual(b);
+    expect(a.exams[0]!.correctedScore).toBe(222);
+    expect(a.predicted).toBe(229);
+  });
+
+  it('is wider far from the exam than inside the window for the same score', () => {
+    const far = predicted({
+      examDate: '2027-03-01',
+      today: '2026-11-10',
+      exams: [{ form: 'NBME13', date: '2026-11-10', score: 225 }],
+    });
+    const inside = predicted({
+      examDate: '2027-03-01',
+      today: '2027-02-20',
+      exams: [{ form: 'NBME13', date: '2027-02-20', score: 225 }],
+    });
+    expect(far).toMatchObject({ predicted: 240, low: 210, high: 271 });
+    expect(inside).toMatchObject({ predicted: 230, low: 216, high: 244 });
+    expect(far.explanation.join('\n')).toMatch(
+      /To reach 245 by Monday 1 March 2027 you would need about 1.2 points a week/,
+    );
+  });
+
+  it('writes dates as the student reads them, never ISO, in its sentences', () => {
+    const result = predicted({
+      today: '2027-02-22',
+      exams: [{ form: 'NBME14', date: '2027-02-22', score: 240 }],
     });
     const text = result.explanation.join('\n');
-    expect(text).toMatch(/disagree more than their forms’ error explains \(corrected scores from 215 to 248\)/);
-    expect(text).toMatch(/1-in-5 risk of a second fail/);
-  });
-
-  it('widens the band for an old form: the same NBME 14 of 240 taken 90 days out ⇒ 220–260', () => {
-    // v = 36 + 1.75 × 90 = 193.5; σ = √(49 + 193.5) = 15.6; half-width 20
-    const result = predicted({ exams: [{ form: 'NBME14', date: '2026-12-01', score: 240 }] });
-    expect(result).toMatchObject({ predicted: 240, low: 220, high: 260, passProbability: 0.92 });
-    expect(result.explanation.join('\n')).toMatch(/90 days before the exam date; scores move over that time/);
-  });
-
-  it('predicts from a Free 120 alone: 74 % ⇒ 251, band 235–267', () => {
-    // 74 % → 245 + (252 − 245) × 4/5 = 250.6; v = 9² + 1.75 × 9 = 96.75; σ = √145.75 = 12.1
-    const result = predicted({ exams: [{ form: 'FREE120', date: '2027-02-20', percentCorrect: 74 }] });
-    expect(result).toMatchObject({
-      predicted: 251,
-      low: 235,
-      high: 267,
-      passProbability: 0.99,
-      targetProbability: 0.68,
-    });
-  });
-
-  it('says plainly when the prediction is under the passing line', () => {
-    const result = predicted({ exams: [{ form: 'NBME14', date: '2027-02-22', score: 212 }] });
-    expect(result.passProbability).toBe(0.27);
-    expect(result.explanation.join('\n')).toMatch(/under the passing score today/);
-  });
-
-  it('never shows certainty: a 290 gives 0.99, not 1, and a 150 gives 0.01, not 0', () => {
-    expect(predicted({ exams: [{ form: 'NBME14', date: '2027-02-22', score: 290 }] }).passProbability).toBe(0.99);
-    expect(predicted({ exams: [{ form: 'NBME14', date: '2027-02-22', score: 150 }] }).passProbability).toBe(0.01);
-  });
-
-  it('lowers UWSA 1 by 10 above 240 but never raises it below 225', () => {
-    const high = predicted({ exams: [{ form: 'UWSA1', date: '2027-02-22', score: 255 }] });
-    expect(high.exams[0]).toMatchObject({ scaledScore: 255, biasPoints: 10, correctedScore: 245 });
-    const low = predicted({ exams: [{ form: 'UWSA1', date: '2027-02-22', score: 205 }] });
-    expect(low.exams[0]).toMatchObject({ biasPoints: 0, correctedScore: 205 });
+    expect(text).toMatch(/exam day, Monday 1 March: 242/);
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   });
 });
 
@@ -233,8 +258,9 @@ const examArb: fc.Arbitrary<PracticeExamInput> = fc.oneof(
 const pointArb: fc.Arbitrary<EvidencePoint> = fc.record({
   scorePoints: fc.double({ min: 150, max: 290, noNaN: true }),
   formSdPoints: fc.constantFrom(6, 7, 8, 9, 10, 12),
-  ageDays: fc.integer({ min: 0, max: 180 }),
+  daysBeforeLatest: fc.integer({ min: 0, max: 180 }),
 });
+const daysArb = fc.integer({ min: 0, max: 200 });
 
 describe('predictScore: properties', () => {
   it('keeps the prediction inside its band, with probabilities in [0, 1]', () => {
@@ -261,77 +287,109 @@ describe('predictScore: properties', () => {
       fc.property(examArb, (exam) => {
         const result = predicted({ exams: [exam] });
         expect(result.predicted - result.low).toBeGreaterThanOrEqual(MIN_SINGLE_EXAM_HALF_WIDTH_POINTS);
-        expect(result.high - result.predicted).toBeGreaterThanOrEqual(MIN_SINGLE_EXAM_HALF_WIDTH_POINTS);
+        // Unless the top of the 1–300 scale cuts it.
+        if (result.high < 300) {
+          expect(result.high - result.predicted).toBeGreaterThanOrEqual(MIN_SINGLE_EXAM_HALF_WIDTH_POINTS);
+        }
       }),
     );
   });
 
-  it('never predicts lower when one score goes up', () => {
+  it('never predicts lower when one exam’s score goes up (the model, any dates and forms)', () => {
     fc.assert(
       fc.property(
-        fc.array(pointArb, { minLength: 1, maxLength: 6 }),
-        fc.nat({ max: 5 }),
+        fc.array(pointArb, { minLength: 1, maxLength: 8 }),
+        daysArb,
+        fc.nat({ max: 7 }),
         fc.double({ min: 0, max: 30, noNaN: true }),
-        (points, pick, raise) => {
+        (points, daysToExam, pick, raise) => {
           const i = pick % points.length;
           const raised = points.map((p, j) => (j === i ? { ...p, scorePoints: p.scorePoints + raise } : p));
-          expect(combineEvidence(raised).meanPoints).toBeGreaterThanOrEqual(combineEvidence(points).meanPoints - 1e-9);
+          expect(combineEvidence({ points: raised, daysToExam }).meanPoints).toBeGreaterThanOrEqual(
+            combineEvidence({ points, daysToExam }).meanPoints - 1e-9,
+          );
         },
       ),
     );
   });
 
-  it('never widens the band when the scores move closer together', () => {
+  it('never predicts lower when one reported score goes up (predictScore, rounded)', () => {
     fc.assert(
       fc.property(
-        fc.array(pointArb, { minLength: 1, maxLength: 6 }),
-        fc.double({ min: 0, max: 1, noNaN: true }),
-        (points, shrink) => {
-          const before = combineEvidence(points);
-          const closer = points.map((p) => ({
-            ...p,
-            scorePoints: before.meanPoints + shrink * (p.scorePoints - before.meanPoints),
-          }));
-          expect(combineEvidence(closer).halfWidthPoints).toBeLessThanOrEqual(before.halfWidthPoints + 1e-9);
+        fc.array(examArb, { minLength: 1, maxLength: 6 }),
+        fc.nat({ max: 5 }),
+        fc.integer({ min: 1, max: 15 }),
+        (exams, pick, raise) => {
+          const i = pick % exams.length;
+          const raised = exams.map((e, j) =>
+            j !== i
+              ? e
+              : e.form === 'FREE120'
+                ? { ...e, percentCorrect: Math.min(100, (e.percentCorrect ?? 0) + raise) }
+                : { ...e, score: Math.min(300, (e.score ?? 0) + raise) },
+          );
+          expect(predicted({ exams: raised }).predicted).toBeGreaterThanOrEqual(predicted({ exams }).predicted);
         },
       ),
     );
   });
 
-  it('never widens the band when a new exam agrees with the prediction', () => {
+  it('does not depend on the order of the input', () => {
     fc.assert(
-      fc.property(
-        fc.array(pointArb, { minLength: 1, maxLength: 6 }),
-        fc.constantFrom(6, 7, 8, 9, 10, 12),
-        fc.integer({ min: 0, max: 60 }),
-        (points, formSdPoints, ageDays) => {
-          const before = combineEvidence(points);
-          const after = combineEvidence([...points, { scorePoints: before.meanPoints, formSdPoints, ageDays }]);
-          expect(after.halfWidthPoints).toBeLessThanOrEqual(before.halfWidthPoints + 1e-9);
-          expect(after.meanPoints).toBeCloseTo(before.meanPoints, 6);
-        },
-      ),
-    );
-  });
-
-  it('gives older evidence less weight and a wider band', () => {
-    fc.assert(
-      fc.property(pointArb, fc.integer({ min: 1, max: 120 }), (point, extraDays) => {
-        const fresh = combineEvidence([point]);
-        const older = combineEvidence([{ ...point, ageDays: point.ageDays + extraDays }]);
-        expect(older.halfWidthPoints).toBeGreaterThanOrEqual(fresh.halfWidthPoints);
-        const pair = combineEvidence([point, { ...point, ageDays: point.ageDays + extraDays }]);
-        expect(pair.weightShares[0]!).toBeGreaterThan(pair.weightShares[1]!);
+      fc.property(fc.array(examArb, { minLength: 1, maxLength: 6 }), fc.nat(), (exams, seed) => {
+        const shuffled = [...exams].sort(
+          (a, b) => ((exams.indexOf(a) * 7919 + seed) % 13) - ((exams.indexOf(b) * 7919 + seed) % 13),
+        );
+        const a = predicted({ exams });
+        const b = predicted({ exams: shuffled });
+        expect([b.predicted, b.low, b.high]).toEqual([a.predicted, a.low, a.high]);
       }),
     );
   });
 
-  it('weighs one exam 28 days older half as much for a 7-point form', () => {
-    const pair = combineEvidence([
-      { scorePoints: 240, formSdPoints: 7, ageDays: 0 },
-      { scorePoints: 240, formSdPoints: 7, ageDays: 28 },
-    ]);
-    expect(pair.weightShares[1]! / pair.weightShares[0]!).toBeCloseTo(0.5, 9);
+  it('widens the band as the days to go grow, for the same evidence', () => {
+    fc.assert(
+      fc.property(
+        fc.array(pointArb, { minLength: 1, maxLength: 6 }),
+        daysArb,
+        fc.integer({ min: 1, max: 100 }),
+        (points, days, more) => {
+          expect(combineEvidence({ points, daysToExam: days + more }).halfWidthPoints).toBeGreaterThanOrEqual(
+            combineEvidence({ points, daysToExam: days }).halfWidthPoints - 1e-9,
+          );
+        },
+      ),
+    );
+  });
+
+  it('gives older evidence less weight than the latest when both agree', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 180, max: 280, noNaN: true }),
+        fc.integer({ min: 1, max: 120 }),
+        (score, extraDays) => {
+          const pair = combineEvidence({
+            points: [
+              { scorePoints: score, formSdPoints: 7, daysBeforeLatest: extraDays },
+              { scorePoints: score, formSdPoints: 7, daysBeforeLatest: 0 },
+            ],
+            daysToExam: 7,
+          });
+          expect(pair.weightShares[0]!).toBeLessThan(pair.weightShares[1]!);
+        },
+      ),
+    );
+  });
+
+  it('weighs one exam 28 days older than the latest half as much for a 7-point form', () => {
+    const pair = combineEvidence({
+      points: [
+        { scorePoints: 240, formSdPoints: 7, daysBeforeLatest: 28 },
+        { scorePoints: 240, formSdPoints: 7, daysBeforeLatest: 0 },
+      ],
+      daysToExam: 7,
+    });
+    expect(pair.weightShares[0]! / pair.weightShares[1]!).toBeCloseTo(0.5, 9);
     expect(DRIFT_VARIANCE_PER_DAY).toBe(1.75);
   });
 });

@@ -82,8 +82,23 @@ describe('journey', () => {
     expect(journey.nextAction.detail).toMatch(/3 planned items/);
   });
 
+  it('keeps dedicated prep and benchmarks open on day 3, far from the exam, however much is logged', () => {
+    for (const verdict of ['on-track', 'off-track', null] as const) {
+      const early = deriveJourney(facts({ ...prepared, blocksLogged: 3, predictiveExams: 2, verdict }));
+      expect(early.current).toBe('dedicated');
+      expect(early.stages.find((s) => s.id === 'benchmarks')!.status).toBe('upcoming');
+    }
+  });
+
+  it('never offers the delay decision on an on track / off track verdict', () => {
+    const journey = deriveJourney(
+      facts({ ...prepared, blocksLogged: 3, predictiveExams: 2, verdict: 'off-track', hasDelayOffer: true }),
+    );
+    expect(journey.nextAction.label).not.toMatch(/delay/i);
+  });
+
   it('walks through benchmarks, remediation and readiness as the evidence arrives', () => {
-    expect(deriveJourney(facts({ ...prepared, blocksLogged: 3 })).current).toBe('benchmarks');
+    expect(deriveJourney(facts({ ...prepared, blocksLogged: 3, verdict: 'not-ready' })).current).toBe('benchmarks');
     const behind = deriveJourney(facts({ ...prepared, blocksLogged: 3, predictiveExams: 2, verdict: 'delay' }));
     expect(behind.current).toBe('remediate');
     expect(behind.nextAction.href).toBe('/evidence#weak-areas');

@@ -1,3 +1,5 @@
+import type { ReadinessVerdict } from '../evidence/readiness.ts';
+
 /**
  * The nine stages the product walks with a student (PRODUCT.md, after the seed article's flow).
  * The current stage is always derived from the student's data, never stored as a flag.
@@ -95,7 +97,8 @@ const ACTION_DETAILS: Partial<Record<StageId, string>> = {
     'Your plan has practice exams on set days. Log each score the day you take it; two are needed before the readiness rule can say anything.',
   remediate:
     'Your practice scores are not at your target yet. Spend the coming weeks on the areas that cost you the most points.',
-  readiness: 'See the go / delay verdict and every reason behind it.',
+  readiness:
+    'See the go / delay verdict and every reason behind it. Before the last three weeks it says whether you are on track, and how fast your scores move.',
   exam: 'Your practice numbers clear the bar. Keep the last week light, sleep, and go in with the plan you trained for.',
 };
 
@@ -109,8 +112,11 @@ export type JourneyFacts = {
   blocksLogged: number;
   /** Practice exams that feed the prediction (the Clinical Mastery Series does not). */
   predictiveExams: number;
-  /** The readiness rule's verdict; null before there is anything to judge. */
-  verdict: 'proceed' | 'delay' | 'not-ready' | null;
+  /**
+   * The readiness rule's verdict; null before there is anything to judge. 'on-track' / 'off-track'
+   * before the decision window, proceed / delay / not-ready inside it (readiness.ts).
+   */
+  verdict: ReadinessVerdict | null;
   /** A delay the student has not accepted yet is on offer. */
   hasDelayOffer: boolean;
   /** Wellbeing check-ins have stayed bad: reaching out comes before anything else. */
@@ -144,9 +150,12 @@ function isStageDone(id: StageId, facts: JourneyFacts): boolean {
     case 'plan':
       return facts.hasPlan;
     case 'dedicated':
-      return facts.hasPlan && facts.blocksLogged > 0;
+      // Dedicated prep is done when its period is: the decision window has opened on a plan that was
+      // worked (blocks logged), not on the first logged block.
+      return facts.hasPlan && facts.blocksLogged > 0 && isDeciding(facts.verdict);
     case 'benchmarks':
-      return facts.predictiveExams >= 2;
+      // Done when the rule has the exams it reads, inside the window: two practice exams at least.
+      return facts.predictiveExams >= 2 && isDeciding(facts.verdict);
     case 'remediate':
     case 'readiness':
       // Weak areas are "fixed" when the numbers say so: only a "proceed" verdict closes them.
@@ -154,6 +163,11 @@ function isStageDone(id: StageId, facts: JourneyFacts): boolean {
     case 'exam':
       return facts.isExamPast;
   }
+}
+
+/** Inside the decision window (or a delay the trajectory forces earlier): the go / delay verdicts. */
+function isDeciding(verdict: ReadinessVerdict | null): boolean {
+  return verdict === 'proceed' || verdict === 'delay' || verdict === 'not-ready';
 }
 
 /**
@@ -182,7 +196,7 @@ export function deriveJourney(facts: JourneyFacts): Journey {
       detail:
         'Your last check-ins show several hard days in a row. Before anything else on this list, talk to someone: your school’s counselling service, your doctor, or a crisis line if it is urgent.',
     };
-  } else if (facts.hasDelayOffer && facts.verdict !== 'proceed' && facts.predictiveExams >= 2) {
+  } else if (facts.hasDelayOffer && (facts.verdict === 'delay' || facts.verdict === 'not-ready')) {
     nextAction = {
       label: 'Decide on the proposed delay',
       href: '/evidence#readiness',

@@ -160,17 +160,18 @@ export async function getEvidence(ctx: Context, actor: Actor): Promise<EvidenceR
         today,
       });
       if (assessed.ok) {
-        const delayProposal =
-          assessed.value.verdict === 'proceed'
-            ? null
-            : proposeDelay({
-                today,
-                examDate: profile.examDate,
-                // Ranked by share within their own kind, so a system can lead when it costs most of the systems.
-                weakAreas: [...weakAreas.systems, ...weakAreas.disciplines].sort((a, b) => b.costShare - a.costShare),
-                reviewStartDate: profile.reviewStartDate,
-                pointsShort: assessed.value.pointsShort,
-              });
+        // A delay is on offer only with a delay or not-ready verdict: never on track / off track.
+        const isDelayVerdict = assessed.value.verdict === 'delay' || assessed.value.verdict === 'not-ready';
+        const delayProposal = !isDelayVerdict
+          ? null
+          : proposeDelay({
+              today,
+              examDate: profile.examDate,
+              // Ranked by share within their own kind, so a system can lead when it costs most of the systems.
+              weakAreas: [...weakAreas.systems, ...weakAreas.disciplines].sort((a, b) => b.costShare - a.costShare),
+              reviewStartDate: profile.reviewStartDate,
+              pointsShort: assessed.value.pointsShort,
+            });
         readiness = { ...assessed.value, delayProposal };
       }
     }

@@ -62,10 +62,17 @@ export function PredictedScore({ evidence }: { evidence: EvidenceResponse }) {
               {prediction.low}–{prediction.high}
             </strong>
           </p>
-          <p className="small muted">For your exam on {formatLongDate(examDate)}</p>
+          <p className="small muted">On exam day, {formatLongDate(examDate)}</p>
+          <p className="small" data-testid="prediction-trend">
+            Now about {prediction.currentLevel}; carried forward at {prediction.trend.usedPointsPerWeek} points a week
+            {prediction.trend.ownPointsPerWeek !== null
+              ? ` (your exams moved ${prediction.trend.ownPointsPerWeek} a week)`
+              : ' (the typical rise: no trend of your own yet)'}
+            .
+          </p>
         </div>
         <dl className="odds">
-          <div className={`odds-item${prediction.passProbability < 0.9 ? ' odds-item--risk' : ''}`}>
+          <div className={`odds-item${prediction.warning !== null ? ' odds-item--risk' : ''}`}>
             <dt>Chance of passing ({prediction.passingScore})</dt>
             <dd data-testid="pass-probability">{formatProbability(prediction.passProbability)}</dd>
           </div>
@@ -75,6 +82,11 @@ export function PredictedScore({ evidence }: { evidence: EvidenceResponse }) {
           </div>
         </dl>
       </div>
+      {prediction.warning !== null ? (
+        <p className="callout callout--warning" data-testid="prediction-warning">
+          {prediction.warning}
+        </p>
+      ) : null}
       <Suspense fallback={<Loading label="Loading the chart…" lines={1} />}>
         <ScoreChart prediction={prediction} examDate={examDate} today={today} />
       </Suspense>

@@ -9,12 +9,16 @@ import { formatLongDate, formatShortDate } from '../../components/dates.ts';
 import { plural } from './evidence-labels.ts';
 
 const VERDICT_WORDS: Record<Verdict, string> = {
+  'on-track': 'On track',
+  'off-track': 'Off track',
   proceed: 'Proceed',
   delay: 'Delay',
   'not-ready': 'Not ready',
 };
 
 const VERDICT_MARKS: Record<Verdict, string> = {
+  'on-track': '↗',
+  'off-track': '↘',
   proceed: '✓',
   delay: '!',
   'not-ready': '✕',
@@ -166,8 +170,9 @@ function AcceptedNotice({ accepted }: { accepted: AcceptedDelay }) {
 
 /**
  * The go / delay decision at the top of the page: the verdict in one word, the headline, every
- * condition of the rule with its numbers, and for anything but "proceed" the concrete proposal.
- * Only "proceed" is ever drawn in green.
+ * condition of the rule with its numbers, and for a delay or not-ready verdict the concrete proposal.
+ * Before the decision window: on track / off track with the trajectory, and no proposal unless the
+ * trajectory cannot reach a safe score. Only "proceed" is ever drawn in green.
  */
 export function ReadinessVerdict({
   evidence,
@@ -223,6 +228,20 @@ export function ReadinessVerdict({
           {VERDICT_WORDS[verdict]}
         </h2>
         <p className="verdict-headline">{readiness.headline}</p>
+        {readiness.phase === 'tracking' ? (
+          <p className="small" data-testid="decision-window">
+            The go / delay decision opens on {formatLongDate(readiness.decisionOpensOn)}, {readiness.decisionWindowDays}{' '}
+            days before the exam. Until then this shows your trajectory.
+            {readiness.trajectory
+              ? ` Now about ${readiness.trajectory.currentLevel}; predicted ${readiness.trajectory.predicted} (${readiness.trajectory.low}–${readiness.trajectory.high}) on exam day, at ${readiness.trajectory.pointsPerWeek} points a week.`
+              : ''}
+          </p>
+        ) : null}
+        {readiness.holdsUntil ? (
+          <p className="small" data-testid="holds-until">
+            This proceed holds until {formatLongDate(readiness.holdsUntil)}; each practice exam you log checks it again.
+          </p>
+        ) : null}
         <ul className="reasons" aria-label="The rule, condition by condition">
           {readiness.reasons.map((reason) => (
             <li

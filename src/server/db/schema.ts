@@ -141,10 +141,19 @@ export type WellbeingCheckinsTable = {
 
 export type FullLengthDaysTable = { id: string; user_id: string; date: string; created_at: string };
 
+/** One account export: started, and finished unless it is still running (or its instance died). */
+export type ExportRunsTable = {
+  id: string;
+  user_id: string;
+  started_at: string;
+  finished_at: string | null;
+};
+
 export type DB = {
   users: UsersTable;
   sessions: SessionsTable;
   login_failures: LoginFailuresTable;
+  export_runs: ExportRunsTable;
   profiles: ProfilesTable;
   plans: PlansTable;
   plan_items: PlanItemsTable;

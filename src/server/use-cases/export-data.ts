@@ -1,88 +1,22 @@
 import { ok, type Result } from '#domain/common/result.ts';
 import type { Actor, Context } from '../context.ts';
+import { createExportRunsRepo } from '../repositories/export-runs.repo.ts';
 
 /**
  * An export reads every table the user owns; 50 parallel exports by one student once held every
  * other user up for 8–9 s. So each account gets one export at a time and EXPORTS_PER_WINDOW per
- * window, far above what a person downloading their data needs.
+ * window, far above what a person downloading their data needs. Counted in the database
+ * (export_runs), so the limits hold across app instances.
  */
 export const EXPORTS_PER_WINDOW = 10;
 export const EXPORT_WINDOW_MS = 10 * 60_000;
 /** Retry-After while another export of the same account is still being prepared. */
 const RUNNING_RETRY_AFTER_SECONDS = 5;
-
-type ExportThrottle = { running: Set<string>; startedAtMs: Map<string, number[]> };
-
 /**
- * Kept per app instance (per Context), in memory: with several instances a student can reach each
- * one's limit (docs/errors.md says so). Starts older than the window are dropped as they are read,
- * and accounts with none left are swept, so the map stays as small as the set of recent exporters.
+ * A run unfinished after this is taken as dead (its instance stopped mid-export) and no longer
+ * blocks the account; an export takes well under a second.
  */
-const throttles = new WeakMap<Context, ExportThrottle>();
-
-function throttleOf(ctx: Context): ExportThrottle {
-  let throttle = throttles.get(ctx);
-  if (!throttle) {
-    throttle = { running: new Set(), startedAtMs: new Map() };
-    throttles.set(ctx, throttle);
-  }
-  return throttle;
-}
-
-/** Past this many accounts in the map, accounts whose window is empty are dropped. */
-const SWEEP_ABOVE_ACCOUNTS = 1_000;
-
-function sweep(throttle: ExportThrottle, nowMs: number) {
-  for (const [userId, starts] of throttle.startedAtMs) {
-    if (starts.every((startedMs) => nowMs - startedMs >= EXPORT_WINDOW_MS)) throttle.startedAtMs.delete(userId);
-  }
-}
-
-/** `exportData` within the per-account limits: EXPORT_THROTTLED (429, with Retry-After) past them. */
-export async function exportDataThrottled(
-  ctx: Context,
-  actor: Actor,
-): Promise<Result<Awaited<ReturnType<typeof exportData>>>> {
-  const throttle = throttleOf(ctx);
-  const nowMs = ctx.now().getTime();
-  const { userId } = actor;
-  if (throttle.running.has(userId)) {
-    return {
-      ok: false,
-      error: {
-        code: 'EXPORT_THROTTLED',
-        message: 'Your export is still being prepared. Wait for that download to finish, then try again.',
-        retryAfterSeconds: RUNNING_RETRY_AFTER_SECONDS,
-      },
-    };
-  }
-  const recent = (throttle.startedAtMs.get(userId) ?? []).filter((startedMs) => nowMs - startedMs < EXPORT_WINDOW_MS);
-  if (recent.length >= EXPORTS_PER_WINDOW) {
-    const retryAfterSeconds = Math.max(1, Math.ceil((recent[0]! + EXPORT_WINDOW_MS - nowMs) / 1000));
-    throttle.startedAtMs.set(userId, recent);
-    return {
-      ok: false,
-      error: {
-        code: 'EXPORT_THROTTLED',
-        message: `You have downloaded your data ${EXPORTS_PER_WINDOW} times in the last ${EXPORT_WINDOW_MS / 60_000} minutes. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute${retryAfterSeconds > 60 ? 's' : ''}.`,
-        retryAfterSeconds,
-      },
-    };
-  }
-  recent.push(nowMs);
-  throttle.startedAtMs.set(userId, recent);
-  if (throttle.startedAtMs.size > SWEEP_ABOVE_ACCOUNTS) sweep(throttle, nowMs);
-  throttle.running.add(userId);
-  try {
-    return ok(await exportData(ctx, actor));
-  } catch (error) {
-    // An export that failed (the database away) gave the student nothing: it does not count.
-    recent.splice(recent.lastIndexOf(nowMs), 1);
-    throw error;
-  } finally {
-    throttle.running.delete(userId);
-  }
-}
+const RUN_STALE_MS = 2 * 60_000;
 
 /** Bumped whenever the shape of the export changes, so that readers can tell versions apart. */
 export const EXPORT_SCHEMA_VERSION = 2;
@@ -151,4 +85,55 @@ export async function exportData(ctx: Context, actor: Actor) {
       isCurrent: s.id === actor.sessionId,
     })),
   };
+}
+
+type ExportDocument = Awaited<ReturnType<typeof exportData>>;
+
+/** `exportData` within the per-account limits: EXPORT_THROTTLED (429, with Retry-After) past them. */
+export async function exportDataThrottled(ctx: Context, actor: Actor): Promise<Result<ExportDocument>> {
+  const runs = createExportRunsRepo(ctx.database.db);
+  const nowMs = ctx.now().getTime();
+  const run = { id: ctx.newId(), userId: actor.userId, now: new Date(nowMs).toISOString() };
+  const seen = await runs.start({
+    ...run,
+    windowStart: new Date(nowMs - EXPORT_WINDOW_MS).toISOString(),
+    staleBefore: new Date(nowMs - RUN_STALE_MS).toISOString(),
+  });
+  if (seen.isEarlierRunning) {
+    await runs.remove(run.id);
+    return {
+      ok: false,
+      error: {
+        code: 'EXPORT_THROTTLED',
+        message: 'Your export is still being prepared. Wait for that download to finish, then try again.',
+        retryAfterSeconds: RUNNING_RETRY_AFTER_SECONDS,
+      },
+    };
+  }
+  if (seen.recentCount > EXPORTS_PER_WINDOW) {
+    await runs.remove(run.id);
+    const oldestMs = seen.oldestStartedAt ? new Date(seen.oldestStartedAt).getTime() : nowMs;
+    const retryAfterSeconds = Math.max(1, Math.ceil((oldestMs + EXPORT_WINDOW_MS - nowMs) / 1000));
+    const minutes = Math.ceil(retryAfterSeconds / 60);
+    return {
+      ok: false,
+      error: {
+        code: 'EXPORT_THROTTLED',
+        message:
+          `You have downloaded your data ${EXPORTS_PER_WINDOW} times in the last ${EXPORT_WINDOW_MS / 60_000} ` +
+          `minutes. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+        retryAfterSeconds,
+      },
+    };
+  }
+  let document: ExportDocument;
+  try {
+    document = await exportData(ctx, actor);
+  } catch (error) {
+    // An export that failed (the database away) gave the student nothing: it does not count.
+    await runs.remove(run.id).catch(() => undefined);
+    throw error;
+  }
+  await runs.finish(run.id, ctx.now().toISOString());
+  return ok(document);
 }

@@ -7,6 +7,7 @@ import * as m202612010100 from './202612010100_auth_hardening.ts';
 import * as m202612010200 from './202612010200_exact_numbers.ts';
 import * as m202612010300 from './202612010300_feed_single_active.ts';
 import * as m202612010400 from './202612010400_journal.ts';
+import * as m202612010500 from './202612010500_export_runs.ts';
 
 /** Every migration, by name; names sort in the order they run. Add new files here. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '202612010200_exact_numbers': m202612010200,
   '202612010300_feed_single_active': m202612010300,
   '202612010400_journal': m202612010400,
+  '202612010500_export_runs': m202612010500,
 };

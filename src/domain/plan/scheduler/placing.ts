@@ -27,24 +27,6 @@ export function isStudyKind(kind: PlanItemKind): boolean {
   return kind !== 'rest' && kind !== 'exam';
 }
 
-/** Whether `units` (sorted, disjoint) keep the rhythm: short breaks between, long ones between runs. */
-export function keepsRhythm(units: readonly Interval[]): boolean {
-  let runStart = units[0]?.start ?? 0;
-  let runCount = 1;
-  for (let k = 1; k < units.length; k++) {
-    const gap = units[k]!.start - units[k - 1]!.end;
-    if (gap < SHORT_BREAK_MINUTES) return false;
-    if (gap >= LONG_BREAK_MINUTES) {
-      runStart = units[k]!.start;
-      runCount = 1;
-      continue;
-    }
-    runCount += 1;
-    if (runCount > 1 && units[k]!.end - runStart > MAX_RUN_MINUTES) return false;
-  }
-  return true;
-}
-
 function insertSorted(units: readonly Interval[], unit: Interval): Interval[] {
   const out = [...units];
   let k = out.findIndex((u) => u.start > unit.start);
@@ -53,11 +35,10 @@ function insertSorted(units: readonly Interval[], unit: Interval): Interval[] {
   return out;
 }
 
-function isInsideFree(free: readonly Interval[], start: number, end: number): boolean {
-  return free.some((iv) => iv.start <= start && end <= iv.end);
-}
-
-/** `keepsRhythm` of the units with `extra` added, without building the list. */
+/**
+ * Whether the day's study units (sorted, disjoint) with `extra` added keep the rhythm: at least a
+ * short break between any two, and a run of units closer than a long break spans at most MAX_RUN_MINUTES.
+ */
 function keepsRhythmWith(units: readonly Interval[], extra: Interval): boolean {
   let previous: Interval | null = null;
   let runStart = 0;
@@ -81,29 +62,49 @@ function keepsRhythmWith(units: readonly Interval[], extra: Interval): boolean {
   return true;
 }
 
+function isValidStart(day: Pick<WorkDay, 'free' | 'units'>, start: number, minutes: number): boolean {
+  const end = start + minutes;
+  let isInside = false;
+  for (const iv of day.free) {
+    if (iv.start <= start && end <= iv.end) {
+      isInside = true;
+      break;
+    }
+  }
+  return isInside && keepsRhythmWith(day.units, { start, end });
+}
+
 /** The start of a `minutes`-long study unit on `day` that keeps the rhythm, or null. */
 export function findStudyStart(
   day: Pick<WorkDay, 'free' | 'units'>,
   minutes: number,
   opts: { fromEnd?: boolean; at?: number } = {},
 ): number | null {
-  const valid = (s: number) =>
-    isInsideFree(day.free, s, s + minutes) && keepsRhythmWith(day.units, { start: s, end: s + minutes });
-  if (opts.at !== undefined && valid(opts.at)) return opts.at;
+  if (opts.at !== undefined && isValidStart(day, opts.at, minutes)) return opts.at;
+  const fromEnd = opts.fromEnd === true;
   let best: number | null = null;
-  const consider = (s: number) => {
-    if (best !== null && (opts.fromEnd ? s <= best : s >= best)) return;
-    if (valid(s)) best = s;
-  };
-  for (const iv of day.free) {
-    consider(iv.start);
-    consider(iv.end - minutes);
-  }
-  for (const u of day.units) {
-    consider(u.end + SHORT_BREAK_MINUTES);
-    consider(u.end + LONG_BREAK_MINUTES);
-    consider(u.start - SHORT_BREAK_MINUTES - minutes);
-    consider(u.start - LONG_BREAK_MINUTES - minutes);
+  // Candidates: where a free stretch starts or ends, and a break's length before or after each unit.
+  const n = day.free.length * 2 + day.units.length * 4;
+  for (let k = 0; k < n; k++) {
+    let s: number;
+    if (k < day.free.length * 2) {
+      const iv = day.free[k >> 1]!;
+      s = k % 2 === 0 ? iv.start : iv.end - minutes;
+    } else {
+      const j = k - day.free.length * 2;
+      const u = day.units[j >> 2]!;
+      const which = j % 4;
+      s =
+        which === 0
+          ? u.end + SHORT_BREAK_MINUTES
+          : which === 1
+            ? u.end + LONG_BREAK_MINUTES
+            : which === 2
+              ? u.start - SHORT_BREAK_MINUTES - minutes
+              : u.start - LONG_BREAK_MINUTES - minutes;
+    }
+    if (best !== null && (fromEnd ? s <= best : s >= best)) continue;
+    if (isValidStart(day, s, minutes)) best = s;
   }
   return best;
 }

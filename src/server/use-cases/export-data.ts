@@ -89,8 +89,35 @@ export async function exportData(ctx: Context, actor: Actor) {
 
 type ExportDocument = Awaited<ReturnType<typeof exportData>>;
 
+/**
+ * Accounts with an export running on this instance, per app (Context): a burst on one instance is
+ * refused without a query. The database count below is what holds across instances.
+ */
+const runningHere = new WeakMap<Context, Set<string>>();
+
+const stillPrepared = (): Result<never> => ({
+  ok: false,
+  error: {
+    code: 'EXPORT_THROTTLED',
+    message: 'Your export is still being prepared. Wait for that download to finish, then try again.',
+    retryAfterSeconds: RUNNING_RETRY_AFTER_SECONDS,
+  },
+});
+
 /** `exportData` within the per-account limits: EXPORT_THROTTLED (429, with Retry-After) past them. */
 export async function exportDataThrottled(ctx: Context, actor: Actor): Promise<Result<ExportDocument>> {
+  let running = runningHere.get(ctx);
+  if (!running) runningHere.set(ctx, (running = new Set()));
+  if (running.has(actor.userId)) return stillPrepared();
+  running.add(actor.userId);
+  try {
+    return await exportWithinLimits(ctx, actor);
+  } finally {
+    running.delete(actor.userId);
+  }
+}
+
+async function exportWithinLimits(ctx: Context, actor: Actor): Promise<Result<ExportDocument>> {
   const runs = createExportRunsRepo(ctx.database.db);
   const nowMs = ctx.now().getTime();
   const run = { id: ctx.newId(), userId: actor.userId, now: new Date(nowMs).toISOString() };
@@ -101,14 +128,7 @@ export async function exportDataThrottled(ctx: Context, actor: Actor): Promise<R
   });
   if (seen.isEarlierRunning) {
     await runs.remove(run.id);
-    return {
-      ok: false,
-      error: {
-        code: 'EXPORT_THROTTLED',
-        message: 'Your export is still being prepared. Wait for that download to finish, then try again.',
-        retryAfterSeconds: RUNNING_RETRY_AFTER_SECONDS,
-      },
-    };
+    return stillPrepared();
   }
   if (seen.recentCount > EXPORTS_PER_WINDOW) {
     await runs.remove(run.id);

@@ -6,7 +6,7 @@ import type { DB } from '../db/schema.ts';
  * app instances. A run is recorded (committed on its own) before it is counted, and counts only the
  * runs before it (ids are time-ordered UUIDv7): of a burst, the first go ahead and the rest are
  * refused, never all of them. Parallel starts on several instances can, in a rare race (an earlier
- * run not yet committed when a later one counts), let one more through than the limit.
+ * run not yet committed when a later one counts), let a run or two more through.
  */
 export function createExportRunsRepo(db: Kysely<DB>) {
   return {

@@ -67,8 +67,8 @@ function runPredict(input: unknown): CliResult {
   const value = prediction.value;
   // No practice exam: no number to print. Say what to take first, as a refusal (exit 2).
   if (value.status === 'no-evidence') return { code: 2, stdout: '', stderr: `${value.explanation.join('\n')}\n` };
-  // The documented keys (PredictOutput), then the fields issue 10 added: the trajectory.
-  const output: PredictOutput & Pick<typeof value, 'currentLevel' | 'trend' | 'neededPointsPerWeek' | 'warning'> = {
+  // The documented keys (PredictOutput), the trajectory last (added by issue 10).
+  const output: PredictOutput = {
     predicted: value.predicted,
     low: value.low,
     high: value.high,

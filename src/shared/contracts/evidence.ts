@@ -198,6 +198,17 @@ export const predictOutputSchema = z.strictObject({
   passProbability: z.number().min(0).max(1),
   targetProbability: z.number().min(0).max(1),
   explanation: z.array(z.string()),
+  // Added by issue 10 (the trajectory to exam day); the keys above keep their names.
+  currentLevel: z.number(),
+  trend: z.strictObject({
+    source: z.enum(['own', 'prior']),
+    ownPointsPerWeek: z.number().nullable(),
+    usedPointsPerWeek: z.number(),
+    ownShare: z.number().min(0).max(1),
+    daysCarried: z.number().int().min(0),
+  }),
+  neededPointsPerWeek: z.number().min(0),
+  warning: z.string().nullable(),
 });
 export type PredictOutput = z.infer<typeof predictOutputSchema>;
 

@@ -6,6 +6,7 @@ import type { JourneyResponse } from '#shared/contracts/journey.ts';
 import type { Actor, Context } from '../context.ts';
 import { localDateIn } from '../time.ts';
 import { getEvidence } from './evidence.ts';
+import { readStored } from './postmortem.ts';
 
 export async function getJourney(ctx: Context, actor: Actor, timeZoneHint: string): Promise<JourneyResponse> {
   const [profile, postmortem, plan] = await Promise.all([
@@ -23,7 +24,8 @@ export async function getJourney(ctx: Context, actor: Actor, timeZoneHint: strin
   const evidence = profile ? await getEvidence(ctx, actor) : null;
   const journey = deriveJourney({
     hasProfile: profile !== undefined,
-    hasPostmortem: postmortem !== undefined,
+    // A saved postmortem that can no longer be read is one the student is asked to re-enter.
+    hasPostmortem: postmortem !== undefined && readStored(postmortem).ok,
     hasPlan: plan !== undefined,
     missedItems: missed,
     blocksLogged: evidence ? evidence.blocks.stats.timedBlocks + evidence.blocks.stats.tutorBlocks : 0,

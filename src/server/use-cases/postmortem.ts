@@ -53,7 +53,8 @@ type StoredRead =
   | { ok: true; value: PostmortemResult }
   | { ok: false; reason: 'not-json' | 'contract' | 'diagnosis'; issues: string[] };
 
-function readStored(stored: { answers: unknown; isJson: boolean }): StoredRead {
+/** Reads stored answers through today's contract and rules; an unreadable postmortem counts as not done. */
+export function readStored(stored: { answers: unknown; isJson: boolean }): StoredRead {
   if (!stored.isJson) return { ok: false, reason: 'not-json', issues: [] };
   const parsed = postmortemAnswersSchema.safeParse(stored.answers);
   if (!parsed.success) {

@@ -16,6 +16,7 @@ import { createOriginCheck } from './plugins/security.ts';
 import { accountRoutes } from './routes/account.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { evidenceRoutes } from './routes/evidence.routes.ts';
+import { journalRoutes } from './routes/journal.routes.ts';
 import { feedRoutes, planRoutes } from './routes/plan.routes.ts';
 import { postmortemRoutes } from './routes/postmortem.routes.ts';
 import { profileRoutes } from './routes/profile.routes.ts';
@@ -192,6 +193,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; c
       await api.register(planRoutes, { ctx });
       await api.register(postmortemRoutes, { ctx });
       await api.register(evidenceRoutes, { ctx });
+      await api.register(journalRoutes, { ctx });
       api.setNotFoundHandler((request, reply) =>
         reply.code(404).send(errorBody({ code: 'NOT_FOUND', message: 'There is no such API endpoint.' }, request.id)),
       );

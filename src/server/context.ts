@@ -7,6 +7,7 @@ import { createWriteBatcher, type WriteBatcher } from './db/write-batcher.ts';
 import { inWriteTransaction, lockStudent } from './db/write-transaction.ts';
 import { createCalendarFeedsRepo } from './repositories/calendar-feeds.repo.ts';
 import { createEvidenceRepo } from './repositories/evidence.repo.ts';
+import { createJournalRepo } from './repositories/journal.repo.ts';
 import { createLoginFailuresRepo } from './repositories/login-failures.repo.ts';
 import { createPlansRepo } from './repositories/plans.repo.ts';
 import { createPostmortemsRepo } from './repositories/postmortems.repo.ts';
@@ -29,6 +30,7 @@ function createRepos(db: Kysely<DB>) {
     calendarFeeds: createCalendarFeedsRepo(db),
     postmortems: createPostmortemsRepo(db),
     evidence: createEvidenceRepo(db),
+    journal: createJournalRepo(db),
   };
 }
 

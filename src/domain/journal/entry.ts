@@ -51,15 +51,19 @@ export type DecisionRule = { when: string; then: string; because: string };
 
 export type JournalEntryInput = {
   bank: string;
-  questionId?: string | null;
-  system?: string | null;
-  discipline?: string | null;
+  questionId?: string | null | undefined;
+  system?: string | null | undefined;
+  discipline?: string | null | undefined;
   errorType: string;
   keyPoint: string;
   wrongOptions?: readonly WrongOption[];
-  teachingPoint?: string | null;
-  rule?: Partial<DecisionRule> | null;
-  confidence?: string | null;
+  teachingPoint?: string | null | undefined;
+  rule?: {
+    when?: string | null | undefined;
+    then?: string | null | undefined;
+    because?: string | null | undefined;
+  } | null;
+  confidence?: string | null | undefined;
 };
 
 export type JournalEntry = {

@@ -141,6 +141,39 @@ export type WellbeingCheckinsTable = {
 
 export type FullLengthDaysTable = { id: string; user_id: string; date: string; created_at: string };
 
+export type JournalEntriesTable = {
+  id: string;
+  user_id: string;
+  bank: string;
+  question_id: string | null;
+  system: string | null;
+  discipline: string | null;
+  error_type: string;
+  key_point: string;
+  wrong_options_json: string;
+  teaching_point: string | null;
+  rule_json: string | null;
+  confidence: string | null;
+  block_id: string | null;
+  card_json: string;
+  due_at: string;
+  created_at: string;
+  updated_at: string;
+};
+
+export type JournalReviewsTable = {
+  id: string;
+  user_id: string;
+  entry_id: string;
+  rating: number;
+  reviewed_at: string;
+  duration_ms: number | null;
+  card_before_json: string;
+  card_after_json: string;
+  fsrs_due: string;
+  adjustment: string;
+};
+
 /** One account export: started, and finished unless it is still running (or its instance died). */
 export type ExportRunsTable = {
   id: string;
@@ -164,4 +197,6 @@ export type DB = {
   practice_exams: PracticeExamsTable;
   wellbeing_checkins: WellbeingCheckinsTable;
   full_length_days: FullLengthDaysTable;
+  journal_entries: JournalEntriesTable;
+  journal_reviews: JournalReviewsTable;
 };

@@ -96,6 +96,8 @@ export function createUsersRepo(db: Kysely<DB>) {
         const user = await trx.selectFrom('users').select('email').where('id', '=', userId).executeTakeFirst();
         // Every table a user owns; ON DELETE CASCADE would do it too, but the list makes it auditable.
         for (const table of [
+          'journal_reviews',
+          'journal_entries',
           'qbank_blocks',
           'practice_exams',
           'wellbeing_checkins',

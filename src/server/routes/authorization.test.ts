@@ -13,7 +13,7 @@ import { describeEachDatabase } from '#tests/setup/databases.ts';
 import { clientFrom, createTestApp, STRONG_PASSWORD, type Client, type TestApp } from '#tests/setup/test-app.ts';
 
 /** What the owner made before the matrix runs; path parameters name these. */
-type OwnerRecords = { itemId: string; blockId: string; examId: string; feedToken: string };
+type OwnerRecords = { itemId: string; blockId: string; examId: string; feedToken: string; entryId: string };
 
 type MatrixEntry = {
   /** 'student': advisors are refused with 403; 'user': any signed-in user may call it. */
@@ -61,6 +61,8 @@ function isStaticFile(route: RouteEntry): boolean {
   );
 }
 
+const JOURNAL_ENTRY = { bank: 'uworld', errorType: 'misread', keyPoint: 'Read the last line of the stem first' };
+
 /** Every other route, with an example request that would succeed for its owner. */
 const MATRIX: Record<string, MatrixEntry> = {
   'GET /api/auth/me': { access: 'user' },
@@ -105,6 +107,23 @@ const MATRIX: Record<string, MatrixEntry> = {
   },
   'PUT /api/evidence/counselling': { access: 'student', payload: { name: 'Wellness', contact: '555-0100' } },
   'POST /api/readiness/accept-delay': { access: 'student', payload: { proposedExamDate: '2027-06-01' } },
+  'GET /api/journal': { access: 'student' },
+  'POST /api/journal/entries': { access: 'student', payload: JOURNAL_ENTRY },
+  'POST /api/journal/entries/batch': { access: 'student', payload: { entries: [JOURNAL_ENTRY] } },
+  'PUT /api/journal/entries/:id': { access: 'student', payload: JOURNAL_ENTRY, params: { id: 'entryId' } },
+  'DELETE /api/journal/entries/:id': { access: 'student', params: { id: 'entryId' } },
+  'GET /api/journal/review': { access: 'student' },
+  // The entry id in the body is a placeholder: another student's rating of the owner's entry is in journal.routes.test.ts.
+  'POST /api/journal/reviews': { access: 'student', payload: { entryId: 'someone-elses', rating: 3 } },
+  'POST /api/journal/reviews/undo': { access: 'student' },
+  'GET /api/journal/export.csv': { access: 'student' },
+  'POST /api/journal/import': {
+    access: 'student',
+    payload: {
+      csv: 'bank,why,point\nuworld,misread,Stem first\n',
+      mapping: { bank: 'bank', errorType: 'why', keyPoint: 'point' },
+    },
+  },
 };
 
 type Coverage = { kind: 'public'; entry: PublicEntry } | { kind: 'matrix'; entry: MatrixEntry } | { kind: 'static' };
@@ -251,7 +270,16 @@ describeEachDatabase('authorization', (kind) => {
         payload: { name: SECRET, contact: '555-0199' },
       }),
     );
+    const entry = ok(
+      await owner.request({
+        method: 'POST',
+        url: '/api/journal/entries',
+        payload: { ...JOURNAL_ENTRY, keyPoint: `${SECRET}: a key point` },
+      }),
+    ).json();
+    ok(await owner.request({ method: 'POST', url: '/api/journal/reviews', payload: { entryId: entry.id, rating: 2 } }));
     records = {
+      entryId: entry.id,
       itemId: plan.days[0].items[0].id,
       blockId: block.id,
       examId: exam.id,
@@ -269,7 +297,15 @@ describeEachDatabase('authorization', (kind) => {
     // Positional plan item ids ("2026-11-24-qbank-block-1") are the same in every student's plan
     // for that day, so they name no one; an id the app makes (a UUID) is the owner's alone.
     const itemIdIsTheOwners = /^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(records.itemId);
-    const markers = [SECRET, owner.email, owner.id, records.blockId, records.examId, records.feedToken];
+    const markers = [
+      SECRET,
+      owner.email,
+      owner.id,
+      records.blockId,
+      records.examId,
+      records.feedToken,
+      records.entryId,
+    ];
     for (const marker of itemIdIsTheOwners ? [...markers, records.itemId] : markers) {
       expect(body, `owner data "${marker}" in the response`).not.toContain(marker);
     }

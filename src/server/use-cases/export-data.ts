@@ -41,6 +41,8 @@ export async function exportData(ctx: Context, actor: Actor) {
     fullLengthDays,
     counselling,
     feeds,
+    journalEntries,
+    journalReviews,
   ] = await Promise.all([
     ctx.repos.users.findById(userId),
     ctx.repos.profiles.get(userId),
@@ -54,6 +56,8 @@ export async function exportData(ctx: Context, actor: Actor) {
     ctx.repos.evidence.listFullLengthDates(userId),
     ctx.repos.evidence.getCounselling(userId),
     ctx.repos.calendarFeeds.listForUser(userId),
+    ctx.repos.journal.listEntries(userId),
+    ctx.repos.journal.listReviews(userId),
   ]);
   return {
     schemaVersion: EXPORT_SCHEMA_VERSION,
@@ -76,6 +80,9 @@ export async function exportData(ctx: Context, actor: Actor) {
     practiceExams,
     fullLengthDays,
     wellbeingCheckIns: checkIns,
+    // The wrong-answer journal, with every rating (enough to replay the schedule); an addition, so
+    // readers of version 2 are unaffected.
+    journal: { entries: journalEntries, reviews: journalReviews },
     calendarFeeds: feeds.map((f) => ({ createdAt: f.created_at, revokedAt: f.revoked_at, lastReadAt: f.last_read_at })),
     sessions: sessions.map((s) => ({
       createdAt: s.created_at,

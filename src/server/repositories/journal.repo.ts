@@ -1,0 +1,228 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DisciplineId, SystemId } from '#domain/evidence/areas.ts';
+import type { QuestionBank } from '#domain/evidence/logging.ts';
+import type { Confidence, DecisionRule, ErrorType, JournalEntry, WrongOption } from '#domain/journal/entry.ts';
+import type { Adjustment, ReviewCard, ReviewRating, ReviewRecord } from '#domain/journal/schedule.ts';
+import type { DB, JournalEntriesTable, JournalReviewsTable } from '../db/schema.ts';
+
+export type StoredJournalEntry = JournalEntry & {
+  id: string;
+  blockId: string | null;
+  card: ReviewCard;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type StoredReview = ReviewRecord & { id: string; entryId: string; durationMs: number | null };
+
+type Writer = Kysely<DB> | Transaction<DB>;
+
+function toEntry(row: JournalEntriesTable): StoredJournalEntry {
+  return {
+    id: row.id,
+    bank: row.bank as QuestionBank,
+    questionId: row.question_id,
+    system: row.system as SystemId | null,
+    discipline: row.discipline as DisciplineId | null,
+    errorType: row.error_type as ErrorType,
+    keyPoint: row.key_point,
+    wrongOptions: JSON.parse(row.wrong_options_json) as WrongOption[],
+    teachingPoint: row.teaching_point,
+    rule: row.rule_json === null ? null : (JSON.parse(row.rule_json) as DecisionRule),
+    confidence: row.confidence as Confidence | null,
+    blockId: row.block_id,
+    card: JSON.parse(row.card_json) as ReviewCard,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function toReview(row: JournalReviewsTable): StoredReview {
+  return {
+    id: row.id,
+    entryId: row.entry_id,
+    rating: Number(row.rating) as ReviewRating,
+    reviewedAt: row.reviewed_at,
+    durationMs: row.duration_ms === null ? null : Number(row.duration_ms),
+    cardBefore: JSON.parse(row.card_before_json) as ReviewCard,
+    cardAfter: JSON.parse(row.card_after_json) as ReviewCard,
+    fsrsDue: row.fsrs_due,
+    adjustment: row.adjustment as Adjustment,
+  };
+}
+
+function contentColumns(entry: JournalEntry) {
+  return {
+    bank: entry.bank,
+    question_id: entry.questionId,
+    system: entry.system,
+    discipline: entry.discipline,
+    error_type: entry.errorType,
+    key_point: entry.keyPoint,
+    wrong_options_json: JSON.stringify(entry.wrongOptions),
+    teaching_point: entry.teachingPoint,
+    rule_json: entry.rule === null ? null : JSON.stringify(entry.rule),
+    confidence: entry.confidence,
+  };
+}
+
+/** Wrong-answer journal entries and their review logs. Every call is scoped to the acting user. */
+export function createJournalRepo(db: Kysely<DB>) {
+  return {
+    /** Stores entries with their new cards, in the caller's transaction (the write batcher's). */
+    async insertEntries(
+      trx: Writer,
+      userId: string,
+      entries: readonly { id: string; entry: JournalEntry; blockId: string | null; card: ReviewCard; now: string }[],
+    ): Promise<void> {
+      // 200 rows × 17 columns stays far under SQLite's and PostgreSQL's bound-parameter limits.
+      for (let start = 0; start < entries.length; start += 200) {
+        await insertChunk(entries.slice(start, start + 200));
+      }
+      async function insertChunk(chunk: typeof entries) {
+        await trx
+          .insertInto('journal_entries')
+          .values(
+            chunk.map(({ id, entry, blockId, card, now }) => ({
+              id,
+              user_id: userId,
+              ...contentColumns(entry),
+              block_id: blockId,
+              card_json: JSON.stringify(card),
+              due_at: card.due,
+              created_at: now,
+              updated_at: now,
+            })),
+          )
+          .execute();
+      }
+    },
+
+    /** Replaces what an entry says; its card and reviews stay. False when the user has no such entry. */
+    async updateEntry(userId: string, id: string, entry: JournalEntry, now: string): Promise<boolean> {
+      const result = await db
+        .updateTable('journal_entries')
+        .set({ ...contentColumns(entry), updated_at: now })
+        .where('user_id', '=', userId)
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+
+    /** Deletes an entry and its review log. */
+    async deleteEntry(userId: string, id: string): Promise<boolean> {
+      await db.deleteFrom('journal_reviews').where('user_id', '=', userId).where('entry_id', '=', id).execute();
+      const result = await db
+        .deleteFrom('journal_entries')
+        .where('user_id', '=', userId)
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
+    },
+
+    async getEntry(userId: string, id: string): Promise<StoredJournalEntry | undefined> {
+      const row = await db
+        .selectFrom('journal_entries')
+        .selectAll()
+        .where('user_id', '=', userId)
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return row ? toEntry(row) : undefined;
+    },
+
+    /** Every entry, newest first. */
+    async listEntries(userId: string): Promise<StoredJournalEntry[]> {
+      const rows = await db
+        .selectFrom('journal_entries')
+        .selectAll()
+        .where('user_id', '=', userId)
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .execute();
+      return rows.map(toEntry);
+    },
+
+    /** Only what scheduling needs: the id and the card of every entry. */
+    async listCards(userId: string): Promise<{ id: string; card: ReviewCard }[]> {
+      const rows = await db
+        .selectFrom('journal_entries')
+        .select(['id', 'card_json'])
+        .where('user_id', '=', userId)
+        .execute();
+      return rows.map((r) => ({ id: r.id, card: JSON.parse(r.card_json) as ReviewCard }));
+    },
+
+    async hasBlock(userId: string, blockId: string): Promise<boolean> {
+      const row = await db
+        .selectFrom('qbank_blocks')
+        .select('id')
+        .where('user_id', '=', userId)
+        .where('id', '=', blockId)
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+
+    /**
+     * Stores a rating and the card after it. Run in a write transaction holding the student's lock
+     * (ctx.transactForStudent), after reading the card in the same transaction.
+     */
+    async insertReview(
+      userId: string,
+      review: ReviewRecord & { id: string; entryId: string; durationMs: number | null },
+    ): Promise<void> {
+      await db
+        .insertInto('journal_reviews')
+        .values({
+          id: review.id,
+          user_id: userId,
+          entry_id: review.entryId,
+          rating: review.rating,
+          reviewed_at: review.reviewedAt,
+          duration_ms: review.durationMs,
+          card_before_json: JSON.stringify(review.cardBefore),
+          card_after_json: JSON.stringify(review.cardAfter),
+          fsrs_due: review.fsrsDue,
+          adjustment: review.adjustment,
+        })
+        .execute();
+      await this.setCard(userId, review.entryId, review.cardAfter);
+    },
+
+    async setCard(userId: string, entryId: string, card: ReviewCard): Promise<void> {
+      await db
+        .updateTable('journal_entries')
+        .set({ card_json: JSON.stringify(card), due_at: card.due })
+        .where('user_id', '=', userId)
+        .where('id', '=', entryId)
+        .execute();
+    },
+
+    /** The user's latest rating (ids are UUIDv7: time-ordered, so they break ties of one instant). */
+    async lastReview(userId: string): Promise<StoredReview | undefined> {
+      const row = await db
+        .selectFrom('journal_reviews')
+        .selectAll()
+        .where('user_id', '=', userId)
+        .orderBy('reviewed_at', 'desc')
+        .orderBy('id', 'desc')
+        .executeTakeFirst();
+      return row ? toReview(row) : undefined;
+    },
+
+    async deleteReview(userId: string, id: string): Promise<void> {
+      await db.deleteFrom('journal_reviews').where('user_id', '=', userId).where('id', '=', id).execute();
+    },
+
+    /** Every rating, oldest first: the log the schedule is replayed from. */
+    async listReviews(userId: string): Promise<StoredReview[]> {
+      const rows = await db
+        .selectFrom('journal_reviews')
+        .selectAll()
+        .where('user_id', '=', userId)
+        .orderBy('reviewed_at')
+        .orderBy('id')
+        .execute();
+      return rows.map(toReview);
+    },
+  };
+}

@@ -237,7 +237,8 @@ function checkPlanRules(plan: Plan, settings: PlanSettings, examDate: string) {
   if (plan.summary.shortfalls.length > 0) expect(plan.warnings.length).toBeGreaterThan(0);
 }
 
-describe('plan scheduler properties', () => {
+// Heavy properties: under a shared, loaded machine a run can take tens of seconds.
+describe('plan scheduler properties', { timeout: 180_000 }, () => {
   it('never places work in sleep, shifts or exceptions (across midnight, 24 h, from the day before), keeps the cap and the breaks, and says every shortfall', () => {
     fc.assert(
       fc.property(settingsArb(), ({ examDate, settings }) => {

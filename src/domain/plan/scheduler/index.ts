@@ -180,7 +180,14 @@ function build(input: PlanInput, withWaysOut: boolean): Built {
         label: `Add ${add.length} practice exam${add.length === 1 ? '' : 's'} (${add.join(', ')}) to keep one at least every ${Math.min(21, settings.practiceExamEveryDays * 3)} days`,
         settingsPatch: { practiceExams: [...settings.practiceExams, ...add] },
       });
-    if (!tooFewForms)
+    if (tooFewForms && settings.practiceExamEveryDays < 14) {
+      const every = Math.min(14, settings.practiceExamEveryDays + 3);
+      waysOut.push({
+        label: `Space the final weeks' practice exams every ${every} days, so fewer forms cover them`,
+        settingsPatch: { practiceExamEveryDays: every },
+      });
+    }
+    if (!tooFewForms || waysOut.length === 0)
       waysOut.push({
         label: `Free up ${Math.max(1, missing)} day${missing > 1 ? 's' : ''} off for practice exams, so none is more than ${MID_PERIOD_MAX_GAP_DAYS} days from the last (now up to ${exams.maxGapDays})`,
       });

@@ -100,9 +100,9 @@ export function weeklyShortfalls(
 
 /** Forms the student could add, the free one first, then the newest NBME forms. */
 export function formsToAdd(owned: readonly PracticeFormId[], count: number): PracticeFormId[] {
-  const candidates = PRACTICE_FORM_IDS.filter((id) => !owned.includes(id) && id !== 'AMBOSS_SA').sort((a, b) =>
-    a === 'FREE120' ? -1 : b === 'FREE120' ? 1 : PRACTICE_FORMS[b].order - PRACTICE_FORMS[a].order,
-  );
+  // The AMBOSS self-assessment last: it runs as a yearly event (DOMAIN.md §2), not on demand.
+  const rank = (id: PracticeFormId) => (id === 'FREE120' ? -100 : id === 'AMBOSS_SA' ? 100 : -PRACTICE_FORMS[id].order);
+  const candidates = PRACTICE_FORM_IDS.filter((id) => !owned.includes(id)).sort((a, b) => rank(a) - rank(b));
   return candidates.slice(0, count);
 }
 

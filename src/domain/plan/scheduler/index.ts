@@ -391,13 +391,11 @@ export function generatePlan(input: PlanInput): Result<Plan> {
   if (built.ok) return ok(built.plan);
   const failure = built.failure;
   if (failure.ok || !/questions left need/.test(failure.error.message)) return failure;
+  // Only ways out that were tried and fit are offered; with none, say what is left.
   const ways = findWaysOut(input);
-  if (ways.length === 0) return failure;
-  return {
-    ok: false,
-    error: {
-      ...failure.error,
-      message: `${failure.error.message} Ways out that fit: ${ways.map((w) => w.label).join('; ')}.`,
-    },
-  };
+  const next =
+    ways.length > 0
+      ? `Ways out that fit: ${ways.map((w) => w.label).join('; ')}.`
+      : 'No change to the hours, the cap or the share of the bank fits: free up days from rotations, or move the exam more than a year.';
+  return { ok: false, error: { ...failure.error, message: `${failure.error.message} ${next}` } };
 }

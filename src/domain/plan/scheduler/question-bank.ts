@@ -126,11 +126,10 @@ export function placeNewBlocks(
   const caps = limits.map((l) => l.cap);
   const fitting = caps.reduce((sum, c) => sum + c, 0);
   if (blocksNeeded > fitting) {
-    const percent = Math.floor((fitting / blocksNeeded) * 100);
     const finishBy = days[cutoff - 1]?.date ?? days[0]?.date ?? '';
     return fail(
       'PLAN_INFEASIBLE',
-      `${qb.questionsLeft.toLocaleString('en-US')} questions left need ${blocksNeeded} blocks of ${format.questions}; only ${fitting} fit by ${finishBy} (a week before the exam) at ${settings.weeklyHours.questionBank} question-bank hours a week, within your free time and daily cap. Add hours, move the exam, or plan to finish ${percent} % of the bank.`,
+      `${qb.questionsLeft.toLocaleString('en-US')} questions left need ${blocksNeeded} blocks of ${format.questions}; only ${fitting} fit by ${finishBy} (a week before the exam) at ${settings.weeklyHours.questionBank} question-bank hours a week, within your free time and daily cap.`,
       {
         'questionBank.questionsLeft': `Only ${(fitting * format.questions).toLocaleString('en-US')} of these questions fit before the exam.`,
       },

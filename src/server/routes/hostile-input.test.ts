@@ -295,42 +295,51 @@ function hostileBodies(example: Record<string, unknown>): fc.Arbitrary<Body> {
  * broke something once (NUL, tiny and huge numbers, impossible dates, wrong types), one at a time,
  * so no field is left to chance.
  */
+// In order of how often each broke something: a field with many siblings gets the first few only.
 const SWEEP_STRINGS: unknown[] = [
   '\u0000',
   'a\u0000b',
-  'x\u0001y',
-  '\u001b[31m',
   '\ud800',
-  'A'.repeat(5000),
   '2026-02-30',
-  '10000-01-01',
   'Mars/Olympus_Mons',
+  '10000-01-01',
+  'A'.repeat(5000),
+  '\u001b[31m',
 ];
 const SWEEP_NUMBERS: unknown[] = [
   Number.MIN_VALUE,
-  -Number.MIN_VALUE,
   1e308,
-  -1e308,
+  -Number.MIN_VALUE,
   new RawJson('1e400'),
-  new RawJson('-0'),
-  Number.MAX_SAFE_INTEGER + 2,
   7.123456789,
+  new RawJson('-0'),
+  -1e308,
+  Number.MAX_SAFE_INTEGER + 2,
   'NaN',
-  '1e308',
 ];
-const SWEEP_TYPES: unknown[] = [null, true, [], {}, new RawJson(`${'['.repeat(5000)}${']'.repeat(5000)}`)];
+const SWEEP_TYPES: unknown[] = [null, {}, new RawJson(`${'['.repeat(5000)}${']'.repeat(5000)}`)];
 
-/** Each field of the example (a null one is a string left empty) set to each sweep value in turn. */
+/** At least this many sweep values per field, however many fields a body has. */
+const MIN_SWEEP_PER_FIELD = 4;
+
+/**
+ * Each field of the example (a null one is a string left empty) set to sweep values in turn: all of
+ * them while the sweep fits RUNS_PER_ENDPOINT, else the first ones (never fewer than MIN_SWEEP_PER_FIELD).
+ */
 function sweepBodies(example: Record<string, unknown>): string[] {
-  const bodies: string[] = [];
-  for (const path of pathsOf(example)) {
+  const leaves = pathsOf(example).flatMap((path) => {
     const original = path.reduce<unknown>((n, k) => (n as never)[k], example);
-    if (original !== null && typeof original === 'object') continue;
+    if (original !== null && typeof original === 'object') return [];
     const values =
       typeof original === 'number'
         ? [...SWEEP_NUMBERS, ...SWEEP_TYPES]
-        : [...SWEEP_STRINGS, ...(typeof original === 'string' ? [`${original}\u0000`] : []), ...SWEEP_TYPES];
-    for (const value of values) {
+        : [...(typeof original === 'string' ? [`${original}\u0000`] : []), ...SWEEP_STRINGS, ...SWEEP_TYPES];
+    return [{ path, values }];
+  });
+  const perField = Math.max(MIN_SWEEP_PER_FIELD, Math.floor(RUNS_PER_ENDPOINT / Math.max(1, leaves.length)));
+  const bodies: string[] = [];
+  for (const { path, values } of leaves) {
+    for (const value of values.slice(0, perField)) {
       const body = clone(example);
       setAt(body, path, value);
       bodies.push(serialize(body));
@@ -392,16 +401,21 @@ type Target = {
   needsFreshSession?: boolean;
 };
 
+/** Endpoints whose student needs a plan (the others get a profile only, which keeps exports small). */
+const NEEDS_PLAN = new Set([
+  'POST /api/plan/replan',
+  'POST /api/plan/items/:id',
+  'POST /api/evidence/blocks',
+  'POST /api/readiness/accept-delay',
+]);
+
 /**
- * Endpoints whose student needs a plan, with the exam date it runs to (the others get a profile only,
- * which keeps exports small). Re-planning ignores its body and re-plans on every payload: a plan of
- * two weeks keeps those 300 re-plans quick.
+ * Endpoints that plan on every payload they accept (re-planning ignores its body): an exam two weeks
+ * off keeps those hundreds of plans quick. The others plan to an exam six weeks off.
  */
-const PLANNED_EXAM_DATES: Record<string, string> = {
+const NEAR_EXAM_DATES: Record<string, string> = {
   'POST /api/plan/replan': '2026-12-08',
-  'POST /api/plan/items/:id': '2027-01-05',
-  'POST /api/evidence/blocks': '2027-01-05',
-  'POST /api/readiness/accept-delay': '2027-01-05',
+  'PUT /api/plan': '2026-12-08',
 };
 
 /** Endpoints fuzzed at once: PostgreSQL commits overlap; on SQLite it costs nothing. */
@@ -499,7 +513,7 @@ describeEachDatabase('hostile input', (kind) => {
   let studentCount = 0;
 
   /** A signed-in student with a profile, and a plan where the endpoint acts on one. */
-  async function newStudent(options: { examDate: string | undefined }): Promise<Student> {
+  async function newStudent(options: { examDate: string; hasPlan: boolean }): Promise<Student> {
     // Each from its own address: sign-ups are throttled per address.
     studentCount += 1;
     const email = `fuzz${studentCount}@school.edu`;
@@ -515,8 +529,8 @@ describeEachDatabase('hostile input', (kind) => {
       const response = await client.request({ method: 'PUT', url, payload });
       if (response.statusCode >= 300) throw new Error(`PUT ${url}: ${response.statusCode} ${response.body}`);
     };
-    await send('/api/profile', buildProfileInput({ examDate: options.examDate ?? '2027-01-05' }));
-    if (options.examDate) await send('/api/plan', { settings: smallBankSettings });
+    await send('/api/profile', buildProfileInput({ examDate: options.examDate }));
+    if (options.hasPlan) await send('/api/plan', { settings: smallBankSettings });
     const actor = await resolveSession(t.ctx, client.cookie.replace(/^comeback_session=/, ''));
     if (!actor) throw new Error('no session for the student');
     return { client, actor };
@@ -527,7 +541,7 @@ describeEachDatabase('hostile input', (kind) => {
     const writeRoutes = routeTableOf(t.app).filter((r) => WRITE_METHODS.has(r.method) && r.url.startsWith('/api/'));
     for (const route of writeRoutes) {
       const k = key(route.method, route.url);
-      students.set(k, await newStudent({ examDate: PLANNED_EXAM_DATES[k] }));
+      students.set(k, await newStudent({ examDate: NEAR_EXAM_DATES[k] ?? '2027-01-05', hasPlan: NEEDS_PLAN.has(k) }));
     }
     const studentAt = (k: string) => students.get(k);
 
@@ -577,6 +591,24 @@ describeEachDatabase('hostile input', (kind) => {
       .slice(0, 3)
       .flatMap((day: { items: { id: string }[] }) => day.items.map((item) => item.id));
 
+    const journalEntry = { bank: 'uworld', errorType: 'misread', keyPoint: 'Read the last line first', system: 'skin' };
+    const editIds = await logged('/api/journal/entries', journalEntry, studentAt('PUT /api/journal/entries/:id'), 3);
+    const deleteIds = await logged(
+      '/api/journal/entries',
+      journalEntry,
+      studentAt('DELETE /api/journal/entries/:id'),
+      3,
+    );
+    const [reviewId] = await logged('/api/journal/entries', journalEntry, studentAt('POST /api/journal/reviews'), 1);
+    const undoStudent = studentAt('POST /api/journal/reviews/undo');
+    for (const entryId of await logged('/api/journal/entries', journalEntry, undoStudent, 2)) {
+      await undoStudent?.client.request({
+        method: 'POST',
+        url: '/api/journal/reviews',
+        payload: { entryId, rating: 3 },
+      });
+    }
+
     const known: Record<string, Target> = {
       'POST /api/auth/sign-up': {
         example: { email: 'new.student@school.edu', password: STRONG_PASSWORD, role: 'student' },
@@ -620,6 +652,19 @@ describeEachDatabase('hostile input', (kind) => {
       'POST /api/evidence/wellbeing': { example: { date: '2026-11-23', sleepHours: 6.75, stress: 3, mood: 4 } },
       'PUT /api/evidence/counselling': { example: { name: 'Student Wellness Center', contact: '555-0100' } },
       'POST /api/readiness/accept-delay': { example: { proposedExamDate } },
+      'POST /api/journal/entries': { example: { ...journalEntry, wrongOptions: [{ option: 'B', why: 'too old' }] } },
+      'POST /api/journal/entries/batch': { example: { entries: [journalEntry, { ...journalEntry, system: null }] } },
+      'PUT /api/journal/entries/:id': { example: journalEntry, ids: editIds },
+      'DELETE /api/journal/entries/:id': { example: {}, ids: deleteIds },
+      'POST /api/journal/reviews': { example: { entryId: reviewId ?? 'none', rating: 3, durationMs: 12_000 } },
+      'POST /api/journal/reviews/undo': { example: {} },
+      'POST /api/journal/import': {
+        example: {
+          csv: 'bank,why,point\nuworld,misread,Read the stem\n',
+          mapping: { bank: 'bank', errorType: 'why', keyPoint: 'point' },
+          commit: false,
+        },
+      },
     };
     // A route added later is fuzzed too, from an empty body, until someone gives it an example here.
     for (const k of students.keys()) targets.set(k, known[k] ?? { example: {} });

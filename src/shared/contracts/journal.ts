@@ -50,7 +50,7 @@ export const journalEntryInputSchema = z.strictObject({
     .nullish(),
   confidence: z.enum(CONFIDENCE_LEVELS, { error: 'Choose how sure you were: guessed, unsure or sure.' }).nullish(),
   /** The logged block the question came from, when added from one. */
-  blockId: z.string({ error: 'Send the block id as text.' }).max(100, 'That block is not in your log.').nullish(),
+  blockId: text({ error: 'Send the block id as text.' }).max(100, 'That block is not in your log.').nullish(),
 });
 export type JournalEntryInput = z.input<typeof journalEntryInputSchema>;
 
@@ -63,8 +63,7 @@ export const journalEntriesBatchSchema = z.strictObject({
 });
 
 export const reviewInputSchema = z.strictObject({
-  entryId: z
-    .string({ error: 'Send the entry id.' })
+  entryId: text({ error: 'Send the entry id.' })
     .min(1, 'Send the entry id.')
     .max(100, 'That entry is not in your journal.'),
   rating: z

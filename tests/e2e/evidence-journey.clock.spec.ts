@@ -110,14 +110,25 @@ test('A student logs three blocks from a phone, logs two practice exams, sees th
   const ticked = today.days[0]!.items.filter((item) => isBlock(item.kind) && item.status === 'done');
   expect(ticked).toHaveLength(3);
 
-  // --- Two practice exams on a laptop: under the target, clear of the passing line. ---
+  // --- Two practice exams on a laptop, inside the 21-day decision window (issue 10: before it the
+  // verdict is only on track / off track): under the target, clear of the passing line. ---
+  const decisionDay = addDays(examDate, -14);
+  setServerClock(middayOf(decisionDay));
+  // Weeks later the session has idled out (7 days): sign in again.
+  const signInAgain = async () => {
+    const response = await page.request.post('/api/auth/sign-in', {
+      data: { email: account.email, password: account.password },
+    });
+    expect(response.status(), await response.text()).toBe(200);
+  };
+  await signInAgain();
   await page.setViewportSize({ width: LAPTOP.width, height: LAPTOP.height });
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Scores' }).click();
   const evidence = new EvidencePage(page);
   await expect(evidence.verdict).toBeVisible();
   await expect(evidence.prediction).toContainText('No prediction yet');
-  await evidence.logPracticeExam({ form: 'NBME CCSSA Form 13', date: addDays(blockDay, -6), result: 232 });
-  await evidence.logPracticeExam({ form: 'NBME CCSSA Form 14', date: addDays(blockDay, -2), result: 236 });
+  await evidence.logPracticeExam({ form: 'NBME CCSSA Form 13', date: addDays(decisionDay, -6), result: 232 });
+  await evidence.logPracticeExam({ form: 'NBME CCSSA Form 14', date: addDays(decisionDay, -2), result: 236 });
 
   // The chart: an SVG with the scores by date, the band at the exam date, the target and passing lines.
   await expect(evidence.chartSvg).toBeVisible();
@@ -189,18 +200,23 @@ test('A student logs three blocks from a phone, logs two practice exams, sees th
   await plan.goto(`?view=day&date=${blockDay}`);
   await expect(plan.dayView.locator('[data-testid="plan-item"][data-status="done"]')).toHaveCount(3);
 
-  // --- Two strong exams: the last three are at the target and clear of the line. ---
+  // --- Ten days before the new date (inside its window): two strong exams are at the target and clear of the line. ---
+  const strongDay = addDays(newExamDate, -10);
+  setServerClock(middayOf(strongDay));
+  await signInAgain();
   await evidence.goto();
   await evidence.expectVerdict('delay');
-  await evidence.logPracticeExam({ form: 'UWorld Self-Assessment 2', date: addDays(blockDay, -1), result: 256 });
+  await evidence.logPracticeExam({ form: 'UWorld Self-Assessment 2', date: addDays(strongDay, -1), result: 256 });
   await evidence.expectVerdict('delay');
-  await evidence.logPracticeExam({ form: 'NBME CCSSA Form 15', date: blockDay, result: 254 });
+  await evidence.logPracticeExam({ form: 'NBME CCSSA Form 15', date: strongDay, result: 254 });
   await evidence.expectVerdict('proceed');
   await expect(evidence.verdict.getByRole('heading', { level: 2 })).toHaveText(/Proceed/);
-  await expect(evidence.reasons).toHaveCount(4);
+  // Five conditions since issue 10 (the prediction must agree), and the date the proceed holds until.
+  await expect(evidence.reasons).toHaveCount(5);
+  await expect(evidence.verdict.getByTestId('holds-until')).toBeVisible();
   for (const reason of await evidence.reasons.all()) await expect(reason).toHaveAttribute('data-passed', 'true');
   await expect(evidence.proposal).toHaveCount(0);
-  await expect(evidence.verdict).toContainText(`Proceed with your exam on ${newExamDate}`);
+  await expect(evidence.verdict).toContainText('Proceed with your exam on');
   await expect(evidence.chart.locator('.recharts-line-dots .recharts-line-dot')).toHaveCount(4);
   await capture(page, 'evidence-proceed', LAPTOP);
   await capture(page, 'evidence-proceed', PHONE);

@@ -31,7 +31,9 @@ test('Bad practice exams are refused beside the field and change nothing; a Clin
   const evidence = new EvidencePage(page);
   await evidence.goto();
   await expect(evidence.prediction).toContainText('No prediction yet');
-  await expect(evidence.verdict).toHaveAttribute('data-verdict', 'not-ready');
+  // 60 days out with nothing logged: "off track" for lack of evidence, never a delay (issue 10).
+  await expect(evidence.verdict).toHaveAttribute('data-verdict', 'off-track');
+  await expect(evidence.proposal).toHaveCount(0);
   // Nothing logged is never "ready": no reason is met.
   for (const reason of await evidence.reasons.all()) await expect(reason).toHaveAttribute('data-passed', 'false');
 

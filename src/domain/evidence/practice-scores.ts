@@ -6,7 +6,7 @@
  * Sign convention (DOMAIN.md, header): a bias of +3 means the practice form comes out 3 points
  * higher than the real exam, so the corrected score is the practice score minus 3.
  *
- * Two scores come out of one exam (decision 009, replacing 005):
+ * Two scores come out of one exam (decision 012, replacing 005):
  * 1. `correctedScore`, the evidence for the prediction: the offset is centred on the best public
  *    estimate, up or down. Where a source with a large stated sample gives a figure (usmlepredictor.com,
  *    5,039 reports) it is the centre; where only smaller sources speak, the midpoint of their central
@@ -18,6 +18,7 @@
  */
 import { compareDates, type LocalDate } from '../common/dates.ts';
 import { PRACTICE_FORM_IDS, PRACTICE_FORMS, type PracticeFormId } from '../exam/practice-forms.ts';
+import { formatReadingDate } from './reading-dates.ts';
 
 /**
  * NBME Clinical Science Mastery Series forms, one discipline each (DOMAIN.md §2, nbme.org Mastery
@@ -413,13 +414,13 @@ export function selectEvidence(exams: readonly PracticeResult[]): { used: Correc
       skipped.push({
         form,
         date: exam.date,
-        reason: `${nameForm(form)} (${exam.date}) is not used: NBME warns that Clinical Mastery Series scores do not predict Step 2 CK.`,
+        reason: `${nameForm(form)} (${formatReadingDate(exam.date)}) is not used: NBME warns that Clinical Mastery Series scores do not predict Step 2 CK.`,
       });
     } else if (seen.has(form)) {
       skipped.push({
         form,
         date: exam.date,
-        reason: `${nameForm(form)} on ${exam.date} is a repeat sitting: its questions were familiar, so only your first sitting counts.`,
+        reason: `${nameForm(form)} on ${formatReadingDate(exam.date)} is a repeat sitting: its questions were familiar, so only your first sitting counts.`,
       });
     } else {
       seen.add(form);

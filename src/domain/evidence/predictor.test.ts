@@ -49,7 +49,7 @@ describe('the normal model', () => {
   });
 });
 
-describe('predictScore: worked examples (exam-day score, decision 009)', () => {
+describe('predictScore: worked examples (exam-day score, decision 012)', () => {
   it('carries a single NBME 14 of 240 a week out forward by the prior rise: 242, band 230–255', () => {
     // v = 6² + 1² (offset doubt) = 37; level = (240/37 + 240/400)/(1/37 + 1/400) = 240;
     // exam day = 240 + 2.3 × 7/7 = 242.3; σ² = 1/(1/37 + 1/400) + 7² × (3/7)² + 7² = 33.9 + 9 + 49 → σ 9.6

@@ -1,6 +1,6 @@
 /**
  * The predicted Step 2 CK score ON EXAM DAY (capability D), with an 80 % band and the chances of
- * passing and of reaching the planning target, and the reasoning in words. Decision 009 (replacing
+ * passing and of reaching the planning target, and the reasoning in words. Decision 012 (replacing
  * 005); every figure from docs/calibration-figures.md (Fn below), copied there from CALIBRATION.md and
  * DOMAIN.md with their sources.
  *

@@ -1,6 +1,6 @@
 /**
  * The readiness decision (capability E), the seed's rule made exact (PRODUCT.md E), on a timeline
- * (decision 009, replacing 005):
+ * (decision 012, replacing 005):
  *
  * - Before the decision window (more than DECISION_WINDOW_DAYS to the exam) the answer is **on track**
  *   or **off track**: the predicted exam-day score (predictor.ts) against the target, with the trend

@@ -678,6 +678,22 @@ describeEachDatabase('hostile input', (kind) => {
     for (const k of targets.keys()) expect(students.has(k), `${k} has an example but is not a route`).toBe(true);
   });
 
+  it('answers a path parameter no id can hold with 404 after the sign-in and role checks, on every route with one', async () => {
+    const paramRoutes = [...students.keys()].filter((k) => k.includes(':'));
+    expect(paramRoutes.length).toBeGreaterThanOrEqual(3);
+    for (const k of paramRoutes) {
+      const [method, urlPattern] = k.split(' ') as [string, string];
+      for (const segment of ['%00', '%00x', 'x%01y', '%7F', '%C2%85']) {
+        const url = urlPattern.replace(/:[A-Za-z]+/g, segment);
+        const anonymous = await t.app.inject({ method: method as 'POST', url, payload: {} });
+        expect(anonymous.statusCode, `${k} ${segment} signed out`).toBe(401);
+        const response = await students.get(k)!.client.request({ method: method as 'POST', url, payload: {} });
+        expect(response.statusCode, `${k} ${segment}`).toBe(404);
+        expect(response.json().error.code).toBe('NOT_FOUND');
+      }
+    }
+  });
+
   it('answers every hostile payload below 500, and a refused one changes nothing', async () => {
     const startedMs = performance.now();
     const queue = [...targets.entries()].filter(([k]) => students.has(k));

@@ -92,9 +92,10 @@ const ACTION_DETAILS: Partial<Record<StageId, string>> = {
     'Fifteen minutes of specifics about Step 1: the question bank, the practice scores, the exam day, your health. Each answer changes something in your plan.',
   causes: 'See the causes your answers point to, and what each one changes.',
   plan: 'Turn your hours, rotations and practice exams into a dated plan, starting today. Your postmortem has already set some of it.',
-  dedicated: 'Work through today’s items and log each question block as you finish it: it ticks the plan off for you.',
+  dedicated:
+    'Work through today’s items and log each question block as you finish it: it ticks the plan off for you. This stage closes when the last three weeks before the exam begin.',
   benchmarks:
-    'Your plan has practice exams on set days. Log each score the day you take it; two are needed before the readiness rule can say anything.',
+    'Your plan has practice exams on set days. Log each score the day you take it: before the last three weeks they show your trend, and in them the go / delay rule reads at least two.',
   remediate:
     'Your practice scores are not at your target yet. Spend the coming weeks on the areas that cost you the most points.',
   readiness:

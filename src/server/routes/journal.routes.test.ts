@@ -69,6 +69,7 @@ describeEachDatabase('journal API', (kind) => {
       ['a NUL byte', entry({ keyPoint: 'a\u0000b' }), 'keyPoint'],
       ['an unknown field', entry({ score: 3 }), '_'],
       ['a block that is not theirs', entry({ blockId: 'nope' }), 'blockId'],
+      ['a NUL in the block id', entry({ blockId: 'x\u0000' }), 'blockId'],
     ])('refuses %s', async (_name, payload, field) => {
       const before = (await journal()).entries.length;
       const response = await send(student, 'POST', '/api/journal/entries', payload);
@@ -80,6 +81,11 @@ describeEachDatabase('journal API', (kind) => {
     it.each([
       ['a rating of 5', { entryId: 'x', rating: 5 }, 'rating'],
       ['no entry id', { rating: 3 }, 'entryId'],
+      [
+        'a NUL in the entry id (found by the fuzz: PostgreSQL answered 500)',
+        { entryId: 'a\u0000b', rating: 3 },
+        'entryId',
+      ],
     ])('refuses a review with %s', async (_name, payload, field) => {
       const response = await send(student, 'POST', '/api/journal/reviews', payload);
       expect(response.statusCode).toBe(400);

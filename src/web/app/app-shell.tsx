@@ -8,6 +8,7 @@ const STUDENT_NAV = [
   { to: '/', label: 'Home', end: true },
   { to: '/plan', label: 'Plan', end: false },
   { to: '/evidence', label: 'Scores', end: false },
+  { to: '/journal', label: 'Journal', end: false },
   { to: '/postmortem', label: 'Postmortem', end: false },
   { to: '/profile', label: 'Profile', end: false },
   { to: '/settings', label: 'Settings', end: false },

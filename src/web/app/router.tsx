@@ -6,6 +6,8 @@ import { CrashPage, NotFoundPage } from '../features/errors/not-found-page.tsx';
 import { EvidencePage } from '../features/evidence/evidence-page.tsx';
 import { LogBlockPage } from '../features/evidence/log-block-page.tsx';
 import { HomePage } from '../features/home/home-page.tsx';
+import { JournalPage } from '../features/journal/journal-page.tsx';
+import { ReviewPage } from '../features/journal/review-page.tsx';
 import { PlanPage } from '../features/plan/plan-page.tsx';
 import { PlanPrintPage } from '../features/plan/plan-print-page.tsx';
 import { PlanSettingsPage } from '../features/plan/plan-settings-page.tsx';
@@ -54,6 +56,8 @@ export function createRouter() {
                     { path: 'plan/settings', element: <PlanSettingsPage /> },
                     { path: 'evidence', element: <EvidencePage /> },
                     { path: 'log', element: <LogBlockPage /> },
+                    { path: 'journal', element: <JournalPage /> },
+                    { path: 'journal/review', element: <ReviewPage /> },
                   ],
                 },
                 { element: <RequireAdvisor />, children: [{ path: 'advisor', element: <AdvisorPage /> }] },

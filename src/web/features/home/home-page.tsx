@@ -6,6 +6,7 @@ import { usePageTitle } from '../../components/page-title.ts';
 import { LoadError, Loading } from '../../components/status.tsx';
 import { useLoad } from '../../components/use-load.ts';
 import { formatLongDate } from '../../components/dates.ts';
+import { JournalDueCount } from '../journal/due-count.tsx';
 
 type Stage = JourneyResponse['stages'][number];
 
@@ -117,6 +118,7 @@ export function HomePage() {
           </Link>
         </section>
         <DaysToExam journey={journey} />
+        {journey.hasProfile ? <JournalDueCount /> : null}
       </div>
 
       <section aria-labelledby="journey-title" className="journey">

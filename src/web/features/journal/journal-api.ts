@@ -1,0 +1,16 @@
+import type { ImportPreview, JournalResponse, ReviewQueueResponse, ReviewResponse } from '#shared/contracts/journal.ts';
+import { apiRequest } from '../../api/client.ts';
+
+/** The journal's calls (capability F); bodies go as the forms hold them, the server answers per field. */
+export const journalApi = {
+  list: () => apiRequest<JournalResponse>('GET', '/api/journal'),
+  add: (body: unknown) => apiRequest<{ id: string }>('POST', '/api/journal/entries', body),
+  addMany: (body: unknown) => apiRequest<{ ids: string[] }>('POST', '/api/journal/entries/batch', body),
+  edit: (id: string, body: unknown) => apiRequest<void>('PUT', `/api/journal/entries/${encodeURIComponent(id)}`, body),
+  remove: (id: string) => apiRequest<void>('DELETE', `/api/journal/entries/${encodeURIComponent(id)}`),
+  queue: () => apiRequest<ReviewQueueResponse>('GET', '/api/journal/review'),
+  rate: (body: { entryId: string; rating: number; durationMs: number }) =>
+    apiRequest<ReviewResponse>('POST', '/api/journal/reviews', body),
+  undo: () => apiRequest<{ entryId: string; due: string }>('POST', '/api/journal/reviews/undo'),
+  importCsv: (body: unknown) => apiRequest<ImportPreview>('POST', '/api/journal/import', body),
+};

@@ -66,15 +66,17 @@ type Shift = { start: number; end: number; isCall: boolean };
 function collectShifts(
   input: PlanInput,
   count: number,
+  dateOf: (r: number) => string,
 ): { shifts: Shift[]; wholeDays: Set<number>; plainCuts: Interval[] } {
   const { settings, startDate } = input;
+  const firstWeekday = dayOfWeek(startDate);
   const raw: Shift[] = [];
   const plainCuts: Interval[] = [];
   const wholeDays = new Set<number>();
   for (let r = -1; r < count; r++) {
-    const date = addDays(startDate, r);
+    const date = dateOf(r);
     const base = (r + 1) * DAY_MINUTES;
-    const weekday = dayOfWeek(date);
+    const weekday = (((firstWeekday + r) % 7) + 7) % 7;
     for (const slot of settings.protectedTime) {
       if (slot.weekday !== weekday) continue;
       const start = minutesOf(slot.start);
@@ -115,7 +117,10 @@ function crossesMidnight(shift: Shift): boolean {
 export function buildDays(input: PlanInput): WorkDay[] {
   const { startDate, examDate, settings } = input;
   const count = daysBetween(startDate, examDate);
-  const { shifts, wholeDays, plainCuts } = collectShifts(input, count);
+  // Every date once (the day before the plan first): addDays is not free, and each is used twice.
+  const dates = Array.from({ length: count + 1 }, (_, k) => addDays(startDate, k - 1));
+  const dateOf = (r: number) => dates[r + 1]!;
+  const { shifts, wholeDays, plainCuts } = collectShifts(input, count, dateOf);
   const sleepStart = minutesOf(settings.sleep.start);
   const sleepLength = rangeMinutes(sleepStart, minutesOf(settings.sleep.end));
   const baseCap = dailyCapMinutesOf(settings);
@@ -155,7 +160,7 @@ export function buildDays(input: PlanInput): WorkDay[] {
 
   const days: WorkDay[] = [];
   for (let i = 0; i < count; i++) {
-    const date = addDays(startDate, i);
+    const date = dateOf(i);
     const dayStart = (i + 1) * DAY_MINUTES;
     const dayEnd = dayStart + DAY_MINUTES;
     let free: Interval[] = [{ start: 0, end: DAY_MINUTES }];

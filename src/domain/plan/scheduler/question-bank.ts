@@ -67,8 +67,9 @@ function spreadSessions(
   settings: PlanSettings,
   makeParts: () => Part[] | null,
 ): number {
+  if (count <= 0) return 0;
   const session = sessionMinutes(settings);
-  const room = new Map(days.map((d) => [d, countUnitsThatFit(d, session, 24)]));
+  const room = new Map(days.map((d) => [d, countUnitsThatFit(d, session, count)]));
   const perDay = new Map<WorkDay, number>();
   const before = new Map(
     days.map((d) => [d, d.items.filter((i) => i.kind === 'qbank-block' || i.kind === 'second-pass-block').length]),

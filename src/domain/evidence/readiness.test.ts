@@ -106,6 +106,12 @@ describe('the readiness rule inside the decision window', () => {
     expect(reasonOf(a, 'latest-near-target')).toMatch(/7 points under your target[^\n]*238/);
   });
 
+  it('gives the same answer, to the last field, for an identical sitting logged twice in either order', () => {
+    const twice = { form: 'NBME14', date: '2027-02-20', score: 250 };
+    const other = { form: 'UWSA2', date: '2027-02-20', score: 252 };
+    expect(assess({ exams: [twice, other, { ...twice }] })).toEqual(assess({ exams: [{ ...twice }, twice, other] }));
+  });
+
   it('never proceeds beside a predictor warning: target 228, exams of 228 and 229', () => {
     const exams = [
       { form: 'NBME13', date: '2027-02-15', score: 228 },

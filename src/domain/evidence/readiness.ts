@@ -205,9 +205,8 @@ function orderRuleSittings(logs: readonly PracticeExamLog[]): RecentExam[] {
     }),
   );
   return logs
-    .filter((exam) => isPredictiveForm(exam.form))
-    .map((exam) => {
-      const form = exam.form as Parameters<typeof correctPracticeExam>[0]['form'];
+    .flatMap((exam) => (isPredictiveForm(exam.form) ? [{ exam, form: exam.form }] : []))
+    .map(({ exam, form }) => {
       const corrected = correctPracticeExam({ ...exam, form });
       return {
         exam,
@@ -226,7 +225,9 @@ function orderRuleSittings(logs: readonly PracticeExamLog[]): RecentExam[] {
       (a, b) =>
         compareDates(a.recent.date, b.recent.date) ||
         b.exact - a.exact ||
-        (a.recent.form < b.recent.form ? 1 : a.recent.form > b.recent.form ? -1 : 0),
+        (a.recent.form < b.recent.form ? 1 : a.recent.form > b.recent.form ? -1 : 0) ||
+        // Two identical sittings: the first sitting before the repeat, whatever the input order.
+        Number(b.recent.isFirstSitting) - Number(a.recent.isFirstSitting),
     )
     .map(({ recent }) => recent);
 }
@@ -528,7 +529,7 @@ export function assessReadiness(input: ReadinessInput): Result<ReadinessAssessme
   const daysToExam = daysBetween(input.today, input.examDate);
   const decisionOpensOn = addDays(input.examDate, -DECISION_WINDOW_DAYS);
   const predicted = predictScore({
-    exams: validated.value.filter((e) => isPredictiveForm(e.form)) as PracticeExamInput[],
+    exams: validated.value.filter((e) => isPredictiveForm(e.form)),
     examDate: input.examDate,
     targetScore: input.targetScore,
     today: input.today,

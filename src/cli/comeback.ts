@@ -15,6 +15,7 @@ import { fieldErrorsFrom } from '#shared/contracts/errors.ts';
 import { predictInputSchema, readinessInputSchema, type PredictOutput } from '#shared/contracts/evidence.ts';
 import { planSettingsSchema } from '#shared/contracts/plan.ts';
 import { parsePairsCsv } from './evaluate-csv.ts';
+import { runReview } from './review.ts';
 
 export type CliResult = { code: number; stdout: string; stderr: string };
 
@@ -133,6 +134,7 @@ Commands:
   predict    a predicted Step 2 CK score with its 80 % band and pass probability
   readiness  on track / off track, or inside the last 21 days proceed / delay / not ready
   evaluate   the predictor's bias, MAE, RMSE and 80 % band coverage on a CSV of real outcomes
+  review     each journal card's next due instant and the day-by-day due counts to the exam
 `;
 
 /** Runs a command on the text of stdin. Pure apart from `now`, so tests call it directly. */
@@ -154,6 +156,8 @@ export function runCli(args: readonly string[], stdin: string, now: Date): CliRe
       return runPredict(input);
     case 'readiness':
       return runReadiness(input, now);
+    case 'review':
+      return runReview(input);
     default:
       return { code: 2, stdout: '', stderr: `Unknown command "${command}".\n${USAGE}` };
   }

@@ -86,3 +86,13 @@ describe('the review forecast', () => {
     ]);
   });
 });
+
+describe('local day starts', () => {
+  it('match a search for every day, across daylight-saving changes', async () => {
+    const { datesFrom, startOfLocalDay, startsOfLocalDays } = await import('./zone.ts');
+    for (const zone of ['America/Chicago', 'Europe/London', 'Australia/Lord_Howe', 'Asia/Kolkata', 'UTC']) {
+      const dates = datesFrom('2026-12-01', '2027-12-01');
+      expect(startsOfLocalDays(dates, zone)).toEqual(dates.map((d) => startOfLocalDay(d, zone)));
+    }
+  });
+});

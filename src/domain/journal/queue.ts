@@ -11,7 +11,7 @@
  */
 import { addDays, type LocalDate } from '../common/dates.ts';
 import { retrievabilityAt, type ExamWindow, type ReviewCard } from './schedule.ts';
-import { datesFrom, startOfLocalDay } from './zone.ts';
+import { datesFrom, startsOfLocalDays } from './zone.ts';
 
 /** The final weeks: the same four weeks as the last-look rule (schedule.ts, LAST_LOOK_DAYS). */
 export const FINAL_WEEKS_DAYS = 28;
@@ -66,7 +66,7 @@ export function forecastReviews({
     exam && exam.examDate > today ? addDays(exam.examDate, -1) : addDays(today, DEFAULT_FORECAST_DAYS - 1);
   const dates = datesFrom(today, lastDay);
   // Day starts, plus the start of the day after the last: a due at or past it is after the forecast.
-  const starts = [...dates, addDays(lastDay, 1)].map((d) => startOfLocalDay(d, timeZone));
+  const starts = startsOfLocalDays([...dates, addDays(lastDay, 1)], timeZone);
   const buckets: QueueCard[][] = dates.map(() => []);
   let afterCount = 0;
   for (const entry of cards) {

@@ -12,7 +12,7 @@
  * Reviews on or after the eve get the plain FSRS schedule: there is no earlier day left to move to.
  * Every review keeps the card as it was before, so undo restores it exactly.
  */
-import { createEmptyCard, forgetting_curve, fsrs, generatorParameters, State, type Card, type FSRS } from 'ts-fsrs';
+import { computeDecayFactor, createEmptyCard, fsrs, generatorParameters, State, type Card, type FSRS } from 'ts-fsrs';
 import { addDays, type LocalDate } from '../common/dates.ts';
 import { startOfLocalDay } from './zone.ts';
 
@@ -87,7 +87,8 @@ function schedulerFor(maximumInterval: number): FSRS {
   return scheduler;
 }
 
-const DEFAULT_W = generatorParameters().w;
+/** FSRS-6's forgetting curve for the default weights, R(t) = (1 + factor · t / S)^decay, computed once. */
+const { decay: DECAY, factor: FACTOR } = computeDecayFactor(generatorParameters().w);
 
 function toCard(card: ReviewCard): Card {
   return {
@@ -131,7 +132,8 @@ export function createNewCard(nowMs: number): ReviewCard {
 export function retrievabilityAt(card: ReviewCard, atMs: number): number {
   if (card.state === State.New || card.lastReview === null || card.stability <= 0) return 0;
   const elapsedDays = Math.max(0, (atMs - Date.parse(card.lastReview)) / DAY_MS);
-  return forgetting_curve(DEFAULT_W, elapsedDays, card.stability);
+  // ts-fsrs's forgetting_curve, without its rounding to 8 digits (a tenth of the queue's time on 5,000 cards).
+  return Math.pow(1 + (FACTOR * elapsedDays) / card.stability, DECAY);
 }
 
 /** Rule 1: the days left to the exam's start, rounded up, at least 1; the default once it is past. */

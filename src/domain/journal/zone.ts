@@ -36,6 +36,22 @@ export function startOfLocalDay(date: LocalDate, timeZone: string): number {
   return localDateOf(minute, timeZone) >= date ? minute : minute + 60_000;
 }
 
+/**
+ * The first instants of consecutive local dates. A day usually starts 24 hours after the one before:
+ * that guess is checked with two lookups, and only a daylight-saving day is searched.
+ */
+export function startsOfLocalDays(dates: readonly LocalDate[], timeZone: string): number[] {
+  const starts: number[] = [];
+  for (const date of dates) {
+    const previous = starts.at(-1);
+    const guess = previous === undefined ? null : previous + 86_400_000;
+    const isStart =
+      guess !== null && localDateOf(guess, timeZone) === date && localDateOf(guess - 60_000, timeZone) < date;
+    starts.push(isStart ? guess : startOfLocalDay(date, timeZone));
+  }
+  return starts;
+}
+
 /** The local dates from `from` to `to`, both included; empty when `to` is before `from`. */
 export function datesFrom(from: LocalDate, to: LocalDate): LocalDate[] {
   const dates: LocalDate[] = [];

@@ -130,6 +130,18 @@ export function createJournalRepo(db: Kysely<DB>) {
       return row ? toEntry(row) : undefined;
     },
 
+    /** The entries with these ids, in no particular order (ids the user does not own are left out). */
+    async getEntries(userId: string, ids: readonly string[]): Promise<StoredJournalEntry[]> {
+      if (ids.length === 0) return [];
+      const rows = await db
+        .selectFrom('journal_entries')
+        .selectAll()
+        .where('user_id', '=', userId)
+        .where('id', 'in', [...ids])
+        .execute();
+      return rows.map(toEntry);
+    },
+
     /** Every entry, newest first. */
     async listEntries(userId: string): Promise<StoredJournalEntry[]> {
       const rows = await db

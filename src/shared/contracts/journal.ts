@@ -148,6 +148,8 @@ export type JournalResponse = { entries: JournalEntryView[]; dueToday: number };
 export type ReviewQueueResponse = {
   examDate: string | null;
   today: string;
+  /** All of today's reviews; `queue` holds the first of them (at most 50), least retained first. */
+  dueCount: number;
   queue: (JournalEntryView & { retrievability: number; isDueNow: boolean })[];
   forecast: { days: { date: string; count: number }[]; afterExamCount: number; spreadCap: number | null };
   canUndo: boolean;

@@ -115,7 +115,8 @@ export function ReviewPage() {
       {current ? (
         <section className="card review-card" aria-live="polite" data-testid="review-card">
           <p className="muted small">
-            {done.length + 1} of {queue.length} ·{' '}
+            {done.length + 1} of {queue.length}
+            {state.data.dueCount > queue.length ? ` (${state.data.dueCount} due today)` : ''} ·{' '}
             {[labelOf(SYSTEM_OPTIONS, current.system), labelOf(ERROR_TYPE_OPTIONS, current.errorType)]
               .filter(Boolean)
               .join(' · ')}
@@ -163,6 +164,18 @@ export function ReviewPage() {
       ) : (
         <section className="card" data-testid="review-summary">
           <h2>{done.length > 0 ? 'Session done' : 'Nothing due right now'}</h2>
+          {state.data.dueCount > queue.length ? (
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={() => {
+                setDone([]);
+                retry();
+              }}
+            >
+              Continue: {state.data.dueCount - queue.length} more due today
+            </button>
+          ) : null}
           {done.length > 0 ? (
             <ul>
               {done.map((d) => (

@@ -1,0 +1,84 @@
+import { expect, saveProfileViaApi, serverToday, test, TIME_ZONE } from './fixtures.ts';
+import { addDays } from './support/dates.ts';
+
+// Issue 11's journey on a phone: log a block, add three entries from it, review them with the
+// keyboard only, undo one rating, and see the due count at home.
+test('A block’s misses become three journal entries, reviewed with the keyboard, one rating undone', async ({
+  page,
+  student: _signedIn,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const today = await serverToday(page.request);
+  await saveProfileViaApi(page.request, {
+    failCount: '1',
+    specialty: 'internal-medicine',
+    schoolType: 'us-md',
+    timeZone: TIME_ZONE,
+    examDate: addDays(today, 60),
+    reviewStartDate: addDays(today, 200),
+    bufferPoints: 10,
+  });
+  const logged = await page.request.post('/api/evidence/blocks', {
+    headers: { 'X-Time-Zone': TIME_ZONE },
+    data: {
+      bank: 'uworld',
+      mode: 'timed',
+      questions: 20,
+      correct: 17,
+      minutes: 30,
+      date: today,
+      missedSystems: ['cardiovascular', 'renal-urinary', 'endocrine'],
+    },
+  });
+  expect(logged.status(), await logged.text()).toBe(201);
+
+  await page.goto('/journal');
+  await page.getByRole('button', { name: /3 missed, 3 tagged by system/ }).click();
+  const drafts = page.getByTestId('block-draft');
+  await expect(drafts).toHaveCount(3);
+  await expect(drafts.nth(1)).toContainText('Renal and urinary system');
+  const points = [
+    'Beta blocker first in aortic dissection',
+    'FeNa under 1 % means prerenal',
+    'Check TSH before lipids',
+  ];
+  for (const [index, point] of points.entries()) {
+    await page.locator(`#draft-${index}-errorType`).selectOption('knowledge-gap');
+    await page.locator(`#draft-${index}-keyPoint`).fill(point);
+  }
+  await page.getByRole('button', { name: 'Add 3 entries' }).click();
+  await expect(page.getByRole('status')).toContainText('Added 3 entries from the block');
+  await expect(page.getByTestId('journal-entry')).toHaveCount(3);
+  await expect(page.getByTestId('journal-due-count')).toHaveText('3 reviews due today');
+
+  await page.getByRole('link', { name: 'Start review' }).click();
+  const card = page.getByTestId('review-card');
+  await expect(card).toBeVisible();
+  // The key point stays hidden until shown.
+  await expect(page.getByTestId('review-answer')).toHaveCount(0);
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('review-answer')).toBeVisible();
+  const firstPoint = (await page.locator('.review-key-point').textContent()) ?? '';
+  await page.keyboard.press('3');
+  await expect(card).toContainText('2 of 3');
+  // Undo brings the first card back, shown, to be rated again.
+  await page.keyboard.press('Control+z');
+  await expect(card).toContainText('1 of 3');
+  await expect(page.locator('.review-key-point')).toHaveText(firstPoint);
+  await page.keyboard.press('4');
+  await expect(card).toContainText('2 of 3');
+  // Space shows, Space again is Good.
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Space');
+  await expect(card).toContainText('3 of 3');
+  await page.keyboard.press('Space');
+  await page.keyboard.press('1');
+  const summary = page.getByTestId('review-summary');
+  await expect(summary).toContainText('Session done');
+  await expect(summary.getByRole('listitem')).toHaveCount(3);
+  await expect(summary).toContainText('Easy');
+  await expect(summary).toContainText('Again');
+
+  await page.goto('/');
+  await expect(page.getByTestId('home-journal-due')).toContainText('Journal reviews today');
+});

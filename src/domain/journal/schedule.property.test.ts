@@ -74,6 +74,23 @@ describe('review scheduling aimed at exam day', () => {
     );
   });
 
+  it('never gives an earlier due date for a better rating: a lower rating due later on the eve (found by fast-check)', () => {
+    const exam = examWindowOf(addDays('2027-01-02', 119), 'UTC');
+    const { card, t } = cardAfter(
+      [
+        { rating: 1, gapMinutes: 19351 },
+        { rating: 2, gapMinutes: 16404 },
+        { rating: 2, gapMinutes: 46595 },
+        { rating: 4, gapMinutes: 28890 },
+      ],
+      exam,
+    );
+    const dues = ([1, 2, 3, 4] as const).map((rating) =>
+      Date.parse(applyReview({ card, rating, nowMs: t + 60_000, exam }).cardAfter.due),
+    );
+    expect([...dues].sort((a, b) => a - b)).toEqual(dues);
+  });
+
   it('restores the card exactly on undo, deadline adjustment included', () => {
     fc.assert(
       fc.property(historyArb, ratingArb, fc.integer({ min: 2, max: 400 }), (history, rating, examInDays) => {

@@ -4,7 +4,8 @@
  *
  * 1. Max interval = the days left to the exam (rounded up, at least 1): no interval runs past exam day.
  * 2. Clamp: a card due on or after the exam's start that is not well retained at the exam (predicted
- *    retrievability at the exam's start below WELL_RETAINED) is due at the start of the eve instead.
+ *    retrievability at the exam's start below WELL_RETAINED) is due at the start of the eve instead;
+ *    so is a card FSRS puts later on the eve itself (a better rating must never come back sooner).
  * 3. Last look: a card that would skip the exam although the exam is more than LAST_LOOK_DAYS away
  *    (its last review would be older than that on exam day: an Easy card, typically) is due at the
  *    start of the eve too, so it comes back once; the forecast spreads the eve (queue.ts).
@@ -14,6 +15,7 @@
  */
 import { computeDecayFactor, createEmptyCard, fsrs, generatorParameters, State, type Card, type FSRS } from 'ts-fsrs';
 import { addDays, type LocalDate } from '../common/dates.ts';
+import type { ReviewRating } from './ratings.ts';
 import { startOfLocalDay } from './zone.ts';
 
 const DAY_MS = 86_400_000;
@@ -29,10 +31,7 @@ export const LAST_LOOK_DAYS = 28;
 /** ts-fsrs's default maximum interval (DOMAIN.md §5), used once the exam is past. */
 const DEFAULT_MAXIMUM_INTERVAL = 36_500;
 
-export const RATINGS = [1, 2, 3, 4] as const;
-/** 1 Again, 2 Hard, 3 Good, 4 Easy (ts-fsrs `Rating`, the keys Anki users know). */
-export type ReviewRating = (typeof RATINGS)[number];
-export const RATING_NAMES: Readonly<Record<ReviewRating, string>> = { 1: 'Again', 2: 'Hard', 3: 'Good', 4: 'Easy' };
+export { RATINGS, RATING_NAMES, type ReviewRating } from './ratings.ts';
 
 /** An FSRS card as stored: plain JSON, instants as ISO-8601 UTC strings. */
 export type ReviewCard = {
@@ -161,8 +160,12 @@ export function applyReview({
   const next = fromCard(schedulerFor(maximumInterval).next(toCard(card), new Date(nowMs), rating).card);
   const fsrsDue = next.due;
   let adjustment: Adjustment = 'none';
-  if (exam && nowMs < exam.eveStartsAtMs && Date.parse(fsrsDue) >= exam.examStartsAtMs) {
-    if (retrievabilityAt(next, exam.examStartsAtMs) < WELL_RETAINED) adjustment = 'clamped-to-eve';
+  const dueMs = Date.parse(fsrsDue);
+  if (exam && nowMs < exam.eveStartsAtMs && dueMs >= exam.eveStartsAtMs) {
+    // Due during the eve: at its start, so that a card moved to the eve by rule 2 or 3 is never due
+    // before one rated lower that FSRS put later on the eve (a better rating never comes back sooner).
+    if (dueMs < exam.examStartsAtMs) adjustment = 'clamped-to-eve';
+    else if (retrievabilityAt(next, exam.examStartsAtMs) < WELL_RETAINED) adjustment = 'clamped-to-eve';
     else if (exam.examStartsAtMs - nowMs > LAST_LOOK_DAYS * DAY_MS) adjustment = 'last-look';
   }
   const cardAfter = adjustment === 'none' ? next : { ...next, due: new Date(exam!.eveStartsAtMs).toISOString() };

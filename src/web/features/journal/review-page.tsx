@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { RATING_NAMES, type ReviewRating } from '#domain/journal/schedule.ts';
+import { RATING_NAMES, type ReviewRating } from '#domain/journal/ratings.ts';
 import type { ReviewQueueResponse } from '#shared/contracts/journal.ts';
 import { toApiError } from '../../api/client.ts';
 import { usePageTitle } from '../../components/page-title.ts';

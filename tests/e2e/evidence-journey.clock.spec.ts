@@ -182,6 +182,9 @@ test('A student logs three blocks from a phone, logs two practice exams, sees th
   const accepted = page.getByTestId('delay-accepted');
   await expect(accepted).toContainText(`Your exam is now on ${longDate(newExamDate)}`);
   await expect(page.getByTestId('after-delay-note')).toBeVisible();
+  // Four weeks out again, the check is a trajectory against the new date, not a second delay.
+  await expect(evidence.verdict).toHaveAttribute('data-verdict', /^(on-track|off-track)$/);
+  await expect(evidence.proposal).toHaveCount(0);
 
   const profile = (await (await page.request.get('/api/profile')).json()) as { profile: { examDate: string } };
   expect(profile.profile.examDate).toBe(newExamDate);

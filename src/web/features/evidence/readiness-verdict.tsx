@@ -268,10 +268,10 @@ export function ReadinessVerdict({
             ))}
           </ul>
         ) : null}
-        {readiness.delayProposal && accepted?.examDate === examDate ? (
+        {accepted?.examDate === examDate ? (
           <p className="proposal-after" data-testid="after-delay-note">
-            You moved your exam to this date just now. The verdict stays until new evidence changes it: the practice
-            exam your plan sets about a week before the new date is the one to watch.
+            You moved your exam to this date just now, so this check is now read against the new date. It changes only
+            with new evidence: the practice exam your plan sets about a week before the new date is the one to watch.
           </p>
         ) : readiness.delayProposal ? (
           <Proposal proposal={readiness.delayProposal} onAccepted={onAccepted} />

@@ -55,21 +55,29 @@ export async function createTestApp(kind: DatabaseKind, options: { publicOrigin?
 }
 
 /**
- * A second app instance on the same database, with its own connection (pool), sharing the first
- * one's config and clock: two instances of one deployment. Close it before the first one.
+ * A second app instance on the same database, sharing the first one's config and clock: two
+ * instances of one deployment. On PostgreSQL it has its own pool. On SQLite it shares the first
+ * app's connection: two better-sqlite3 connections in one process deadlock (the waiting one sleeps
+ * out busy_timeout synchronously, so the one holding the lock never gets to commit); two processes
+ * on one file have no such problem (write-batcher.db.test.ts, tests/faults). The two apps' requests
+ * still race each other. Close it before the first one.
  */
 export async function createSecondInstance(
   first: TestApp,
 ): Promise<{ app: FastifyInstance; ctx: Context; close(): Promise<void> }> {
-  const database = openDatabase(first.testDb.settings);
-  const { app, ctx } = await buildApp({ config: first.ctx.config, database, clock: first.clock.now });
+  const database = first.testDb.settings.kind === 'postgres' ? openDatabase(first.testDb.settings) : null;
+  const { app, ctx } = await buildApp({
+    config: first.ctx.config,
+    database: database ?? first.ctx.database,
+    clock: first.clock.now,
+  });
   await app.ready();
   return {
     app,
     ctx,
     async close() {
       await app.close();
-      await database.close();
+      await database?.close();
     },
   };
 }

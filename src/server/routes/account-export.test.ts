@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { buildApp } from '#server/app.ts';
 import { EXPORT_WINDOW_MS, EXPORTS_PER_WINDOW } from '#server/use-cases/export-data.ts';
 import { describeEachDatabase } from '#tests/setup/databases.ts';
 import { createSecondInstance, createTestApp, signUpClient, type Client, type TestApp } from '#tests/setup/test-app.ts';
@@ -10,15 +9,7 @@ describeEachDatabase('account export limits across two instances', (kind) => {
   let second: { app: FastifyInstance; close(): Promise<void> };
   beforeAll(async () => {
     t = await createTestApp(kind);
-    if (kind === 'postgres') {
-      second = await createSecondInstance(t);
-    } else {
-      // Two SQLite connections in one process deadlock in busy_timeout (calendar-feed.test.ts):
-      // the second app shares the first one's connection.
-      const { app } = await buildApp({ config: t.ctx.config, database: t.ctx.database, clock: t.clock.now });
-      await app.ready();
-      second = { app, close: () => app.close() };
-    }
+    second = await createSecondInstance(t);
   });
   afterAll(async () => {
     await second.close();

@@ -25,17 +25,7 @@ describeEachDatabase('calendar feed rotation under concurrency', (kind) => {
   let second: { app: FastifyInstance; close(): Promise<void> };
   beforeAll(async () => {
     t = await createTestApp(kind);
-    if (kind === 'postgres') {
-      second = await createSecondInstance(t);
-    } else {
-      // Two SQLite connections in one process deadlock: better-sqlite3 waits out busy_timeout
-      // synchronously, so the connection holding the lock never gets to commit (503 DATABASE_BUSY
-      // after 5 s). Two processes on one file do not have that problem; in one process the second
-      // app shares the first one's connection, which still races the two apps' requests.
-      const { app } = await buildApp({ config: t.ctx.config, database: t.ctx.database, clock: t.clock.now });
-      await app.ready();
-      second = { app, close: () => app.close() };
-    }
+    second = await createSecondInstance(t);
   });
   afterAll(async () => {
     await second.close();

@@ -8,7 +8,7 @@ import helmet from 'helmet';
 import { DEFAULT_HTTP, type Config } from './config.ts';
 import { createContext, type Clock, type Context } from './context.ts';
 import type { Database } from './db/database.ts';
-import { isDatabaseBusy, isDatabaseUnavailable } from './db/dialects/errors.ts';
+import { isAccountGone, isDatabaseBusy, isDatabaseUnavailable } from './db/dialects/errors.ts';
 import { errorBody, HTTP_STATUS } from './errors.ts';
 import { redactStack, redactTokens, redactUrl } from './logging/redact.ts';
 import { createAuthenticate } from './plugins/auth.ts';
@@ -155,6 +155,17 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; c
   app.addHook('onRequest', createOriginCheck(config.publicOrigin));
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (isAccountGone(error)) {
+      // The account was deleted (in another tab, on another instance) while this request ran.
+      return reply
+        .code(401)
+        .send(
+          errorBody(
+            { code: 'UNAUTHENTICATED', message: 'This account no longer exists, so nothing was saved. Sign in again.' },
+            request.id,
+          ),
+        );
+    }
     const databaseTrouble = sendDatabaseTrouble(error, request, reply);
     if (databaseTrouble) return databaseTrouble;
     const status = error.statusCode ?? 500;

@@ -4,6 +4,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import type { DB } from './db/schema.ts';
 import { createWriteBatcher, type WriteBatcher } from './db/write-batcher.ts';
+import { StudentWritesQueuedError } from './db/dialects/errors.ts';
 import { inWriteTransaction, lockStudent } from './db/write-transaction.ts';
 import { createCalendarFeedsRepo } from './repositories/calendar-feeds.repo.ts';
 import { createEvidenceRepo } from './repositories/evidence.repo.ts';
@@ -44,6 +45,14 @@ export type Context = {
    * either database and across app instances.
    */
   transactForStudent<T>(userId: string, work: (repos: Repos, trx: Kysely<DB>) => Promise<T>): Promise<T>;
+  /**
+   * Runs a write of one student after that student's earlier writes on this instance (PostgreSQL
+   * only; a no-op gate on SQLite). Their writes serialize on the student's row lock anyway; waiting
+   * here instead of in the database keeps one student's burst from holding every pooled connection
+   * while it waits for that lock (measured: 150 parallel re-plans by one student starved other
+   * users into 503s). Past MAX_QUEUED_WRITES_PER_STUDENT it answers "busy, try again".
+   */
+  queueForStudent<T>(userId: string, work: () => Promise<T>): Promise<T>;
   /** Small, frequent writes (logging a block) share commits; see write-batcher.ts. */
   writes: WriteBatcher;
   now: Clock;
@@ -61,17 +70,51 @@ export type Actor = {
   timeZone: string | null;
 };
 
+/** Writes of one student that may wait on one instance before it answers "busy, try again". */
+const MAX_QUEUED_WRITES_PER_STUDENT = 32;
+
+/** One lane per student: each write starts when the one before it has finished. */
+function createStudentQueue(): Context['queueForStudent'] {
+  const lanes = new Map<string, { tail: Promise<void>; pending: number }>();
+  return async (userId, work) => {
+    let lane = lanes.get(userId);
+    if (!lane) {
+      lane = { tail: Promise.resolve(), pending: 0 };
+      lanes.set(userId, lane);
+    }
+    if (lane.pending >= MAX_QUEUED_WRITES_PER_STUDENT) throw new StudentWritesQueuedError();
+    lane.pending += 1;
+    const before = lane.tail;
+    let release = () => {};
+    lane.tail = new Promise<void>((resolve) => (release = resolve));
+    const current = lane;
+    try {
+      await before;
+      return await work();
+    } finally {
+      release();
+      current.pending -= 1;
+      if (current.pending === 0 && lanes.get(userId) === current) lanes.delete(userId);
+    }
+  };
+}
+
 export function createContext(config: Readonly<Config>, database: Database, clock?: Clock): Context {
   const db = database.db;
+  const queueForStudent: Context['queueForStudent'] =
+    database.kind === 'postgres' ? createStudentQueue() : (_userId, work) => work();
   return {
     config,
     database,
     repos: createRepos(db),
     transactForStudent: (userId, work) =>
-      inWriteTransaction(database, async (trx) => {
-        await lockStudent(trx, userId);
-        return work(createRepos(trx), trx);
-      }),
+      queueForStudent(userId, () =>
+        inWriteTransaction(database, async (trx) => {
+          await lockStudent(trx, userId);
+          return work(createRepos(trx), trx);
+        }),
+      ),
+    queueForStudent,
     writes: createWriteBatcher(db, database.kind),
     now: clock ?? (() => new Date()),
     newId: uuidv7,

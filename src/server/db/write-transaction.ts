@@ -1,5 +1,6 @@
 import { PostgresAdapter, sql, type Kysely } from 'kysely';
 import type { Database } from './database.ts';
+import { AccountGoneError } from './dialects/errors.ts';
 import type { DB } from './schema.ts';
 
 /**
@@ -44,5 +45,13 @@ export async function inWriteTransaction<T>(database: Database, work: (trx: Kyse
  */
 export async function lockStudent(trx: Kysely<DB>, userId: string): Promise<void> {
   if (!(trx.getExecutor().adapter instanceof PostgresAdapter)) return;
-  await trx.selectFrom('users').select('id').where('id', '=', userId).forNoKeyUpdate().execute();
+  // A lock held by a stuck or cut-off instance must not hold this connection for ever: after
+  // LOCK_TIMEOUT the request answers 503 "busy, try again" (55P03, dialects/errors.ts).
+  await sql`set local lock_timeout = ${sql.lit(LOCK_TIMEOUT)}`.execute(trx);
+  const rows = await trx.selectFrom('users').select('id').where('id', '=', userId).forNoKeyUpdate().execute();
+  // Deleted meanwhile (its deletion takes this lock first, users.repo.ts): nothing to write for.
+  if (rows.length === 0) throw new AccountGoneError();
 }
+
+/** How long a write waits for a student's lock before giving up (PostgreSQL lock_timeout). */
+const LOCK_TIMEOUT = '3s';

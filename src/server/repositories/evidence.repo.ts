@@ -112,6 +112,19 @@ export function createEvidenceRepo(db: Kysely<DB>) {
     },
 
     /**
+     * A plan item's status was set by hand: no logged block speaks for it any more, so deleting one
+     * later must not undo what the student did (and a later block may claim the item afresh).
+     */
+    async detachBlocksFrom(userId: string, planItemId: string): Promise<void> {
+      await db
+        .updateTable('qbank_blocks')
+        .set({ plan_item_id: null })
+        .where('user_id', '=', userId)
+        .where('plan_item_id', '=', planItemId)
+        .execute();
+    },
+
+    /**
      * Deletes a block and reopens the plan item it ticked, if that item is still in the plan and
      * still done. Run it in a write transaction holding the student's lock (ctx.transactForStudent).
      */

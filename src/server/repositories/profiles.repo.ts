@@ -32,6 +32,20 @@ export function createProfilesRepo(db: Kysely<DB>) {
       return rows[0] ? toProfile(rows[0]) : undefined;
     },
 
+    /**
+     * Moves the exam date only if it is still `from` (an accepted delay): a profile saved meanwhile
+     * is never overwritten by a stale copy. False when the date had changed.
+     */
+    async moveExamDate(userId: string, move: { from: string; to: string; now: string }): Promise<boolean> {
+      const result = await db
+        .updateTable('profiles')
+        .set({ exam_date: move.to, updated_at: move.now })
+        .where('user_id', '=', userId)
+        .where('exam_date', '=', move.from)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+
     async save(userId: string, profile: StudentProfile, now: string): Promise<StoredProfile> {
       const values = {
         fail_count: profile.failCount,

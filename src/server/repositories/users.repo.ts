@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { PostgresAdapter, type Kysely, type Selectable } from 'kysely';
 import type { Role } from '#shared/contracts/auth.ts';
 import { isUniqueViolation } from '../db/dialects/errors.ts';
 import type { DB, UsersTable } from '../db/schema.ts';
@@ -10,6 +10,14 @@ export const FIRST_PASSWORD_VERSION = 1;
 
 /** Rolls the password change back when the session asking for it has ended meanwhile. */
 class SessionEndedError extends Error {}
+
+/** Locks the account row for deletion (PostgreSQL; SQLite's write lock covers it) and reads its email. */
+async function lockAccountRow(trx: Kysely<DB>, userId: string): Promise<{ email: string } | undefined> {
+  const query = trx.selectFrom('users').select('email').where('id', '=', userId);
+  return trx.getExecutor().adapter instanceof PostgresAdapter
+    ? query.forUpdate().executeTakeFirst()
+    : query.executeTakeFirst();
+}
 
 export function createUsersRepo(db: Kysely<DB>) {
   return {
@@ -93,7 +101,9 @@ export function createUsersRepo(db: Kysely<DB>) {
     /** Deletes the user; sessions and profile go with it (ON DELETE CASCADE), login failures by email. */
     async delete(userId: string): Promise<void> {
       await db.transaction().execute(async (trx) => {
-        const user = await trx.selectFrom('users').select('email').where('id', '=', userId).executeTakeFirst();
+        // The account row first, as every student write takes it first (lockStudent): deleting the
+        // children before it would deadlock with a tick or a logged block holding it.
+        const user = await lockAccountRow(trx, userId);
         // Every table a user owns; ON DELETE CASCADE would do it too, but the list makes it auditable.
         for (const table of [
           'journal_reviews',

@@ -115,4 +115,92 @@ describeEachDatabase('plan races across two instances', (kind) => {
       expect(claimed.filter((id) => status.get(id) !== 'done')).toEqual([]);
     }
   }, 120_000);
+
+  it('answers no 5xx when the account is deleted while its ticks, blocks and re-plans race', async () => {
+    for (let round = 0; round < 3; round++) {
+      const student = await signUpClient(t.app);
+      await student.request({ method: 'PUT', url: '/api/profile', payload: buildProfileInput() });
+      await student.request({
+        method: 'PUT',
+        url: '/api/plan',
+        payload: { settings: buildPlanSettings({ protectedTime: [] }) },
+      });
+      const plan = (await send(student, 0, { method: 'GET', url: '/api/plan?to=2026-11-26' })).json() as PlanBody;
+      const open = plan.days.flatMap((d) => d.items).filter((i) => i.status === null && i.kind === 'qbank-block');
+      const requests = [
+        ...open
+          .slice(0, 4)
+          .map((item, i) =>
+            send(student, i % 2, { method: 'POST', url: `/api/plan/items/${item.id}`, payload: { status: 'done' } }),
+          ),
+        ...Array.from({ length: 6 }, (_, i) =>
+          send(student, i % 2, {
+            method: 'POST',
+            url: '/api/evidence/blocks',
+            payload: { bank: 'uworld', mode: 'timed', questions: 20, correct: 14, minutes: 30, date: '2026-11-24' },
+          }),
+        ),
+        send(student, 1, { method: 'POST', url: '/api/plan/replan', payload: {} }),
+        send(student, round % 2, {
+          method: 'POST',
+          url: '/api/account/delete',
+          payload: { password: student.password },
+        }),
+      ];
+      const statuses = (await Promise.all(requests)).map((r) => r.statusCode);
+      expect(statuses.filter((status) => status >= 500)).toEqual([]);
+    }
+  }, 60_000);
+
+  it('keeps a tick made by hand when a block that had claimed the item is deleted', async () => {
+    const student = await signUpClient(t.app);
+    await student.request({ method: 'PUT', url: '/api/profile', payload: buildProfileInput() });
+    await student.request({
+      method: 'PUT',
+      url: '/api/plan',
+      payload: { settings: buildPlanSettings({ protectedTime: [] }) },
+    });
+    const log = () =>
+      send(student, 0, {
+        method: 'POST',
+        url: '/api/evidence/blocks',
+        payload: { bank: 'uworld', mode: 'timed', questions: 20, correct: 14, minutes: 30, date: '2026-11-24' },
+      });
+    // Given a block that ticked an item, which the student then unticks and ticks again by hand
+    const first = (await log()).json() as { id: string; planItemId: string | null };
+    expect(first.planItemId).not.toBeNull();
+    const item = first.planItemId!;
+    const mark = (status: 'done' | null) =>
+      send(student, 1, { method: 'POST', url: `/api/plan/items/${item}`, payload: { status } });
+    expect((await mark(null)).statusCode).toBe(200);
+    expect((await mark('done')).statusCode).toBe(200);
+    // When the block is deleted
+    expect((await send(student, 0, { method: 'DELETE', url: `/api/evidence/blocks/${first.id}` })).statusCode).toBe(
+      204,
+    );
+    // Then the tick the student made stays
+    const plan = (await send(student, 0, { method: 'GET', url: '/api/plan?to=2026-11-30' })).json() as PlanBody;
+    expect(plan.days.flatMap((d) => d.items).find((i) => i.id === item)?.status).toBe('done');
+  });
+
+  // PostgreSQL only: SQLite has one connection and no pool to starve.
+  if (kind === 'postgres')
+    it("keeps one student's burst of re-plans from starving other users of connections", async () => {
+      const burst = students[1]!;
+      const other = students[2]!;
+      const replans = Array.from({ length: 60 }, () =>
+        send(burst, 0, { method: 'POST', url: '/api/plan/replan', payload: {} }),
+      );
+      const reads = Array.from({ length: 10 }, () => send(other, 0, { method: 'GET', url: '/api/profile' }));
+      const [replanned, read] = await Promise.all([Promise.all(replans), Promise.all(reads)]);
+      // The other user is served; the burst is served or told to retry, never a 500
+      expect(read.map((r) => r.statusCode)).toEqual(Array(10).fill(200));
+      const statuses = replanned.map((r) => r.statusCode);
+      expect(statuses.filter((status) => status !== 200 && status !== 503)).toEqual([]);
+      expect(statuses.filter((status) => status === 200).length).toBeGreaterThanOrEqual(32);
+      for (const refused of replanned.filter((r) => r.statusCode === 503)) {
+        expect(refused.headers['retry-after']).toBeDefined();
+        expect(refused.json().error.code).toBe('DATABASE_BUSY');
+      }
+    }, 90_000);
 });

@@ -1,5 +1,5 @@
 import { addDays, compareDates } from '#domain/common/dates.ts';
-import { fail, ok, type Result } from '#domain/common/result.ts';
+import { fail, ok, type Failure, type Result } from '#domain/common/result.ts';
 import {
   checkFullLengthDate,
   summarizeQuestionBlocks,
@@ -54,8 +54,8 @@ export async function logBlock(
   if (!block.ok) return block;
   const id = ctx.newId();
   const now = ctx.now().toISOString();
-  const planItemId = await ctx.writes.run((trx) =>
-    ctx.repos.evidence.insertBlock(trx, actor.userId, block.value, { id, now }),
+  const planItemId = await ctx.queueForStudent(actor.userId, () =>
+    ctx.writes.run((trx) => ctx.repos.evidence.insertBlock(trx, actor.userId, block.value, { id, now })),
   );
   return ok({ id, planItemId });
 }
@@ -215,15 +215,28 @@ export async function acceptDelay(
     const message = 'That is not the delay on offer any more. Reload the page to see the current proposal.';
     return fail('VALIDATION_FAILED', message, { proposedExamDate: message });
   }
-  const profile = await ctx.repos.profiles.get(actor.userId);
-  if (!profile) return fail('PROFILE_MISSING', 'Set up your profile first.');
-  const { createdAt: _c, updatedAt: _u, ...current } = profile;
-  const moveExamDate = async (repos: Repos) => {
-    await repos.profiles.save(actor.userId, { ...current, examDate: proposal.newExamDate }, ctx.now().toISOString());
+  const examDate = evidence.examDate;
+  if (!examDate) return fail('PROFILE_MISSING', 'Set up your profile first.');
+  // Only the date moves, and only from the date the proposal was made for: a profile saved
+  // meanwhile (another tab) is kept, and a date changed meanwhile asks for a reload.
+  const moveExamDate = async (repos: Repos): Promise<Failure | null> => {
+    const isMoved = await repos.profiles.moveExamDate(actor.userId, {
+      from: examDate,
+      to: proposal.newExamDate,
+      now: ctx.now().toISOString(),
+    });
+    return isMoved
+      ? null
+      : {
+          code: 'VALIDATION_FAILED',
+          message: 'Your exam date changed while you were deciding. Reload the page to see the current proposal.',
+          fields: { proposedExamDate: 'Reload the page to see the current proposal.' },
+        };
   };
-  if (!(await ctx.repos.plans.get(actor.userId))) {
-    await moveExamDate(ctx.repos);
-    return ok({ examDate: proposal.newExamDate, isReplanned: false });
+  const hasPlan = (await ctx.repos.plans.get(actor.userId)) !== undefined;
+  if (!hasPlan) {
+    const problem = await ctx.transactForStudent(actor.userId, moveExamDate);
+    return problem ? { ok: false, error: problem } : ok({ examDate: proposal.newExamDate, isReplanned: false });
   }
   // One transaction: the new plan is computed first, and the exam date moves with it or not at all.
   const result = await replanAndStore(ctx, actor, {

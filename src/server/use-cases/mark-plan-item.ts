@@ -33,6 +33,7 @@ export async function markPlanItem(
     if (problem) return fail('VALIDATION_FAILED', problem, { status: problem });
     const updated = await repos.plans.setStatus(actor.userId, itemId, parsed.value.status, ctx.now().toISOString());
     if (!updated) return fail('NOT_FOUND', 'That plan item does not exist. Reload the plan and try again.');
+    await repos.evidence.detachBlocksFrom(actor.userId, itemId);
     const { statusAt: _statusAt, sequence: _sequence, changedAt: _changedAt, ...view } = updated;
     return ok(view);
   });

@@ -1,5 +1,5 @@
 import { compareDates, type LocalDate } from '#domain/common/dates.ts';
-import { fail, ok, type Result } from '#domain/common/result.ts';
+import { fail, ok, type Failure, type Result } from '#domain/common/result.ts';
 import { carryIdentities } from '#domain/plan/identity.ts';
 import { replan, type Replan } from '#domain/plan/replan.ts';
 import { DEFAULT_PLAN_SETTINGS, type PlanSettings } from '#domain/plan/settings.ts';
@@ -23,7 +23,8 @@ export async function replanAndStore(
     today: LocalDate;
     examDate: LocalDate;
     settings?: PlanSettings;
-    beforeStore?: (repos: Repos) => Promise<void>;
+    /** Runs before the plan is stored; a failure it returns is answered, and nothing is stored. */
+    beforeStore?: (repos: Repos) => Promise<Failure | null>;
   },
 ): Promise<Result<Replan>> {
   return ctx.transactForStudent(actor.userId, async (repos) => {
@@ -57,7 +58,8 @@ export async function replanAndStore(
       newId: ctx.newId,
       now,
     });
-    await input.beforeStore?.(repos);
+    const refused = (await input.beforeStore?.(repos)) ?? null;
+    if (refused) return { ok: false, error: refused };
     await repos.plans.replaceFrom(actor.userId, {
       plan,
       settings: result.value.settings,

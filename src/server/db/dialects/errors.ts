@@ -70,6 +70,42 @@ export function isDatabaseBusy(error: unknown): boolean {
   for (const link of errorChain(error)) {
     const code = 'code' in link ? (link as { code: unknown }).code : undefined;
     if (typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))) return true;
+    if (typeof code === 'string' && POSTGRES_CONTENTION_STATES.has(code)) return true;
+    if (link instanceof StudentWritesQueuedError) return true;
+  }
+  return false;
+}
+
+/** One student has more writes waiting on this instance than it will queue (context.ts). */
+export class StudentWritesQueuedError extends Error {
+  constructor() {
+    super('too many writes of one student waiting on this instance');
+  }
+}
+
+/**
+ * PostgreSQL SQLSTATEs of contention, not of a wrong request: 40P01 deadlock detected, 40001
+ * serialization failure, 55P03 lock not available (lock_timeout, see write-transaction.ts). The
+ * transaction was rolled back whole; the same request succeeds a moment later.
+ */
+const POSTGRES_CONTENTION_STATES = new Set(['40P01', '40001', '55P03']);
+
+/** The student's account row is gone (deleted while this request ran): see lockStudent. */
+export class AccountGoneError extends Error {
+  constructor() {
+    super('the account was deleted while the request ran');
+  }
+}
+
+/**
+ * True when a write failed because the account it belongs to no longer exists: a foreign-key
+ * violation (every foreign key in the schema points at users.id) or AccountGoneError.
+ */
+export function isAccountGone(error: unknown): boolean {
+  for (const link of errorChain(error)) {
+    if (link instanceof AccountGoneError) return true;
+    const code = 'code' in link ? (link as { code: unknown }).code : undefined;
+    if (code === '23503' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return true;
   }
   return false;
 }

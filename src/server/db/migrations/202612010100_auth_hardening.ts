@@ -15,6 +15,20 @@ export async function up(db: Kysely<any>): Promise<void> {
     .alterTable('sessions')
     .addColumn('password_version', 'integer', (c) => c.notNull().defaultTo(1))
     .execute();
+  // A session opened before its user's latest password change (a sign-in that raced the change,
+  // before this fix) is from an older credential: version 0, so it ends with this migration. The
+  // session that made a change is older than it too: that student signs in again once.
+  await db
+    .updateTable('sessions')
+    .set({ password_version: 0 })
+    .where(({ eb, selectFrom }) =>
+      eb(
+        'created_at',
+        '<',
+        selectFrom('users').select('users.password_changed_at').whereRef('users.id', '=', 'sessions.user_id'),
+      ),
+    )
+    .execute();
   await db.schema
     .alterTable('login_failures')
     .addColumn('kind', 'text', (c) => c.notNull().defaultTo('password'))

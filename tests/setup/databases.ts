@@ -13,22 +13,26 @@ import type { Config } from '#server/config.ts';
 import { migrateToLatest, openDatabase, type Database, type DatabaseKind } from '#server/db/database.ts';
 
 export const POSTGRES_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const IS_CI = process.env.CI === 'true' || process.env.CI === '1';
+export const IS_CI = process.env.CI === 'true' || process.env.CI === '1';
+
+/** True when a PostgreSQL server answers a trivial query at `url` within 3 s. */
+export async function isReachable(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    await client.query('select 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
 
 let postgresReachable: Promise<boolean> | null = null;
 export function isPostgresReachable(): Promise<boolean> {
-  postgresReachable ??= (async () => {
-    const client = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 3000 });
-    try {
-      await client.connect();
-      await client.query('select 1');
-      return true;
-    } catch {
-      return false;
-    } finally {
-      await client.end().catch(() => undefined);
-    }
-  })();
+  postgresReachable ??= isReachable(POSTGRES_URL);
   return postgresReachable;
 }
 

@@ -36,6 +36,11 @@ export async function inWriteTransaction<T>(database: Database, work: (trx: Kyse
   });
 }
 
+/** True when `db` (the app's, or a transaction's) talks to PostgreSQL. */
+export function isPostgres(db: Kysely<DB>): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
+}
+
 /**
  * Serializes, per student, every transaction that reads and then changes their plan items (a
  * re-plan, a tick, a logged block or exam that ticks an item, deleting a block). On PostgreSQL it
@@ -44,7 +49,7 @@ export async function inWriteTransaction<T>(database: Database, work: (trx: Kyse
  * database's single write lock, so there is nothing more to take.
  */
 export async function lockStudent(trx: Kysely<DB>, userId: string): Promise<void> {
-  if (!(trx.getExecutor().adapter instanceof PostgresAdapter)) return;
+  if (!isPostgres(trx)) return;
   // A lock held by a stuck or cut-off instance must not hold this connection for ever: after
   // LOCK_TIMEOUT the request answers 503 "busy, try again" (55P03, dialects/errors.ts).
   await sql`set local lock_timeout = ${sql.lit(LOCK_TIMEOUT)}`.execute(trx);

@@ -1,6 +1,7 @@
-import { PostgresAdapter, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { isUniqueViolation } from '../db/dialects/errors.ts';
 import type { DB } from '../db/schema.ts';
+import { lockStudent } from '../db/write-transaction.ts';
 
 /** Tries of a rotation that collides with another on the one-active-feed index (see `rotate`). */
 const ROTATE_ATTEMPTS = 5;
@@ -19,9 +20,7 @@ export function createCalendarFeedsRepo(db: Kysely<DB>) {
       for (let attempt = 1; ; attempt++) {
         try {
           await db.transaction().execute(async (trx) => {
-            if (trx.getExecutor().adapter instanceof PostgresAdapter) {
-              await trx.selectFrom('users').select('id').where('id', '=', userId).forNoKeyUpdate().execute();
-            }
+            await lockStudent(trx, userId);
             await trx
               .updateTable('calendar_feeds')
               .set({ revoked_at: feed.now })

@@ -1,7 +1,8 @@
-import { PostgresAdapter, type Kysely, type Selectable } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Role } from '#shared/contracts/auth.ts';
 import { isUniqueViolation } from '../db/dialects/errors.ts';
 import type { DB, UsersTable } from '../db/schema.ts';
+import { isPostgres } from '../db/write-transaction.ts';
 
 export type UserRow = Selectable<UsersTable>;
 
@@ -14,9 +15,7 @@ class SessionEndedError extends Error {}
 /** Locks the account row for deletion (PostgreSQL; SQLite's write lock covers it) and reads its email. */
 async function lockAccountRow(trx: Kysely<DB>, userId: string): Promise<{ email: string } | undefined> {
   const query = trx.selectFrom('users').select('email').where('id', '=', userId);
-  return trx.getExecutor().adapter instanceof PostgresAdapter
-    ? query.forUpdate().executeTakeFirst()
-    : query.executeTakeFirst();
+  return isPostgres(trx) ? query.forUpdate().executeTakeFirst() : query.executeTakeFirst();
 }
 
 export function createUsersRepo(db: Kysely<DB>) {

@@ -17,22 +17,9 @@ import path from 'node:path';
 import pg from 'pg';
 import { freePort } from './instance.ts';
 
-export const SHARED_POSTGRES_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-export const IS_CI = process.env.CI === 'true' || process.env.CI === '1';
+import { IS_CI, isReachable, POSTGRES_URL as SHARED_POSTGRES_URL } from '#tests/setup/databases.ts';
 
-export async function isReachable(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
-  client.on('error', () => undefined);
-  try {
-    await client.connect();
-    await client.query('select 1');
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
+export { IS_CI, isReachable, SHARED_POSTGRES_URL };
 
 export async function query(url: string, text: string, values: unknown[] = []): Promise<pg.QueryResult> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });

@@ -8,6 +8,12 @@ import * as m202612010200 from './202612010200_exact_numbers.ts';
 import * as m202612010300 from './202612010300_feed_single_active.ts';
 import * as m202612010400 from './202612010400_journal.ts';
 import * as m202612010500 from './202612010500_export_runs.ts';
+import * as m202612010600 from './202612010600_exam_outcomes.ts';
+import * as m202612010700 from './202612010700_advisors.ts';
+import * as m202612010800 from './202612010800_story.ts';
+import * as m202612010900 from './202612010900_countermeasures.ts';
+import * as m202612011000 from './202612011000_journal_signals.ts';
+import * as m202612011100 from './202612011100_plan_reflow.ts';
 
 /** Every migration, by name; names sort in the order they run. Add new files here. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +26,10 @@ export const migrations: Record<string, Migration> = {
   '202612010300_feed_single_active': m202612010300,
   '202612010400_journal': m202612010400,
   '202612010500_export_runs': m202612010500,
+  '202612010600_exam_outcomes': m202612010600,
+  '202612010700_advisors': m202612010700,
+  '202612010800_story': m202612010800,
+  '202612010900_countermeasures': m202612010900,
+  '202612011000_journal_signals': m202612011000,
+  '202612011100_plan_reflow': m202612011100,
 };

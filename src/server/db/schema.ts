@@ -182,6 +182,56 @@ export type ExportRunsTable = {
   finished_at: string | null;
 };
 
+/** An invitation a student made for an advisor: single use, expires; only the code's hash is kept. */
+export type AdvisorInvitationsTable = {
+  id: string;
+  student_id: string;
+  code_hash: string;
+  /** The scopes the link starts with (JSON of the scope flags). */
+  scopes_json: string;
+  created_at: string;
+  expires_at: string;
+  accepted_at: string | null;
+  accepted_by: string | null;
+  cancelled_at: string | null;
+};
+
+/** A student's consent to one advisor: what is shared (0/1 per scope), until revoked. */
+export type AdvisorLinksTable = {
+  id: string;
+  student_id: string;
+  advisor_id: string;
+  invitation_id: string | null;
+  scope_scores: number;
+  scope_plan: number;
+  scope_wellbeing: number;
+  scope_journal: number;
+  scope_story: number;
+  created_at: string;
+  updated_at: string;
+  revoked_at: string | null;
+};
+
+/** A note an advisor keeps about a linked student; only that advisor reads it. */
+export type AdvisorNotesTable = {
+  id: string;
+  advisor_id: string;
+  student_id: string;
+  body: string;
+  created_at: string;
+};
+
+/** One read of a student's data by an advisor: who, when, which view and scopes. */
+export type AdvisorAccessLogTable = {
+  id: string;
+  student_id: string;
+  advisor_id: string | null;
+  advisor_email: string;
+  view: string;
+  scopes: string;
+  accessed_at: string;
+};
+
 export type DB = {
   users: UsersTable;
   sessions: SessionsTable;
@@ -199,4 +249,8 @@ export type DB = {
   full_length_days: FullLengthDaysTable;
   journal_entries: JournalEntriesTable;
   journal_reviews: JournalReviewsTable;
+  advisor_invitations: AdvisorInvitationsTable;
+  advisor_links: AdvisorLinksTable;
+  advisor_notes: AdvisorNotesTable;
+  advisor_access_log: AdvisorAccessLogTable;
 };

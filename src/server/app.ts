@@ -15,11 +15,14 @@ import { createAuthenticate } from './plugins/auth.ts';
 import { createOriginCheck } from './plugins/security.ts';
 import { accountRoutes } from './routes/account.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
+import { calendarFeedRoutes } from './routes/calendar-feed.routes.ts';
 import { evidenceRoutes } from './routes/evidence.routes.ts';
+import { feedRoutes } from './routes/feed.routes.ts';
 import { journalRoutes } from './routes/journal.routes.ts';
-import { feedRoutes, planRoutes } from './routes/plan.routes.ts';
+import { planRoutes } from './routes/plan.routes.ts';
 import { postmortemRoutes } from './routes/postmortem.routes.ts';
 import { profileRoutes } from './routes/profile.routes.ts';
+import { readinessRoutes } from './routes/readiness.routes.ts';
 import { recordRouteTable } from './route-table.ts';
 
 export type AppDeps = {
@@ -202,8 +205,10 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; c
       await api.register(accountRoutes, { ctx });
       await api.register(profileRoutes, { ctx });
       await api.register(planRoutes, { ctx });
+      await api.register(calendarFeedRoutes, { ctx });
       await api.register(postmortemRoutes, { ctx });
       await api.register(evidenceRoutes, { ctx });
+      await api.register(readinessRoutes, { ctx });
       await api.register(journalRoutes, { ctx });
       api.setNotFoundHandler((request, reply) =>
         reply.code(404).send(errorBody({ code: 'NOT_FOUND', message: 'There is no such API endpoint.' }, request.id)),

@@ -1,17 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { Context } from '../context.ts';
 import { actorOf, requireStudent } from '../plugins/auth.ts';
-import {
-  acceptDelay,
-  deleteBlock,
-  deletePracticeExam,
-  getEvidence,
-  logBlock,
-  logCheckIn,
-  logFullLengthDay,
-  logPracticeExam,
-  setCounselling,
-} from '../use-cases/evidence.ts';
+import { deleteBlock } from '../use-cases/delete-block.ts';
+import { deletePracticeExam } from '../use-cases/delete-practice-exam.ts';
+import { getEvidence } from '../use-cases/get-evidence.ts';
+import { logBlock } from '../use-cases/log-block.ts';
+import { logCheckIn } from '../use-cases/log-check-in.ts';
+import { logFullLengthDay } from '../use-cases/log-full-length-day.ts';
+import { logPracticeExam } from '../use-cases/log-practice-exam.ts';
+import { setCounselling } from '../use-cases/set-counselling.ts';
 import { respond } from './respond.ts';
 
 export async function evidenceRoutes(app: FastifyInstance, { ctx }: { ctx: Context }) {
@@ -41,9 +38,5 @@ export async function evidenceRoutes(app: FastifyInstance, { ctx }: { ctx: Conte
   );
   app.put('/evidence/counselling', async (request, reply) =>
     respond(request, reply, await setCounselling(ctx, actorOf(request), request.body), () => undefined, 204),
-  );
-
-  app.post('/readiness/accept-delay', async (request, reply) =>
-    respond(request, reply, await acceptDelay(ctx, actorOf(request), request.body), (v) => v),
   );
 }

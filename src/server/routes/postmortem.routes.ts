@@ -3,7 +3,7 @@ import { CONTENT_CATEGORIES, POSTMORTEM_SECTIONS } from '#domain/postmortem/ques
 import type { PostmortemQuestionnaireResponse } from '#shared/contracts/postmortem.ts';
 import type { Context } from '../context.ts';
 import { actorOf, requireStudent } from '../plugins/auth.ts';
-import { getPostmortem, planDefaults, savePostmortem } from '../use-cases/postmortem.ts';
+import { getPostmortem, savePostmortem } from '../use-cases/postmortem.ts';
 import { respond } from './respond.ts';
 
 export async function postmortemRoutes(app: FastifyInstance, { ctx }: { ctx: Context }) {
@@ -19,6 +19,4 @@ export async function postmortemRoutes(app: FastifyInstance, { ctx }: { ctx: Con
   app.put('/postmortem', async (request, reply) =>
     respond(request, reply, await savePostmortem(ctx, actorOf(request), request.body), (v) => v),
   );
-
-  app.get('/plan/defaults', async (request) => planDefaults(ctx, actorOf(request), request.log));
 }

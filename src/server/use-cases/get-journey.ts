@@ -5,7 +5,7 @@ import { isTimeZone } from '#shared/contracts/common.ts';
 import type { JourneyResponse } from '#shared/contracts/journey.ts';
 import type { Actor, Context } from '../context.ts';
 import { localDateIn } from '../time.ts';
-import { getEvidence } from './evidence.ts';
+import { getEvidence } from './get-evidence.ts';
 import { readStored } from './postmortem.ts';
 
 export async function getJourney(ctx: Context, actor: Actor, timeZoneHint: string): Promise<JourneyResponse> {

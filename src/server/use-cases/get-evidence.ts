@@ -1,0 +1,91 @@
+import { addDays, compareDates } from '#domain/common/dates.ts';
+import { summarizeQuestionBlocks } from '#domain/evidence/logging.ts';
+import { predictScore } from '#domain/evidence/predictor.ts';
+import { assessReadiness, proposeDelay } from '#domain/evidence/readiness.ts';
+import { rankWeakAreas } from '#domain/evidence/weak-areas.ts';
+import { assessWellbeing } from '#domain/evidence/wellbeing.ts';
+import { passingStandardOn } from '#domain/exam/exam-facts.ts';
+import { computeRiskSummary } from '#domain/risk/risk.ts';
+import type { EvidenceResponse } from '#shared/contracts/evidence-api.ts';
+import type { Actor, Context } from '../context.ts';
+import { localDateIn } from '../time.ts';
+
+/** Everything the evidence page shows, computed from all the student's logs. */
+export async function getEvidence(ctx: Context, actor: Actor): Promise<EvidenceResponse> {
+  const profile = await ctx.repos.profiles.get(actor.userId);
+  const today = localDateIn(ctx.now(), profile?.timeZone ?? 'UTC');
+  const [blocks, exams, checkIns, fullLengthDone, plan, counselling] = await Promise.all([
+    ctx.repos.evidence.listBlocks(actor.userId),
+    ctx.repos.evidence.listPracticeExams(actor.userId),
+    ctx.repos.evidence.listCheckIns(actor.userId, { from: addDays(today, -30) }),
+    ctx.repos.evidence.listFullLengthDates(actor.userId),
+    ctx.repos.plans.get(actor.userId),
+    ctx.repos.evidence.getCounselling(actor.userId),
+  ]);
+  const planItems = plan ? await ctx.repos.plans.listItems(actor.userId, { to: today }) : [];
+  const targetScore = profile ? computeRiskSummary(profile, today).planningTarget.score : null;
+  const examInputs = exams.map((e) => ({
+    form: e.form,
+    date: e.date,
+    score: e.score,
+    percentCorrect: e.percentCorrect,
+  }));
+  const weakAreas = rankWeakAreas({ blocks, practiceExams: exams, today });
+
+  let prediction: EvidenceResponse['prediction'] = null;
+  let readiness: EvidenceResponse['readiness'] = null;
+  if (profile && targetScore !== null) {
+    const predicted = predictScore({
+      exams: examInputs,
+      examDate: profile.examDate,
+      targetScore,
+      today,
+      formsOwned: plan?.settings.practiceExams,
+    });
+    prediction = predicted.ok ? predicted.value : null;
+    if (compareDates(profile.examDate, today) > 0) {
+      const assessed = assessReadiness({
+        exams: examInputs,
+        targetScore,
+        fullLengthDaysCompleted: fullLengthDone.length,
+        examDate: profile.examDate,
+        today,
+      });
+      if (assessed.ok) {
+        // A delay is on offer only with a delay or not-ready verdict: never on track / off track.
+        const isDelayVerdict = assessed.value.verdict === 'delay' || assessed.value.verdict === 'not-ready';
+        const delayProposal = !isDelayVerdict
+          ? null
+          : proposeDelay({
+              today,
+              examDate: profile.examDate,
+              // Ranked by share within their own kind, so a system can lead when it costs most of the systems.
+              weakAreas: [...weakAreas.systems, ...weakAreas.disciplines].sort((a, b) => b.costShare - a.costShare),
+              reviewStartDate: profile.reviewStartDate,
+              pointsShort: assessed.value.pointsShort,
+            });
+        readiness = { ...assessed.value, delayProposal };
+      }
+    }
+  }
+  const plannedBlocks = planItems.filter((i) => i.kind === 'qbank-block' || i.kind === 'second-pass-block');
+  return {
+    today,
+    examDate: profile?.examDate ?? null,
+    targetScore,
+    passingScore: passingStandardOn(profile?.examDate ?? today).score,
+    blocks: { recent: blocks.slice(-20).reverse(), stats: summarizeQuestionBlocks({ blocks, today }) },
+    practiceExams: exams,
+    prediction,
+    readiness,
+    weakAreas,
+    endurance: {
+      timedBlocksDone: blocks.filter((b) => b.mode === 'timed').length,
+      timedBlocksPlanned: plannedBlocks.length,
+      fullLengthDone,
+      fullLengthPlanned: plan?.summary.fullLengthDates ?? [],
+    },
+    wellbeing: { recent: checkIns, assessment: assessWellbeing({ checkIns, today, counselling }) },
+    counselling,
+  };
+}

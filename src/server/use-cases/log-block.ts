@@ -1,0 +1,28 @@
+import { ok, type Result } from '#domain/common/result.ts';
+import { validateQuestionBlock } from '#domain/evidence/logging.ts';
+import { questionBlockInputSchema } from '#shared/contracts/evidence.ts';
+import type { Actor, Context } from '../context.ts';
+import { localDateIn } from '../time.ts';
+import { parseInput } from './parse-input.ts';
+
+/**
+ * Logs a question-bank block and ticks off the first open block of that day's plan. The write goes
+ * through the group-commit batcher: the answer comes after the commit that holds it.
+ */
+export async function logBlock(
+  ctx: Context,
+  actor: Actor,
+  body: unknown,
+): Promise<Result<{ id: string; planItemId: string | null }>> {
+  const parsed = parseInput(questionBlockInputSchema, body);
+  if (!parsed.ok) return parsed;
+  const today = localDateIn(ctx.now(), actor.timeZone ?? 'UTC');
+  const block = validateQuestionBlock(parsed.value, today);
+  if (!block.ok) return block;
+  const id = ctx.newId();
+  const now = ctx.now().toISOString();
+  const planItemId = await ctx.queueForStudent(actor.userId, () =>
+    ctx.writes.run((trx) => ctx.repos.evidence.insertBlock(trx, actor.userId, block.value, { id, now })),
+  );
+  return ok({ id, planItemId });
+}

@@ -1,0 +1,17 @@
+import { ok, type Result } from '#domain/common/result.ts';
+import { validateCheckIn } from '#domain/evidence/wellbeing.ts';
+import { wellbeingCheckInInputSchema } from '#shared/contracts/evidence.ts';
+import type { Actor, Context } from '../context.ts';
+import { localDateIn } from '../time.ts';
+import { parseInput } from './parse-input.ts';
+
+export async function logCheckIn(ctx: Context, actor: Actor, body: unknown): Promise<Result<{ id: string }>> {
+  const parsed = parseInput(wellbeingCheckInInputSchema, body);
+  if (!parsed.ok) return parsed;
+  const today = localDateIn(ctx.now(), actor.timeZone ?? 'UTC');
+  const checkIn = validateCheckIn(parsed.value, today);
+  if (!checkIn.ok) return checkIn;
+  const id = ctx.newId();
+  await ctx.repos.evidence.insertCheckIn(actor.userId, checkIn.value, { id, now: ctx.now().toISOString() });
+  return ok({ id });
+}

@@ -1,0 +1,20 @@
+import { fail, ok, type Result } from '#domain/common/result.ts';
+import { checkFullLengthDate } from '#domain/evidence/logging.ts';
+import { fullLengthDayInputSchema } from '#shared/contracts/evidence-api.ts';
+import type { Actor, Context } from '../context.ts';
+import { localDateIn } from '../time.ts';
+import { parseInput } from './parse-input.ts';
+
+export async function logFullLengthDay(ctx: Context, actor: Actor, body: unknown): Promise<Result<{ id: string }>> {
+  const parsed = parseInput(fullLengthDayInputSchema, body);
+  if (!parsed.ok) return parsed;
+  const problem = checkFullLengthDate(parsed.value.date, localDateIn(ctx.now(), actor.timeZone ?? 'UTC'));
+  if (problem) return fail('VALIDATION_FAILED', problem, { date: problem });
+  const id = ctx.newId();
+  await ctx.repos.evidence.insertFullLengthDay(actor.userId, {
+    id,
+    date: parsed.value.date,
+    now: ctx.now().toISOString(),
+  });
+  return ok({ id });
+}

@@ -28,6 +28,7 @@ export function errorBody(failure: Failure, requestId?: string) {
       code: failure.code,
       message: failure.message,
       ...(failure.fields ? { fields: failure.fields } : {}),
+      ...(failure.details ? { details: failure.details } : {}),
       ...(requestId ? { requestId } : {}),
     },
   };

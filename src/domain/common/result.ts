@@ -29,6 +29,8 @@ export type Failure = {
   fields?: Record<string, string>;
   /** Seconds the client should wait before trying again (throttling only). */
   retryAfterSeconds?: number;
+  /** Structured data the client can act on (PLAN_INFEASIBLE: `waysOut`), sent as `error.details`. */
+  details?: Record<string, unknown>;
 };
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: Failure };

@@ -1,11 +1,15 @@
 import { z } from 'zod';
 
-/** The body of every failed API response. `fields` maps an input field to what to fix there. */
+/**
+ * The body of every failed API response. `fields` maps an input field to what to fix there;
+ * `details` carries structured data the client can act on (PLAN_INFEASIBLE: `waysOut`).
+ */
 export const apiErrorSchema = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
     fields: z.record(z.string(), z.string()).optional(),
+    details: z.record(z.string(), z.unknown()).optional(),
     requestId: z.string().optional(),
   }),
 });

@@ -6,12 +6,15 @@ export class ApiError extends Error {
   readonly code: string;
   readonly fields: Readonly<Record<string, string>>;
   readonly requestId: string | undefined;
+  /** Structured data the server sent with the error (PLAN_INFEASIBLE: `waysOut`). */
+  readonly details: Readonly<Record<string, unknown>>;
 
   constructor(options: {
     status: number;
     code: string;
     message: string;
     fields?: Record<string, string> | undefined;
+    details?: Record<string, unknown> | undefined;
     requestId?: string | undefined;
   }) {
     super(options.message);
@@ -20,6 +23,7 @@ export class ApiError extends Error {
     this.code = options.code;
     this.fields = options.fields ?? {};
     this.requestId = options.requestId;
+    this.details = options.details ?? {};
   }
 
   get hasFieldErrors(): boolean {

@@ -3,6 +3,7 @@ import type { BlockMode, QuestionBank } from '#domain/evidence/logging.ts';
 import { api, type LoggedBlock } from '../../api/endpoints.ts';
 import { ErrorSummary, FieldError, SubmitButton, inputProps } from '../../components/form.tsx';
 import { NO_ERRORS, collectFormErrors, type FormErrors } from '../../components/form-errors.ts';
+import { Segmented } from '../../components/segmented.tsx';
 import { BANK_OPTIONS, DISCIPLINE_CHIPS, MODE_OPTIONS, SYSTEM_CHIPS, type AreaChip } from './evidence-labels.ts';
 import {
   QUICK_SIZES,
@@ -34,44 +35,8 @@ function fieldIdOf(path: string): string | null {
 
 export type LoggedBlockSummary = LoggedBlock & { values: BlockValues };
 
-/** Radio buttons drawn as one row of big buttons; the first radio carries the group's id for the error links. */
-function Segmented<T extends string>({
-  id,
-  label,
-  options,
-  value,
-  onChange,
-  error,
-}: {
-  id: string;
-  label: string;
-  options: readonly { id: T; label: string }[];
-  value: T;
-  onChange: (value: T) => void;
-  error: string | undefined;
-}) {
-  return (
-    <fieldset className={`field${error ? ' field--invalid' : ''}`} aria-describedby={error ? `${id}-error` : undefined}>
-      <legend className="field-label">{label}</legend>
-      <div className="segmented segmented--fill">
-        {options.map((option, index) => (
-          <label key={option.id} className="segmented-option">
-            <input
-              type="radio"
-              name={id}
-              id={index === 0 ? id : `${id}-${option.id}`}
-              value={option.id}
-              checked={value === option.id}
-              onChange={() => onChange(option.id)}
-            />
-            <span>{option.label}</span>
-          </label>
-        ))}
-      </div>
-      <FieldError id={id} error={error} />
-    </fieldset>
-  );
-}
+const BANK_SEGMENTS = BANK_OPTIONS.map((option) => ({ value: option.id, label: option.label }));
+const MODE_SEGMENTS = MODE_OPTIONS.map((option) => ({ value: option.id, label: option.label }));
 
 /** Tappable areas: each tap adds one missed question; the count shows on the chip, and "−" takes one back. */
 function MissChips<T extends string>({
@@ -218,16 +183,20 @@ export function LogBlockForm({
       <ErrorSummary message={errors.message} items={errors.items} focusKey={attempt} />
       <Segmented<QuestionBank>
         id="log-bank"
-        label="Bank"
-        options={BANK_OPTIONS}
+        legend="Bank"
+        idOn="first-option"
+        fill
+        options={BANK_SEGMENTS}
         value={values.bank}
         onChange={(bank) => set('bank', bank)}
         error={fieldError('bank')}
       />
       <Segmented<BlockMode>
         id="log-mode"
-        label="Mode"
-        options={MODE_OPTIONS}
+        legend="Mode"
+        idOn="first-option"
+        fill
+        options={MODE_SEGMENTS}
         value={values.mode}
         onChange={(mode) => set('mode', mode)}
         error={fieldError('mode')}

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { CalendarFeedResponse, CreatedCalendarFeed } from '#shared/contracts/calendar-feed.ts';
 import type { Context } from '../context.ts';
 import { errorBody, HTTP_STATUS } from '../errors.ts';
 import { actorOf, requireStudent } from '../plugins/auth.ts';
@@ -40,7 +41,7 @@ function originOf(ctx: Context, request: FastifyRequest): string | null {
 export async function calendarFeedRoutes(app: FastifyInstance, { ctx }: { ctx: Context }) {
   app.addHook('preHandler', requireStudent);
 
-  app.get('/calendar-feed', async (request) => {
+  app.get('/calendar-feed', async (request): Promise<CalendarFeedResponse> => {
     const feed = await ctx.repos.calendarFeeds.getActive(actorOf(request).userId);
     return {
       feed: feed ? { createdAt: feed.created_at, lastReadAt: feed.last_read_at } : null,
@@ -58,7 +59,8 @@ export async function calendarFeedRoutes(app: FastifyInstance, { ctx }: { ctx: C
         .send(errorBody({ code: 'PUBLIC_ORIGIN_REQUIRED', message: PUBLIC_ORIGIN_MESSAGE }, request.id));
     }
     const { token, createdAt } = await rotateCalendarFeed(ctx, actorOf(request));
-    return { url: `${origin}/feed/${token}.ics`, createdAt };
+    const created: CreatedCalendarFeed = { url: `${origin}/feed/${token}.ics`, createdAt };
+    return created;
   });
 
   app.delete('/calendar-feed', async (request, reply) => {

@@ -1,5 +1,6 @@
 import { fail, ok, type Failure, type Result } from '#domain/common/result.ts';
 import { acceptDelayInputSchema } from '#shared/contracts/evidence-api.ts';
+import type { AcceptedDelay } from '#shared/contracts/readiness.ts';
 import type { Actor, Context, Repos } from '../context.ts';
 import { getEvidence } from './get-evidence.ts';
 import { parseInput } from './parse-input.ts';
@@ -9,11 +10,7 @@ import { replanAndStore } from './save-plan.ts';
  * Accepts the proposed delay: moves the exam date and re-plans the calendar from today (keeping the
  * past and done items). The date must be the one currently proposed, so a stale page cannot move it.
  */
-export async function acceptDelay(
-  ctx: Context,
-  actor: Actor,
-  body: unknown,
-): Promise<Result<{ examDate: string; isReplanned: boolean }>> {
+export async function acceptDelay(ctx: Context, actor: Actor, body: unknown): Promise<Result<AcceptedDelay>> {
   const parsed = parseInput(acceptDelayInputSchema, body);
   if (!parsed.ok) return parsed;
   const evidence = await getEvidence(ctx, actor);

@@ -1,5 +1,6 @@
 import { ok, type Result } from '#domain/common/result.ts';
 import { validateQuestionBlock } from '#domain/evidence/logging.ts';
+import type { LoggedBlock } from '#shared/contracts/evidence-api.ts';
 import { questionBlockInputSchema } from '#shared/contracts/evidence.ts';
 import type { Actor, Context } from '../context.ts';
 import { localDateIn } from '../time.ts';
@@ -9,11 +10,7 @@ import { parseInput } from './parse-input.ts';
  * Logs a question-bank block and ticks off the first open block of that day's plan. The write goes
  * through the group-commit batcher: the answer comes after the commit that holds it.
  */
-export async function logBlock(
-  ctx: Context,
-  actor: Actor,
-  body: unknown,
-): Promise<Result<{ id: string; planItemId: string | null }>> {
+export async function logBlock(ctx: Context, actor: Actor, body: unknown): Promise<Result<LoggedBlock>> {
   const parsed = parseInput(questionBlockInputSchema, body);
   if (!parsed.ok) return parsed;
   const today = localDateIn(ctx.now(), actor.timeZone ?? 'UTC');

@@ -1,11 +1,12 @@
 import { ok, type Result } from '#domain/common/result.ts';
 import { validateCheckIn } from '#domain/evidence/wellbeing.ts';
+import type { LoggedEvidence } from '#shared/contracts/evidence-api.ts';
 import { wellbeingCheckInInputSchema } from '#shared/contracts/evidence.ts';
 import type { Actor, Context } from '../context.ts';
 import { localDateIn } from '../time.ts';
 import { parseInput } from './parse-input.ts';
 
-export async function logCheckIn(ctx: Context, actor: Actor, body: unknown): Promise<Result<{ id: string }>> {
+export async function logCheckIn(ctx: Context, actor: Actor, body: unknown): Promise<Result<LoggedEvidence>> {
   const parsed = parseInput(wellbeingCheckInInputSchema, body);
   if (!parsed.ok) return parsed;
   const today = localDateIn(ctx.now(), actor.timeZone ?? 'UTC');

@@ -1,11 +1,11 @@
 import { fail, ok, type Result } from '#domain/common/result.ts';
 import { checkFullLengthDate } from '#domain/evidence/logging.ts';
-import { fullLengthDayInputSchema } from '#shared/contracts/evidence-api.ts';
+import { fullLengthDayInputSchema, type LoggedEvidence } from '#shared/contracts/evidence-api.ts';
 import type { Actor, Context } from '../context.ts';
 import { localDateIn } from '../time.ts';
 import { parseInput } from './parse-input.ts';
 
-export async function logFullLengthDay(ctx: Context, actor: Actor, body: unknown): Promise<Result<{ id: string }>> {
+export async function logFullLengthDay(ctx: Context, actor: Actor, body: unknown): Promise<Result<LoggedEvidence>> {
   const parsed = parseInput(fullLengthDayInputSchema, body);
   if (!parsed.ok) return parsed;
   const problem = checkFullLengthDate(parsed.value.date, localDateIn(ctx.now(), actor.timeZone ?? 'UTC'));

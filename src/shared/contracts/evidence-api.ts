@@ -14,6 +14,15 @@ export const fullLengthDayInputSchema = z.strictObject({
 /** Accepting the delay the readiness check proposed: the date is the one shown, as a safeguard. */
 export const acceptDelayInputSchema = z.strictObject({ proposedExamDate: localDateSchema('the proposed exam date') });
 
+/** POST /api/evidence/blocks: the new block and the plan item it ticked off, if any. */
+export type LoggedBlock = { id: string; planItemId: string | null };
+
+/** POST /api/evidence/practice-exams, /full-length-days, /wellbeing: the new row's id. */
+export type LoggedEvidence = { id: string };
+
+/** PUT /api/evidence/counselling (body) and GET /api/evidence (`counselling`): the school's service. */
+export type CounsellingService = { name: string; contact: string };
+
 export type EvidenceResponse = {
   today: string;
   examDate: string | null;
@@ -31,5 +40,5 @@ export type EvidenceResponse = {
     fullLengthPlanned: string[];
   };
   wellbeing: { recent: WellbeingCheckIn[]; assessment: WellbeingAssessment };
-  counselling: { name: string; contact: string } | null;
+  counselling: CounsellingService | null;
 };

@@ -6,32 +6,32 @@ import type {
   User,
   UserResponse,
 } from '#shared/contracts/auth.ts';
-import type { EvidenceResponse } from '#shared/contracts/evidence-api.ts';
+import type { CalendarFeedResponse, CreatedCalendarFeed } from '#shared/contracts/calendar-feed.ts';
+import type {
+  CounsellingService,
+  EvidenceResponse,
+  LoggedBlock,
+  LoggedEvidence,
+} from '#shared/contracts/evidence-api.ts';
 import type { JourneyResponse } from '#shared/contracts/journey.ts';
+import type { PlanDefaultsResponse } from '#shared/contracts/plan-defaults.ts';
 import type { PlanItemView, PlanResponse } from '#shared/contracts/plan.ts';
 import type { PostmortemQuestionnaireResponse, PostmortemResponse } from '#shared/contracts/postmortem.ts';
 import type { ProfileResponse } from '#shared/contracts/profile.ts';
+import type { AcceptedDelay } from '#shared/contracts/readiness.ts';
 import type { ReferenceResponse } from '#shared/contracts/reference.ts';
-import type { Countermeasures } from '#domain/postmortem/countermeasures.ts';
 import type { ItemStatus } from '#domain/plan/replan.ts';
 import { apiRequest } from './client.ts';
 
-/** GET /api/plan/defaults: the settings a new plan starts from, with the postmortem's changes. */
-export type PlanDefaultsResponse = Countermeasures & { hasPostmortem: boolean };
-
-/** POST /api/evidence/blocks: the new block and the plan item it ticked off, if any. */
-export type LoggedBlock = { id: string; planItemId: string | null };
-/** POST /api/readiness/accept-delay: the new exam date and whether a plan was re-planned to it. */
-export type AcceptedDelay = { examDate: string; isReplanned: boolean };
-export type CounsellingService = { name: string; contact: string };
-
-/** GET /api/calendar-feed: the private subscription link's state (its URL is shown only once). */
-export type CalendarFeedResponse = {
-  feed: null | { createdAt: string; lastReadAt: string | null };
-  /** Why no new link can be made on this server (PUBLIC_ORIGIN unset), or null. */
-  setupProblem?: string | null;
+// Response types live in the shared contracts; re-exported for the pages that import them from here.
+export type {
+  CalendarFeedResponse,
+  CreatedCalendarFeed,
+  PlanDefaultsResponse,
+  AcceptedDelay,
+  CounsellingService,
+  LoggedBlock,
 };
-export type CreatedCalendarFeed = { url: string; createdAt: string };
 
 /** The typed API the pages use; request and response types come from the shared contracts. */
 export const api = {
@@ -73,11 +73,12 @@ export const api = {
   /** Bodies are sent as the forms hold them; the server validates and answers per field. */
   logBlock: (body: unknown) => apiRequest<LoggedBlock>('POST', '/api/evidence/blocks', body),
   deleteBlock: (id: string) => apiRequest<void>('DELETE', `/api/evidence/blocks/${encodeURIComponent(id)}`),
-  logPracticeExam: (body: unknown) => apiRequest<{ id: string }>('POST', '/api/evidence/practice-exams', body),
+  logPracticeExam: (body: unknown) => apiRequest<LoggedEvidence>('POST', '/api/evidence/practice-exams', body),
   deletePracticeExam: (id: string) =>
     apiRequest<void>('DELETE', `/api/evidence/practice-exams/${encodeURIComponent(id)}`),
-  logFullLengthDay: (body: { date: string }) => apiRequest<unknown>('POST', '/api/evidence/full-length-days', body),
-  logCheckIn: (body: unknown) => apiRequest<unknown>('POST', '/api/evidence/wellbeing', body),
+  logFullLengthDay: (body: { date: string }) =>
+    apiRequest<LoggedEvidence>('POST', '/api/evidence/full-length-days', body),
+  logCheckIn: (body: unknown) => apiRequest<LoggedEvidence>('POST', '/api/evidence/wellbeing', body),
   saveCounselling: (body: CounsellingService | null) => apiRequest<void>('PUT', '/api/evidence/counselling', body),
   acceptDelay: (body: { proposedExamDate: string }) =>
     apiRequest<AcceptedDelay>('POST', '/api/readiness/accept-delay', body),

@@ -62,6 +62,12 @@ export type PlanSettings = {
    */
   fixedDailyBlocks?: boolean;
   /**
+   * The readiness gate (the postmortem's answer to practice scores explained away): when the
+   * readiness check says delay inside the decision window, the delay it proposes is put in front of
+   * the student on the home screen, to accept with one tap (docs/decisions/013-countermeasures-act.md).
+   */
+  readinessGate?: boolean;
+  /**
    * Most study hours in a day (blocks, reviews, reading). Absent: the weekly study hours spread
    * over the days that can take study (`defaultDailyCapHours`). Never above DAILY_STUDY_CEILING_HOURS.
    */

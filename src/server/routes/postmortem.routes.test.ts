@@ -52,6 +52,7 @@ describeEachDatabase('postmortem API', (kind) => {
     expect(defaults.settings).toEqual({
       ...postmortem.countermeasures.settings,
       fixedDailyBlocks: postmortem.countermeasures.flags.fixedDailyBlocks,
+      readinessGate: postmortem.countermeasures.flags.hardReadinessGate,
     });
   });
 

@@ -99,10 +99,11 @@ export async function planDefaults(
     };
   }
   const { settings, flags } = postmortem.countermeasures;
-  // The one flag the scheduler reads directly becomes a setting the student can see and change.
+  // The flags the plan acts on become settings the student can see and change: the scheduler reads
+  // fixed blocks, the readiness check reads the gate (docs/decisions/013-countermeasures-act.md).
   return {
     ...postmortem.countermeasures,
-    settings: { ...settings, fixedDailyBlocks: flags.fixedDailyBlocks },
+    settings: { ...settings, fixedDailyBlocks: flags.fixedDailyBlocks, readinessGate: flags.hardReadinessGate },
     hasPostmortem: true,
   };
 }

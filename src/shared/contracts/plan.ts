@@ -125,6 +125,7 @@ export const planSettingsSchema = z
       .max(6, 'At most 6 full-length days.'),
     restWeekday: weekday,
     fixedDailyBlocks: z.boolean({ error: 'Choose whether every study day has the same blocks.' }).optional(),
+    readinessGate: z.boolean({ error: 'Choose whether the readiness check may move your exam date.' }).optional(),
     dailyCapHours: decimal({
       error: 'Enter the most study hours in a day as a number.',
       min: 1,

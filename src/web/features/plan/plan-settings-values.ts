@@ -1,5 +1,12 @@
 import { PRACTICE_FORMS, type PracticeFormId } from '#domain/exam/practice-forms.ts';
-import { BLOCK_FORMATS, type BlockFormat, type DateException, type PlanSettings } from '#domain/plan/settings.ts';
+import { applyRotationPreset, type PresetDates, type RotationPresetId } from '#domain/plan/presets.ts';
+import {
+  BLOCK_FORMATS,
+  type BlockFormat,
+  type DateException,
+  type PlanSettings,
+  type ProtectedSlot,
+} from '#domain/plan/settings.ts';
 
 export type ProtectedRow = { key: number; weekday: string; start: string; end: string; label: string };
 export type ExceptionRow = {
@@ -28,6 +35,10 @@ export type PlanSettingsFormValues = {
   fullLengthDays: string;
   restWeekday: string;
   fixedDailyBlocks: boolean;
+  /** The exam date moves when the readiness check says delay (the postmortem's readiness gate). */
+  readinessGate: boolean;
+  /** Most study hours a day; blank for the default (the weekly study hours over the study days). */
+  dailyCapHours: string;
 };
 
 export const WEEKLY_HOUR_KINDS = [
@@ -57,42 +68,116 @@ export function newExceptionRow(date: string): ExceptionRow {
 /** Practice forms in the order a plan sits them, for the checkbox list. */
 export const PRACTICE_FORMS_IN_ORDER = Object.values(PRACTICE_FORMS).sort((a, b) => a.order - b.order);
 
-export function valuesFromSettings(settings: PlanSettings): PlanSettingsFormValues {
-  const n = (value: number) => String(value);
-  return {
+const n = (value: number) => String(value);
+
+const protectedRowOf = (slot: ProtectedSlot): ProtectedRow => ({
+  key: key(),
+  weekday: n(slot.weekday),
+  start: slot.start,
+  end: slot.end,
+  label: slot.label,
+});
+
+const exceptionRowOf = (exception: DateException): ExceptionRow => ({
+  key: key(),
+  date: exception.date,
+  kind: exception.kind,
+  start: exception.start ?? '',
+  end: exception.end ?? '',
+  label: exception.label,
+});
+
+/** Each setting as the form holds it. */
+const FIELD_VALUES: {
+  [K in keyof PlanSettings]-?: (value: NonNullable<PlanSettings[K]>) => Partial<PlanSettingsFormValues>;
+} = {
+  weeklyHours: (h) => ({
     weeklyHours: {
-      questionBank: n(settings.weeklyHours.questionBank),
-      practiceExams: n(settings.weeklyHours.practiceExams),
-      contentReview: n(settings.weeklyHours.contentReview),
-      rest: n(settings.weeklyHours.rest),
+      questionBank: n(h.questionBank),
+      practiceExams: n(h.practiceExams),
+      contentReview: n(h.contentReview),
+      rest: n(h.rest),
     },
-    sleep: { ...settings.sleep },
-    protectedTime: settings.protectedTime.map((slot) => ({
-      key: key(),
-      weekday: n(slot.weekday),
-      start: slot.start,
-      end: slot.end,
-      label: slot.label,
-    })),
-    exceptions: settings.exceptions.map((exception) => ({
-      key: key(),
-      date: exception.date,
-      kind: exception.kind,
-      start: exception.start ?? '',
-      end: exception.end ?? '',
-      label: exception.label,
-    })),
+  }),
+  sleep: (sleep) => ({ sleep: { ...sleep } }),
+  protectedTime: (slots) => ({ protectedTime: slots.map(protectedRowOf) }),
+  exceptions: (exceptions) => ({ exceptions: exceptions.map(exceptionRowOf) }),
+  questionBank: (qb) => ({
     questionBank: {
-      questionsLeft: n(settings.questionBank.questionsLeft),
-      blockFormat: settings.questionBank.blockFormat,
-      reviewMinutesPerBlock: n(settings.questionBank.reviewMinutesPerBlock),
-      mode: settings.questionBank.mode,
+      questionsLeft: n(qb.questionsLeft),
+      blockFormat: qb.blockFormat,
+      reviewMinutesPerBlock: n(qb.reviewMinutesPerBlock),
+      mode: qb.mode,
     },
-    practiceExams: [...settings.practiceExams],
-    practiceExamEveryDays: n(settings.practiceExamEveryDays),
-    fullLengthDays: n(settings.fullLengthDays),
-    restWeekday: n(settings.restWeekday),
-    fixedDailyBlocks: settings.fixedDailyBlocks ?? false,
+  }),
+  practiceExams: (forms) => ({ practiceExams: [...forms] }),
+  practiceExamEveryDays: (days) => ({ practiceExamEveryDays: n(days) }),
+  fullLengthDays: (days) => ({ fullLengthDays: n(days) }),
+  restWeekday: (weekday) => ({ restWeekday: n(weekday) }),
+  fixedDailyBlocks: (fixed) => ({ fixedDailyBlocks: fixed }),
+  readinessGate: (gate) => ({ readinessGate: gate }),
+  dailyCapHours: (hours) => ({ dailyCapHours: n(hours) }),
+};
+
+/** `patch`'s settings laid over the form's values; the fields it leaves out stay as typed. */
+export function applySettingsPatch(
+  values: PlanSettingsFormValues,
+  patch: Partial<PlanSettings>,
+): PlanSettingsFormValues {
+  let next = values;
+  for (const field of Object.keys(patch) as (keyof PlanSettings)[]) {
+    const value = patch[field];
+    if (value === undefined || !(field in FIELD_VALUES)) continue;
+    const convert = FIELD_VALUES[field] as (v: unknown) => Partial<PlanSettingsFormValues>;
+    next = { ...next, ...convert(value) };
+  }
+  return next;
+}
+
+export function valuesFromSettings(settings: PlanSettings): PlanSettingsFormValues {
+  const empty: PlanSettingsFormValues = {
+    weeklyHours: { questionBank: '', practiceExams: '', contentReview: '', rest: '' },
+    sleep: { start: '', end: '' },
+    protectedTime: [],
+    exceptions: [],
+    questionBank: { questionsLeft: '', blockFormat: '20-in-30', reviewMinutesPerBlock: '', mode: 'timed' },
+    practiceExams: [],
+    practiceExamEveryDays: '',
+    fullLengthDays: '',
+    restWeekday: '0',
+    fixedDailyBlocks: false,
+    readinessGate: false,
+    dailyCapHours: '',
+  };
+  return applySettingsPatch(empty, settings);
+}
+
+/**
+ * A rotation preset chosen: the weekly rows become the preset's, exceptions the student entered
+ * keep their rows (and keys), and q4 call adds its dated calls (`applyRotationPreset`).
+ */
+export function withRotationPreset(
+  values: PlanSettingsFormValues,
+  id: RotationPresetId,
+  dates?: PresetDates,
+): PlanSettingsFormValues {
+  const rows = new Map<DateException, ExceptionRow>();
+  const exceptions = values.exceptions.map((row) => {
+    const exception: DateException = {
+      date: row.date,
+      kind: row.kind,
+      start: row.start === '' ? null : row.start,
+      end: row.end === '' ? null : row.end,
+      label: row.label,
+    };
+    rows.set(exception, row);
+    return exception;
+  });
+  const filled = applyRotationPreset({ protectedTime: [], exceptions }, id, dates);
+  return {
+    ...values,
+    protectedTime: filled.protectedTime.map(protectedRowOf),
+    exceptions: filled.exceptions.map((exception) => rows.get(exception) ?? exceptionRowOf(exception)),
   };
 }
 
@@ -138,6 +223,8 @@ export function toSettingsBody(values: PlanSettingsFormValues): Record<string, u
     fullLengthDays: num(values.fullLengthDays),
     restWeekday: Number(values.restWeekday),
     fixedDailyBlocks: values.fixedDailyBlocks,
+    readinessGate: values.readinessGate,
+    ...(values.dailyCapHours.trim() === '' ? {} : { dailyCapHours: num(values.dailyCapHours) }),
   };
 }
 

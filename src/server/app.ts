@@ -13,6 +13,7 @@ import { errorBody, HTTP_STATUS } from './errors.ts';
 import { redactStack, redactTokens, redactUrl } from './logging/redact.ts';
 import { createAuthenticate } from './plugins/auth.ts';
 import { createOriginCheck } from './plugins/security.ts';
+import { NOT_READY_STATUS, type Readiness } from './readiness.ts';
 import { accountRoutes } from './routes/account.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { calendarFeedRoutes } from './routes/calendar-feed.routes.ts';
@@ -31,6 +32,8 @@ export type AppDeps = {
   clock?: Clock;
   /** Where log lines go (stdout when left out); tests pass a stream to read them. */
   logStream?: NodeJS.WritableStream;
+  /** Waiting for migrations or draining (main.ts); always serving when left out. */
+  readiness?: Readiness;
 };
 
 /** Seconds a client waits before retrying when the database is away or busy. */
@@ -107,7 +110,12 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; c
             serializers: logSerializers,
             ...(deps.logStream ? { stream: deps.logStream } : {}),
           },
-    trustProxy: config.trustProxy,
+    // A number of hops as proxy-addr's function (Fastify's types take no number): the socket's peer
+    // is hop 0, so with one proxy hop 0 is trusted and the client is the entry it appended.
+    trustProxy:
+      typeof config.trustProxy === 'number'
+        ? (_address: string, hop: number) => hop < (config.trustProxy as number)
+        : config.trustProxy,
     bodyLimit: 64 * 1024,
     return503OnClosing: true,
     genReqId: () => randomUUID(),
@@ -188,8 +196,37 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; c
     });
   });
 
+  const readiness = deps.readiness;
+  if (readiness) {
+    app.addHook('onRequest', async (request, reply) => {
+      // The schema is behind (waiting for `npm run migrate`): nothing but the probes can be served.
+      if (readiness.state() !== 'waiting-for-migrations' || request.url === '/healthz' || request.url === '/readyz') {
+        return;
+      }
+      return reply
+        .code(503)
+        .header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS))
+        .send(
+          errorBody(
+            {
+              code: 'DATABASE_UNAVAILABLE',
+              message: 'The app is starting up; nothing was saved. Try again in a moment.',
+            },
+            request.id,
+          ),
+        );
+    });
+    app.addHook('onSend', async (_request, reply) => {
+      // Draining: each connection is closed after its current response, so the proxy opens new ones
+      // (to the other instances, once this one stops listening) instead of reusing this one.
+      if (readiness.state() === 'draining') reply.header('connection', 'close');
+    });
+  }
+
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
+    const state = readiness?.state() ?? 'serving';
+    if (state !== 'serving') return reply.code(503).send({ status: NOT_READY_STATUS[state] });
     const isReady = await database.isReachable();
     return reply.code(isReady ? 200 : 503).send({ status: isReady ? 'ready' : 'database unreachable' });
   });

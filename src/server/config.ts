@@ -3,13 +3,9 @@
  * message naming each bad key, and exports a frozen object. With no configuration at all the app
  * runs on SQLite in ./data on 127.0.0.1:3000.
  */
+import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
-
-const booleanFlag = z
-  .enum(['true', 'false', '1', '0', ''])
-  .optional()
-  .transform((value) => value === 'true' || value === '1');
 
 /**
  * Defaults against trickling clients (about 20,000 slow connections once exhausted the file limit):
@@ -24,6 +20,64 @@ export const DEFAULT_HTTP: Readonly<HttpLimits> = Object.freeze({
   keepAliveTimeoutMs: 72_000,
   maxConnections: 10_000,
 });
+
+/** proxy-addr's names for address ranges, accepted in a TRUST_PROXY list as Fastify accepts them. */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** An address (10.0.0.5, ::1), a CIDR range (10.0.0.0/24) or one of proxy-addr's range names. */
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.has(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = net.isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * Which X-Forwarded-For hops to believe. Off (the default): the client is the socket's peer. A
+ * number: that many proxies stand in front of the app (1 for one nginx), so the client is the entry
+ * that many hops from the right, whatever a client wrote to the left of it. A list: the addresses
+ * (or ranges) of the proxies; the client is the rightmost entry that is not one of them. `true`,
+ * which trusted every hop, is refused: any client could then choose the address it is throttled by.
+ */
+const trustProxySetting = z
+  .string()
+  .optional()
+  .transform((value, context): false | number | string[] => {
+    const text = (value ?? '').trim();
+    if (text === '' || text === 'false' || text === '0') return false;
+    if (/^\d+$/.test(text)) {
+      const hops = Number(text);
+      if (hops <= 10) return hops;
+      context.addIssue({ code: 'custom', message: 'must be at most 10 proxies in a row' });
+      return z.NEVER;
+    }
+    if (text === 'true') {
+      context.addIssue({
+        code: 'custom',
+        message:
+          'must be the number of proxies in front of the app (1 for one nginx) or their addresses ' +
+          '(10.0.0.5,10.0.0.6); "true" believed every X-Forwarded-For entry, so a client could pick its own address',
+      });
+      return z.NEVER;
+    }
+    const entries = text.split(',').map((entry) => entry.trim());
+    const bad = entries.filter((entry) => !isProxyAddress(entry));
+    if (bad.length > 0) {
+      context.addIssue({
+        code: 'custom',
+        message: `must be a number of proxies or a comma-separated list of proxy addresses or ranges; not an address: ${bad
+          .map((entry) => JSON.stringify(entry))
+          .join(', ')}`,
+      });
+      return z.NEVER;
+    }
+    return entries;
+  });
+
+/** SIGTERM: 5 s of grace (two polls of a 2 s health check), then up to 25 s for in-flight requests. */
+export const DEFAULT_SHUTDOWN: Readonly<ShutdownTimes> = Object.freeze({ graceMs: 5_000, timeoutMs: 25_000 });
 
 function milliseconds(min: number, max: number) {
   return z.coerce.number().int().min(min).max(max);
@@ -45,7 +99,24 @@ const envSchema = z
       .default('comeback'),
     /** The public origin (https://comeback.example.edu) when behind a proxy; decides Secure cookies. */
     PUBLIC_ORIGIN: z.url().optional(),
-    TRUST_PROXY: booleanFlag,
+    TRUST_PROXY: trustProxySetting,
+    /**
+     * true (the default): each instance migrates the database at start, under the advisory lock.
+     * false: `npm run migrate` is a step of its own, and the instance waits (listening, /readyz 503)
+     * until the schema has every migration it knows.
+     */
+    MIGRATE_ON_START: z
+      .enum(['true', 'false', '1', '0'])
+      .optional()
+      .transform((value) => value !== 'false' && value !== '0'),
+    /**
+     * On SIGTERM: /readyz answers 503 at once and every response says Connection: close, but new
+     * connections are still accepted for this long, so a proxy or load balancer that polls /readyz
+     * stops sending first; then the listener closes and in-flight requests finish.
+     */
+    SHUTDOWN_GRACE_MS: milliseconds(0, 120_000).default(DEFAULT_SHUTDOWN.graceMs),
+    /** In-flight requests get this long to finish after the grace; then the process exits anyway. */
+    SHUTDOWN_TIMEOUT_MS: milliseconds(1_000, 600_000).default(DEFAULT_SHUTDOWN.timeoutMs),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     SESSION_IDLE_HOURS: z.coerce
       .number()
@@ -95,6 +166,9 @@ export type HttpLimits = {
   maxConnections: number;
 };
 
+/** What SIGTERM does; see `SHUTDOWN_GRACE_MS` and `SHUTDOWN_TIMEOUT_MS`. */
+export type ShutdownTimes = { graceMs: number; timeoutMs: number };
+
 export type Config = {
   port: number;
   host: string;
@@ -104,7 +178,12 @@ export type Config = {
     | { kind: 'postgres'; url: string; schema?: string; applicationName?: string | undefined };
   publicOrigin: string | null;
   cookieSecure: boolean;
-  trustProxy: boolean;
+  /** Fastify's trustProxy: off, a number of proxy hops, or the proxies' addresses. */
+  trustProxy: false | number | string[];
+  /** Migrate at start (true when left out), or wait for `npm run migrate`. */
+  migrateOnStart?: boolean;
+  /** SIGTERM's grace and drain times; `DEFAULT_SHUTDOWN` when left out. */
+  shutdown?: Readonly<ShutdownTimes>;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   session: { idleMs: number; absoluteMs: number };
   webRoot: string;
@@ -136,6 +215,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     publicOrigin: e.PUBLIC_ORIGIN ? new URL(e.PUBLIC_ORIGIN).origin : null,
     cookieSecure: e.PUBLIC_ORIGIN?.startsWith('https://') ?? false,
     trustProxy: e.TRUST_PROXY,
+    migrateOnStart: e.MIGRATE_ON_START,
+    shutdown: Object.freeze({ graceMs: e.SHUTDOWN_GRACE_MS, timeoutMs: e.SHUTDOWN_TIMEOUT_MS }),
     logLevel: e.LOG_LEVEL,
     session: { idleMs: e.SESSION_IDLE_HOURS * 3_600_000, absoluteMs: e.SESSION_ABSOLUTE_DAYS * 86_400_000 },
     webRoot: path.resolve('dist/web'),

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import { buildApp } from './app.ts';
-import { ConfigError, loadConfig } from './config.ts';
-import { migrateToLatest, openDatabase, type Database } from './db/database.ts';
-import { isDatabaseBusy, isDatabaseUnavailable } from './db/dialects/errors.ts';
+import { ConfigError, DEFAULT_SHUTDOWN, loadConfig } from './config.ts';
+import { openDatabase } from './db/database.ts';
+import { migrateWhenReachable, waitForLatestSchema } from './db/migration-wait.ts';
+import { createReadiness } from './readiness.ts';
 import { pruneExpired } from './use-cases/prune-expired.ts';
 
 /** The test clock: the instant written in `file`, or the real time when it is empty or unreadable. */
@@ -18,27 +19,6 @@ function fileClock(file: string): () => Date {
   };
 }
 
-/**
- * Migrates once the database answers. An instance started while PostgreSQL is still coming up (a
- * restart, a failover, the whole deployment booting at once) waits for it, about 4 minutes at most,
- * instead of exiting; a real error (a failed migration) still stops start-up at once.
- */
-async function migrateWhenReachable(database: Database): Promise<void> {
-  const MAX_ATTEMPTS = 30;
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await migrateToLatest(database.db);
-      return;
-    } catch (error) {
-      if (!(isDatabaseUnavailable(error) || isDatabaseBusy(error)) || attempt >= MAX_ATTEMPTS) throw error;
-      const waitMs = Math.min(10_000, 250 * 2 ** attempt);
-      const reason = error instanceof Error ? error.message : String(error);
-      process.stderr.write(`The database is not reachable yet (${reason}); trying again in ${waitMs / 1000} s\n`);
-      await new Promise((resolve) => setTimeout(resolve, waitMs));
-    }
-  }
-}
-
 async function main() {
   let config;
   try {
@@ -51,26 +31,45 @@ async function main() {
     throw error;
   }
   const database = openDatabase(config.database);
-  await migrateWhenReachable(database);
+  const migrateOnStart = config.migrateOnStart ?? true;
+  const shutdownTimes = config.shutdown ?? DEFAULT_SHUTDOWN;
+  // Migrating at start: migrate first, then listen, ready. Waiting for `npm run migrate`: listen at
+  // once (so /healthz and /readyz answer: alive, not ready), and serve once the schema is there.
+  if (migrateOnStart) await migrateWhenReachable(database);
+  const readiness = createReadiness(migrateOnStart ? 'serving' : 'waiting-for-migrations');
   const { app, ctx } = await buildApp({
     config,
     database,
+    readiness,
     clock: config.testClockFile ? fileClock(config.testClockFile) : undefined,
   });
   if (config.testClockFile) app.log.warn(`Test clock: "now" is read from ${config.testClockFile}`);
 
   const prune = () => pruneExpired(ctx).catch((error: unknown) => app.log.error({ err: error }, 'pruning failed'));
-  await prune();
-  const pruneTimer = setInterval(() => void prune(), 60 * 60_000);
-  pruneTimer.unref();
+  // Set once serving; the shutdown clears it.
+  const pruning: { timer?: NodeJS.Timeout } = {};
+  const stopWaiting = new AbortController();
 
   let isClosing = false;
   const shutdown = async (signal: string) => {
     if (isClosing) return;
     isClosing = true;
-    app.log.info({ signal }, 'shutting down: draining requests');
-    clearInterval(pruneTimer);
+    readiness.markDraining();
+    stopWaiting.abort();
+    clearInterval(pruning.timer);
+    app.log.info({ signal, graceMs: shutdownTimes.graceMs }, 'shutting down: /readyz now answers 503');
+    // Past the timeout the process exits whatever is still running (a stuck request, a hung query).
+    const deadline = setTimeout(() => {
+      app.log.error({ timeoutMs: shutdownTimes.timeoutMs }, 'shutdown timed out; exiting with requests unfinished');
+      process.exit(1);
+    }, shutdownTimes.graceMs + shutdownTimes.timeoutMs);
+    deadline.unref();
     try {
+      // The grace: still accepting, so a proxy that polls /readyz sees 503 and stops sending before
+      // connections are refused; every response meanwhile closes its connection.
+      await new Promise((resolve) => setTimeout(resolve, shutdownTimes.graceMs));
+      app.log.info('draining: no new connections; finishing the requests in flight');
+      // Stops listening, closes idle connections, waits for in-flight requests to be answered.
       await app.close();
       await database.close();
       process.exit(0);
@@ -85,6 +84,19 @@ async function main() {
   await app.listen({ port: config.port, host: config.host });
   const where = config.database.kind === 'sqlite' ? `SQLite at ${config.database.file}` : 'PostgreSQL';
   app.log.info(`Comeback is running at http://${config.host}:${config.port} on ${where}`);
+
+  if (!migrateOnStart) {
+    const isReady = await waitForLatestSchema(database, {
+      log: (line) => app.log.warn(line),
+      signal: stopWaiting.signal,
+    });
+    if (!isReady) return;
+    readiness.markServing();
+    app.log.info('the schema is at the latest migration: serving');
+  }
+  await prune();
+  pruning.timer = setInterval(() => void prune(), 60 * 60_000);
+  pruning.timer.unref();
 }
 
 await main();

@@ -204,7 +204,7 @@ describe('calendar feed URL', () => {
 
   it('is refused behind a proxy (TRUST_PROXY) without PUBLIC_ORIGIN, even for a loopback Host', async () => {
     const proxied = await buildApp({
-      config: { ...t.ctx.config, trustProxy: true },
+      config: { ...t.ctx.config, trustProxy: 1 },
       database: t.ctx.database,
       clock: t.clock.now,
     });

@@ -1,7 +1,7 @@
 /**
  * A deployment under test: on PostgreSQL, two app instances on one fresh database (the school
  * set-up); on SQLite, one instance on a fresh data directory (the laptop set-up). Both run with
- * TRUST_PROXY=true, as behind a reverse proxy, so that every simulated student has an address of
+ * TRUST_PROXY=1, as behind one reverse proxy, so that every simulated student has an address of
  * their own (X-Forwarded-For, lib/client.ts).
  */
 import { describe } from 'vitest';
@@ -59,7 +59,7 @@ export async function startDeployment(
       clock,
       ...(port === undefined ? {} : { port }),
       // Behind the school's proxy: clients are told apart by X-Forwarded-For (lib/client.ts).
-      env: { TRUST_PROXY: 'true', ...options.env },
+      env: { TRUST_PROXY: '1', ...options.env },
     });
     instances.push(instance);
     return instance;

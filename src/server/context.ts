@@ -6,6 +6,7 @@ import type { DB } from './db/schema.ts';
 import { createWriteBatcher, type WriteBatcher } from './db/write-batcher.ts';
 import { StudentWritesQueuedError } from './db/dialects/errors.ts';
 import { inWriteTransaction, lockStudent } from './db/write-transaction.ts';
+import { createAdvisorsRepo } from './repositories/advisors.repo.ts';
 import { createCalendarFeedsRepo } from './repositories/calendar-feeds.repo.ts';
 import { createEvidenceRepo } from './repositories/evidence.repo.ts';
 import { createJournalRepo } from './repositories/journal.repo.ts';
@@ -32,6 +33,7 @@ function createRepos(db: Kysely<DB>) {
     postmortems: createPostmortemsRepo(db),
     evidence: createEvidenceRepo(db),
     journal: createJournalRepo(db),
+    advisors: createAdvisorsRepo(db),
   };
 }
 

@@ -1,0 +1,478 @@
+import type { Kysely, Selectable } from 'kysely';
+import { sql } from 'kysely';
+import type { LocalDate } from '#domain/common/dates.ts';
+import { DEFAULT_SCOPES, SCOPES, type Scope, type Scopes } from '#domain/advisor/scopes.ts';
+import type { DB, AdvisorLinksTable } from '../db/schema.ts';
+
+/**
+ * Advisors and the students who invited them (issue 12). Every call names the acting user: a student
+ * reads and changes only their own invitations, links and access log; an advisor reads only through
+ * a live link (revoked_at null), looked up afresh on every request so a revocation or a scope
+ * switched off on any instance holds from the next request on.
+ */
+
+/** Rows per multi-row insert: well under SQLite's 32,766 bound parameters at 7 columns. */
+const INSERT_CHUNK = 1000;
+
+export type LiveLink = {
+  id: string;
+  studentId: string;
+  advisorId: string;
+  studentEmail: string;
+  scopes: Scopes;
+  createdAt: string;
+  updatedAt: string;
+};
+
+function scopesOf(row: Pick<Selectable<AdvisorLinksTable>, `scope_${Scope}`>): Scopes {
+  return {
+    scores: Number(row.scope_scores) === 1,
+    plan: Number(row.scope_plan) === 1,
+    wellbeing: Number(row.scope_wellbeing) === 1,
+    journal: Number(row.scope_journal) === 1,
+    story: Number(row.scope_story) === 1,
+  };
+}
+
+function scopeColumns(scopes: Partial<Scopes>): Partial<Record<`scope_${Scope}`, number>> {
+  const out: Partial<Record<`scope_${Scope}`, number>> = {};
+  for (const scope of SCOPES) if (scopes[scope] !== undefined) out[`scope_${scope}`] = scopes[scope] ? 1 : 0;
+  return out;
+}
+
+/** Stored scope JSON, read leniently: anything but a true flag is off, a missing flag is its default. */
+export function readScopesJson(json: string): Scopes {
+  let parsed: unknown = null;
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    parsed = null;
+  }
+  const record = parsed !== null && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {};
+  return Object.fromEntries(
+    SCOPES.map((scope) => [scope, scope in record ? record[scope] === true : DEFAULT_SCOPES[scope]]),
+  ) as Scopes;
+}
+
+const LINK_COLUMNS = [
+  'advisor_links.id',
+  'advisor_links.student_id',
+  'advisor_links.advisor_id',
+  'advisor_links.scope_scores',
+  'advisor_links.scope_plan',
+  'advisor_links.scope_wellbeing',
+  'advisor_links.scope_journal',
+  'advisor_links.scope_story',
+  'advisor_links.created_at',
+  'advisor_links.updated_at',
+] as const;
+
+export function createAdvisorsRepo(db: Kysely<DB>) {
+  return {
+    /* Invitations: the student's side. */
+
+    async insertInvitation(input: {
+      id: string;
+      studentId: string;
+      codeHash: string;
+      scopes: Scopes;
+      createdAt: string;
+      expiresAt: string;
+    }): Promise<void> {
+      await db
+        .insertInto('advisor_invitations')
+        .values({
+          id: input.id,
+          student_id: input.studentId,
+          code_hash: input.codeHash,
+          scopes_json: JSON.stringify(input.scopes),
+          created_at: input.createdAt,
+          expires_at: input.expiresAt,
+          accepted_at: null,
+          accepted_by: null,
+          cancelled_at: null,
+        })
+        .execute();
+    },
+
+    async listPendingInvitations(studentId: string, now: string) {
+      const rows = await db
+        .selectFrom('advisor_invitations')
+        .select(['id', 'created_at', 'expires_at', 'scopes_json'])
+        .where('student_id', '=', studentId)
+        .where('accepted_at', 'is', null)
+        .where('cancelled_at', 'is', null)
+        .where('expires_at', '>', now)
+        .orderBy('created_at', 'desc')
+        .execute();
+      return rows.map((r) => ({
+        id: r.id,
+        createdAt: r.created_at,
+        expiresAt: r.expires_at,
+        scopes: readScopesJson(r.scopes_json),
+      }));
+    },
+
+    /** Cancels one of the student's own pending invitations; false when there is none by that id. */
+    async cancelInvitation(studentId: string, id: string, now: string): Promise<boolean> {
+      const result = await db
+        .updateTable('advisor_invitations')
+        .set({ cancelled_at: now })
+        .where('student_id', '=', studentId)
+        .where('id', '=', id)
+        .where('accepted_at', 'is', null)
+        .where('cancelled_at', 'is', null)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+
+    /* Invitations: the advisor's side. */
+
+    async findInvitationByHash(codeHash: string) {
+      return db
+        .selectFrom('advisor_invitations')
+        .innerJoin('users', 'users.id', 'advisor_invitations.student_id')
+        .select([
+          'advisor_invitations.id',
+          'advisor_invitations.student_id',
+          'advisor_invitations.scopes_json',
+          'advisor_invitations.expires_at',
+          'advisor_invitations.accepted_at',
+          'advisor_invitations.cancelled_at',
+          'users.role',
+        ])
+        .where('advisor_invitations.code_hash', '=', codeHash)
+        .executeTakeFirst();
+    },
+
+    /**
+     * Marks the invitation used by this advisor, only if it is still usable at `now`: of two advisors
+     * accepting one code at once, exactly one gets true.
+     */
+    async claimInvitation(id: string, advisorId: string, now: string): Promise<boolean> {
+      const result = await db
+        .updateTable('advisor_invitations')
+        .set({ accepted_at: now, accepted_by: advisorId })
+        .where('id', '=', id)
+        .where('accepted_at', 'is', null)
+        .where('cancelled_at', 'is', null)
+        .where('expires_at', '>', now)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+
+    /** A live link for the pair, made unless one is live already (the scopes of that one stay). */
+    async insertLinkUnlessLive(input: {
+      id: string;
+      studentId: string;
+      advisorId: string;
+      invitationId: string;
+      scopes: Scopes;
+      now: string;
+    }): Promise<void> {
+      await db
+        .insertInto('advisor_links')
+        .values({
+          id: input.id,
+          student_id: input.studentId,
+          advisor_id: input.advisorId,
+          invitation_id: input.invitationId,
+          scope_scores: input.scopes.scores ? 1 : 0,
+          scope_plan: input.scopes.plan ? 1 : 0,
+          scope_wellbeing: input.scopes.wellbeing ? 1 : 0,
+          scope_journal: input.scopes.journal ? 1 : 0,
+          scope_story: input.scopes.story ? 1 : 0,
+          created_at: input.now,
+          updated_at: input.now,
+          revoked_at: null,
+        })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    },
+
+    /* Links: the student's side. */
+
+    async listLinksOfStudent(studentId: string) {
+      const rows = await db
+        .selectFrom('advisor_links')
+        .innerJoin('users', 'users.id', 'advisor_links.advisor_id')
+        .select([...LINK_COLUMNS, 'advisor_links.revoked_at', 'users.email'])
+        .where('advisor_links.student_id', '=', studentId)
+        .orderBy('advisor_links.created_at', 'desc')
+        .execute();
+      return rows.map((r) => ({
+        id: r.id,
+        advisorEmail: r.email,
+        scopes: scopesOf(r),
+        createdAt: r.created_at,
+        updatedAt: r.updated_at,
+        revokedAt: r.revoked_at,
+      }));
+    },
+
+    /** Changes scopes of one of the student's live links; false when there is none by that id. */
+    async updateScopes(studentId: string, linkId: string, scopes: Partial<Scopes>, now: string): Promise<boolean> {
+      const result = await db
+        .updateTable('advisor_links')
+        .set({ ...scopeColumns(scopes), updated_at: now })
+        .where('student_id', '=', studentId)
+        .where('id', '=', linkId)
+        .where('revoked_at', 'is', null)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+
+    async revokeLink(studentId: string, linkId: string, now: string): Promise<boolean> {
+      const result = await db
+        .updateTable('advisor_links')
+        .set({ revoked_at: now, updated_at: now })
+        .where('student_id', '=', studentId)
+        .where('id', '=', linkId)
+        .where('revoked_at', 'is', null)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+
+    /* Links: the advisor's side, always live links only. */
+
+    async listLiveLinksOfAdvisor(advisorId: string): Promise<LiveLink[]> {
+      const rows = await db
+        .selectFrom('advisor_links')
+        .innerJoin('users', 'users.id', 'advisor_links.student_id')
+        .select([...LINK_COLUMNS, 'users.email'])
+        .where('advisor_links.advisor_id', '=', advisorId)
+        .where('advisor_links.revoked_at', 'is', null)
+        .orderBy('users.email')
+        .execute();
+      return rows.map(toLiveLink);
+    },
+
+    async getLiveLink(advisorId: string, studentId: string): Promise<LiveLink | undefined> {
+      const row = await db
+        .selectFrom('advisor_links')
+        .innerJoin('users', 'users.id', 'advisor_links.student_id')
+        .select([...LINK_COLUMNS, 'users.email'])
+        .where('advisor_links.advisor_id', '=', advisorId)
+        .where('advisor_links.student_id', '=', studentId)
+        .where('advisor_links.revoked_at', 'is', null)
+        .executeTakeFirst();
+      return row ? toLiveLink(row) : undefined;
+    },
+
+    /* What the dashboard reads, for many students at once: one query each, whatever their number. */
+
+    async profilesOf(studentIds: readonly string[]) {
+      if (studentIds.length === 0) return [];
+      return db.selectFrom('profiles').selectAll().where('user_id', 'in', studentIds).execute();
+    },
+
+    async practiceExamsOf(studentIds: readonly string[]) {
+      if (studentIds.length === 0) return [];
+      return db
+        .selectFrom('practice_exams')
+        .select(['user_id', 'form', 'date', 'score', 'percent_correct'])
+        .where('user_id', 'in', studentIds)
+        .orderBy('user_id')
+        .orderBy('date')
+        .orderBy('created_at')
+        .execute();
+    },
+
+    async fullLengthCountsOf(studentIds: readonly string[]) {
+      if (studentIds.length === 0) return [];
+      return db
+        .selectFrom('full_length_days')
+        .select(['user_id', (eb) => eb.fn.countAll<number | string>().as('n')])
+        .where('user_id', 'in', studentIds)
+        .groupBy('user_id')
+        .execute();
+    },
+
+    async blockCountsOf(studentIds: readonly string[]) {
+      if (studentIds.length === 0) return [];
+      return db
+        .selectFrom('qbank_blocks')
+        .select(['user_id', (eb) => eb.fn.countAll<number | string>().as('n')])
+        .where('user_id', 'in', studentIds)
+        .groupBy('user_id')
+        .execute();
+    },
+
+    async plansOf(studentIds: readonly string[]) {
+      if (studentIds.length === 0) return [];
+      return db
+        .selectFrom('plans')
+        .select(['user_id', 'start_date', 'warnings_json', 'summary_json'])
+        .where('user_id', 'in', studentIds)
+        .execute();
+    },
+
+    async postmortemOwners(studentIds: readonly string[]) {
+      if (studentIds.length === 0) return [];
+      return db.selectFrom('postmortems').select('user_id').where('user_id', 'in', studentIds).execute();
+    },
+
+    /**
+     * Planned and done study minutes a day (rest and the exam itself left out) and the practice exams
+     * not done, for dates in [from, to]: the caller keeps each student's own window.
+     */
+    async planDaysOf(studentIds: readonly string[], range: { from: LocalDate; to: LocalDate }) {
+      if (studentIds.length === 0) return [];
+      return db
+        .selectFrom('plan_items')
+        .select([
+          'user_id',
+          'date',
+          (eb) => eb.fn.sum<number | string>('minutes').as('planned'),
+          (eb) =>
+            eb.fn
+              .sum<number | string>(
+                sql<number>`case when ${sql.ref('status')} = 'done' then ${sql.ref('minutes')} else 0 end`,
+              )
+              .as('done'),
+        ])
+        .where('user_id', 'in', studentIds)
+        .where('date', '>=', range.from)
+        .where('date', '<=', range.to)
+        .where('kind', 'not in', ['rest', 'exam'])
+        .groupBy(['user_id', 'date'])
+        .execute();
+    },
+
+    async openPracticeExamItemsOf(studentIds: readonly string[], range: { from: LocalDate; to: LocalDate }) {
+      if (studentIds.length === 0) return [];
+      return db
+        .selectFrom('plan_items')
+        .select(['user_id', 'date', 'form', 'title'])
+        .where('user_id', 'in', studentIds)
+        .where('date', '>=', range.from)
+        .where('date', '<=', range.to)
+        .where('kind', '=', 'practice-exam')
+        .where((eb) => eb.or([eb('status', 'is', null), eb('status', '!=', 'done')]))
+        .orderBy('date')
+        .execute();
+    },
+
+    async checkInsOf(studentIds: readonly string[], from: LocalDate) {
+      if (studentIds.length === 0) return [];
+      return db
+        .selectFrom('wellbeing_checkins')
+        .select(['user_id', 'date', 'sleep_hours', 'stress', 'mood'])
+        .where('user_id', 'in', studentIds)
+        .where('date', '>=', from)
+        .orderBy('date')
+        .execute();
+    },
+
+    /* Notes, the advisor's own. */
+
+    async listNotes(advisorId: string, studentId: string) {
+      const rows = await db
+        .selectFrom('advisor_notes')
+        .select(['id', 'body', 'created_at'])
+        .where('advisor_id', '=', advisorId)
+        .where('student_id', '=', studentId)
+        .orderBy('created_at', 'desc')
+        .execute();
+      return rows.map((r) => ({ id: r.id, body: r.body, createdAt: r.created_at }));
+    },
+
+    async insertNote(input: { id: string; advisorId: string; studentId: string; body: string; now: string }) {
+      await db
+        .insertInto('advisor_notes')
+        .values({
+          id: input.id,
+          advisor_id: input.advisorId,
+          student_id: input.studentId,
+          body: input.body,
+          created_at: input.now,
+        })
+        .execute();
+    },
+
+    async deleteNote(advisorId: string, noteId: string): Promise<boolean> {
+      const result = await db
+        .deleteFrom('advisor_notes')
+        .where('advisor_id', '=', advisorId)
+        .where('id', '=', noteId)
+        .executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
+    },
+
+    /* The access log. */
+
+    async logAccess(
+      rows: readonly {
+        id: string;
+        studentId: string;
+        advisorId: string;
+        advisorEmail: string;
+        view: string;
+        scopes: readonly Scope[];
+        at: string;
+      }[],
+    ): Promise<void> {
+      const values = rows.map((r) => ({
+        id: r.id,
+        student_id: r.studentId,
+        advisor_id: r.advisorId,
+        advisor_email: r.advisorEmail,
+        view: r.view,
+        scopes: r.scopes.join(' '),
+        accessed_at: r.at,
+      }));
+      for (let i = 0; i < values.length; i += INSERT_CHUNK) {
+        await db
+          .insertInto('advisor_access_log')
+          .values(values.slice(i, i + INSERT_CHUNK))
+          .execute();
+      }
+    },
+
+    /** The student's access log, newest first; `limit` rows at most when given. */
+    async listAccess(studentId: string, limit?: number) {
+      let query = db
+        .selectFrom('advisor_access_log')
+        .select(['advisor_email', 'view', 'scopes', 'accessed_at'])
+        .where('student_id', '=', studentId)
+        .orderBy('accessed_at', 'desc')
+        .orderBy('id', 'desc');
+      if (limit !== undefined) query = query.limit(limit);
+      const rows = await query.execute();
+      return rows.map((r) => ({
+        advisorEmail: r.advisor_email,
+        view: r.view,
+        scopes: r.scopes.split(' ').filter((s): s is Scope => (SCOPES as readonly string[]).includes(s)),
+        accessedAt: r.accessed_at,
+      }));
+    },
+
+    async countAccess(studentId: string): Promise<number> {
+      const row = await db
+        .selectFrom('advisor_access_log')
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .where('student_id', '=', studentId)
+        .executeTakeFirst();
+      return Number(row?.n ?? 0);
+    },
+  };
+}
+
+function toLiveLink(
+  row: Pick<
+    Selectable<AdvisorLinksTable>,
+    'id' | 'student_id' | 'advisor_id' | 'created_at' | 'updated_at' | `scope_${Scope}`
+  > & { email: string },
+): LiveLink {
+  return {
+    id: row.id,
+    studentId: row.student_id,
+    advisorId: row.advisor_id,
+    studentEmail: row.email,
+    scopes: scopesOf(row),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export type AdvisorsRepo = ReturnType<typeof createAdvisorsRepo>;

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { addDays, daysBetween } from '#domain/common/dates.ts';
-import { forecastReviews } from '#domain/journal/queue.ts';
+import { forecastReviews, toQueueCard } from '#domain/journal/queue.ts';
 import { examWindowOf, replayCard, retrievabilityAt, type ReviewRating } from '#domain/journal/schedule.ts';
 import { startOfLocalDay } from '#domain/journal/zone.ts';
 import { localDateSchema, timeZoneSchema } from '#shared/contracts/common.ts';
@@ -99,7 +99,13 @@ export function runReview(input: unknown): ReviewCliResult {
     const { card: state, records } = replayCard({ createdAtMs, reviews, exam });
     return { id: card.id, card: state, adjustment: records.at(-1)?.adjustment ?? 'none' };
   });
-  const forecast = forecastReviews({ cards: replayed, nowMs: latestReviewMs, today, exam, timeZone });
+  const forecast = forecastReviews({
+    cards: replayed.map((r) => toQueueCard(r.id, r.card)),
+    nowMs: latestReviewMs,
+    today,
+    exam,
+    timeZone,
+  });
   const output = {
     examDate,
     today,

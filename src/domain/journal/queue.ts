@@ -3,14 +3,16 @@
  *
  * - The due queue: today's cards, least retained first (ascending retrievability, as FSRS orders a
  *   backlog), cards whose learning step is still minutes away after the rest.
- * - The forecast: each card on the day it falls due (an overdue card today). In the final weeks
+ * - The forecast: each card on the day it falls due. A backlog (cards due before today: missed days)
+ *   is paced: least retained first, a day takes the larger of BACKLOG_MIN_PER_DAY and an even share
+ *   over BACKLOG_CATCH_UP_DAYS, on top of its own cards; never a large backlog on one day. In the final weeks
  *   (FINAL_WEEKS_DAYS before the exam, to the eve) no day holds more than SPREAD_MULTIPLE times the
  *   window's average: walking back from the eve, a day over that cap keeps its best-retained cards
  *   and pulls the least retained to the day before, so nothing moves past the eve. What reaches the
  *   window's first day over the cap (it has no day before it) goes to the first later days with room.
  */
 import { addDays, type LocalDate } from '../common/dates.ts';
-import { retrievabilityAt, type ExamWindow, type ReviewCard } from './schedule.ts';
+import { retrievabilityOf, type ExamWindow, type ReviewCard } from './schedule.ts';
 import { datesFrom, startsOfLocalDays } from './zone.ts';
 
 /** The final weeks: the same four weeks as the last-look rule (schedule.ts, LAST_LOOK_DAYS). */
@@ -20,7 +22,48 @@ export const SPREAD_MULTIPLE = 1.5;
 /** Without an exam date the forecast runs 30 days. */
 export const DEFAULT_FORECAST_DAYS = 30;
 
-export type QueueCard = { id: string; card: ReviewCard };
+/**
+ * A backlog (cards due before today, after missed days) is spread over this many days from today,
+ * least retained first: a missed week comes back over the next one at about twice the usual load,
+ * instead of a week's reviews on one day (the pile-up that makes students quit, fsrs4anki-helper #71).
+ * Recomputed every day from what is left, so a day never takes more than a seventh of it.
+ */
+export const BACKLOG_CATCH_UP_DAYS = 7;
+/**
+ * A backlog of up to 20 cards, about the misses of one 40-question block, is all due today: it is one
+ * short sitting, and spreading it would only keep it open longer. Larger backlogs take at least 20 a day.
+ */
+export const BACKLOG_MIN_PER_DAY = 20;
+
+/** What scheduling reads of a card: the stored due instant and the three numbers of its forgetting curve. */
+export type QueueCard = {
+  id: string;
+  dueMs: number;
+  stability: number;
+  lastReviewMs: number | null;
+  state: ReviewCard['state'];
+};
+
+/** @example toQueueCard('a', card).dueMs === Date.parse(card.due) */
+export function toQueueCard(id: string, card: ReviewCard): QueueCard {
+  return {
+    id,
+    dueMs: Date.parse(card.due),
+    stability: card.stability,
+    lastReviewMs: card.lastReview === null ? null : Date.parse(card.lastReview),
+    state: card.state,
+  };
+}
+
+/** The backlog as the forecast paced it. */
+export type BacklogPacing = {
+  /** Cards due before today. */
+  count: number;
+  /** How many of them each day takes (today first), or null without a backlog. */
+  perDay: number | null;
+  /** The last day that takes some of them before any final-weeks spread, or null without a backlog. */
+  lastDay: LocalDate | null;
+};
 export type ForecastDay = { date: LocalDate; count: number };
 export type ReviewForecast = {
   days: ForecastDay[];
@@ -30,7 +73,32 @@ export type ReviewForecast = {
   spreadCap: number | null;
   /** The day each card is counted on, by card id (cards after the forecast are absent). */
   dayOf: Map<string, LocalDate>;
+  backlog: BacklogPacing;
 };
+
+/** Least retained first; ties by id so the result does not depend on the input order. */
+function retentionOrder(nowMs: number): (a: QueueCard, b: QueueCard) => number {
+  const retention = new Map<string, number>();
+  const r = (e: QueueCard) => {
+    let value = retention.get(e.id);
+    if (value === undefined) {
+      value = retrievabilityOf(e, nowMs);
+      retention.set(e.id, value);
+    }
+    return value;
+  };
+  return (a, b) => r(a) - r(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/**
+ * How many backlog cards a day takes: an even share over BACKLOG_CATCH_UP_DAYS (fewer when the
+ * forecast is shorter), at least BACKLOG_MIN_PER_DAY.
+ * @example backlogPerDay(300, 60) === 43; backlogPerDay(15, 60) === 20
+ */
+export function backlogPerDay(backlog: number, forecastDays: number): number {
+  const days = Math.max(1, Math.min(BACKLOG_CATCH_UP_DAYS, forecastDays));
+  return Math.max(BACKLOG_MIN_PER_DAY, Math.ceil(backlog / days));
+}
 
 /** Index of the day `ms` falls in, given the sorted start instants of consecutive days. */
 function dayIndexOf(ms: number, starts: readonly number[]): number {
@@ -46,8 +114,8 @@ function dayIndexOf(ms: number, starts: readonly number[]): number {
 }
 
 /**
- * The day-by-day count of due cards from today to the eve of the exam (or 30 days without one),
- * spread in the final weeks. `nowMs` orders the least retained first.
+ * The day-by-day count of due cards from today to the eve of the exam (or 30 days without one): a
+ * backlog paced from today, then spread in the final weeks. `nowMs` orders the least retained first.
  */
 export function forecastReviews({
   cards,
@@ -68,11 +136,23 @@ export function forecastReviews({
   // Day starts, plus the start of the day after the last: a due at or past it is after the forecast.
   const starts = startsOfLocalDays([...dates, addDays(lastDay, 1)], timeZone);
   const buckets: QueueCard[][] = dates.map(() => []);
+  const backlog: QueueCard[] = [];
   let afterCount = 0;
   for (const entry of cards) {
-    const index = Math.max(0, dayIndexOf(Date.parse(entry.card.due), starts));
-    if (index >= dates.length) afterCount += 1;
+    const index = dayIndexOf(entry.dueMs, starts);
+    if (index < 0) backlog.push(entry);
+    else if (index >= dates.length) afterCount += 1;
     else buckets[index]!.push(entry);
+  }
+  const byRetention = retentionOrder(nowMs);
+  const pacing: BacklogPacing = { count: backlog.length, perDay: null, lastDay: null };
+  if (backlog.length > 0) {
+    // Least retained first, a day's share at a time, from today on (never past the forecast).
+    const perDay = backlogPerDay(backlog.length, dates.length);
+    backlog.sort(byRetention);
+    backlog.forEach((entry, i) => buckets[Math.min(dates.length - 1, Math.floor(i / perDay))]!.push(entry));
+    pacing.perDay = perDay;
+    pacing.lastDay = dates[Math.min(dates.length - 1, Math.floor((backlog.length - 1) / perDay))]!;
   }
   let spreadCap: number | null = null;
   if (exam && exam.examDate > today) {
@@ -81,17 +161,6 @@ export function forecastReviews({
     const inWindow = buckets.slice(windowStart).reduce((sum, b) => sum + b.length, 0);
     spreadCap = Math.max(1, Math.ceil((SPREAD_MULTIPLE * inWindow) / windowDays));
     const cap = spreadCap;
-    const retention = new Map<string, number>();
-    const r = (e: QueueCard) => {
-      let value = retention.get(e.id);
-      if (value === undefined) {
-        value = retrievabilityAt(e.card, nowMs);
-        retention.set(e.id, value);
-      }
-      return value;
-    };
-    // Least retained first; ties by id so the result does not depend on the input order.
-    const byRetention = (a: QueueCard, b: QueueCard) => r(a) - r(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
     for (let i = dates.length - 1; i > windowStart; i -= 1) {
       const bucket = buckets[i]!;
       if (bucket.length <= cap) continue;
@@ -118,6 +187,7 @@ export function forecastReviews({
     afterExamCount: afterCount,
     spreadCap,
     dayOf,
+    backlog: pacing,
   };
 }
 
@@ -140,8 +210,8 @@ export function buildDueQueue({
     .filter((c) => forecast.dayOf.get(c.id) === today)
     .map((c) => ({
       id: c.id,
-      retrievability: retrievabilityAt(c.card, nowMs),
-      isDueNow: Date.parse(c.card.due) <= nowMs,
+      retrievability: retrievabilityOf(c, nowMs),
+      isDueNow: c.dueMs <= nowMs,
     }))
     .sort(
       (a, b) =>

@@ -159,6 +159,14 @@ export type JournalEntriesTable = {
   due_at: string;
   created_at: string;
   updated_at: string;
+  /**
+   * card_json's due instant, stability, last review (epoch ms) and state, for the queue's read
+   * (migration 202612011000). Written with every card; null only on a row written without them.
+   */
+  due_ms: number | null;
+  stability: number | null;
+  last_review_ms: number | null;
+  card_state: number | null;
 };
 
 export type JournalReviewsTable = {

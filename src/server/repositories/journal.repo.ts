@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DisciplineId, SystemId } from '#domain/evidence/areas.ts';
 import type { QuestionBank } from '#domain/evidence/logging.ts';
 import type { Confidence, DecisionRule, ErrorType, JournalEntry, WrongOption } from '#domain/journal/entry.ts';
+import { toQueueCard, type QueueCard } from '#domain/journal/queue.ts';
 import type { Adjustment, ReviewCard, ReviewRating, ReviewRecord } from '#domain/journal/schedule.ts';
 import type { DB, JournalEntriesTable, JournalReviewsTable } from '../db/schema.ts';
 
@@ -51,6 +52,19 @@ function toReview(row: JournalReviewsTable): StoredReview {
   };
 }
 
+/** The card as JSON (exact: undo and replay read it) and the four numbers the queue reads alone. */
+function cardColumns(card: ReviewCard) {
+  const queued = toQueueCard('', card);
+  return {
+    card_json: JSON.stringify(card),
+    due_at: card.due,
+    due_ms: queued.dueMs,
+    stability: queued.stability,
+    last_review_ms: queued.lastReviewMs,
+    card_state: queued.state,
+  };
+}
+
 function contentColumns(entry: JournalEntry) {
   return {
     bank: entry.bank,
@@ -88,8 +102,7 @@ export function createJournalRepo(db: Kysely<DB>) {
               user_id: userId,
               ...contentColumns(entry),
               block_id: blockId,
-              card_json: JSON.stringify(card),
-              due_at: card.due,
+              ...cardColumns(card),
               created_at: now,
               updated_at: now,
             })),
@@ -154,14 +167,35 @@ export function createJournalRepo(db: Kysely<DB>) {
       return rows.map(toEntry);
     },
 
-    /** Only what scheduling needs: the id and the card of every entry. */
-    async listCards(userId: string): Promise<{ id: string; card: ReviewCard }[]> {
+    /**
+     * Only what scheduling needs, from the card's own columns (one scan of the index that holds
+     * them): no card_json is parsed. A row written without them falls back to its card_json.
+     */
+    async listCards(userId: string): Promise<QueueCard[]> {
       const rows = await db
         .selectFrom('journal_entries')
-        .select(['id', 'card_json'])
+        .select(['id', 'due_ms', 'stability', 'last_review_ms', 'card_state'])
         .where('user_id', '=', userId)
+        .orderBy('due_ms')
         .execute();
-      return rows.map((r) => ({ id: r.id, card: JSON.parse(r.card_json) as ReviewCard }));
+      const cards: QueueCard[] = new Array(rows.length);
+      let missing: string[] | null = null;
+      rows.forEach((r, i) => {
+        if (r.due_ms === null || r.stability === null || r.card_state === null) {
+          (missing ??= []).push(r.id);
+          return;
+        }
+        cards[i] = {
+          id: r.id,
+          dueMs: r.due_ms,
+          stability: r.stability,
+          lastReviewMs: r.last_review_ms,
+          state: r.card_state as ReviewCard['state'],
+        };
+      });
+      if (missing === null) return cards;
+      const full = new Map((await this.getEntries(userId, missing)).map((e) => [e.id, toQueueCard(e.id, e.card)]));
+      return rows.flatMap((r, i) => cards[i] ?? full.get(r.id) ?? []);
     },
 
     async hasBlock(userId: string, blockId: string): Promise<boolean> {
@@ -203,7 +237,7 @@ export function createJournalRepo(db: Kysely<DB>) {
     async setCard(userId: string, entryId: string, card: ReviewCard): Promise<void> {
       await db
         .updateTable('journal_entries')
-        .set({ card_json: JSON.stringify(card), due_at: card.due })
+        .set(cardColumns(card))
         .where('user_id', '=', userId)
         .where('id', '=', entryId)
         .execute();

@@ -31,7 +31,12 @@ export async function getReviewQueue(ctx: Context, actor: Actor): Promise<Review
       const entry = byId.get(q.id);
       return entry ? [{ ...toEntryView(entry), retrievability: q.retrievability, isDueNow: q.isDueNow }] : [];
     }),
-    forecast: { days: forecast.days, afterExamCount: forecast.afterExamCount, spreadCap: forecast.spreadCap },
+    forecast: {
+      days: forecast.days,
+      afterExamCount: forecast.afterExamCount,
+      spreadCap: forecast.spreadCap,
+      backlog: forecast.backlog,
+    },
     canUndo: last !== undefined,
   };
 }

@@ -1,3 +1,4 @@
+import { toQueueCard } from '#domain/journal/queue.ts';
 import type { JournalResponse } from '#shared/contracts/journal.ts';
 import type { Actor, Context } from '../context.ts';
 import { forecastFor, loadReviewSchedule, toEntryView } from './load-review-schedule.ts';
@@ -9,7 +10,7 @@ export async function listJournal(ctx: Context, actor: Actor): Promise<JournalRe
     loadReviewSchedule(ctx.repos, actor, ctx.now()),
   ]);
   const { queue } = forecastFor(
-    entries.map((e) => ({ id: e.id, card: e.card })),
+    entries.map((e) => toQueueCard(e.id, e.card)),
     schedule,
   );
   return { entries: entries.map(toEntryView), dueToday: queue.length };

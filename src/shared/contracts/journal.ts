@@ -151,7 +151,13 @@ export type ReviewQueueResponse = {
   /** All of today's reviews; `queue` holds the first of them (at most 50), least retained first. */
   dueCount: number;
   queue: (JournalEntryView & { retrievability: number; isDueNow: boolean })[];
-  forecast: { days: { date: string; count: number }[]; afterExamCount: number; spreadCap: number | null };
+  forecast: {
+    days: { date: string; count: number }[];
+    afterExamCount: number;
+    spreadCap: number | null;
+    /** Cards due before today (missed days), paced from today at `perDay` a day up to `lastDay`. */
+    backlog: { count: number; perDay: number | null; lastDay: string | null };
+  };
   canUndo: boolean;
 };
 

@@ -157,7 +157,7 @@ describe('comeback predict', () => {
     [
       'a Free 120 given as a score',
       withExam({ form: 'FREE120', date: '2027-01-10', score: 74 }),
-      /exams\.0\.score: The Free 120 reports a percent correct/,
+      /exams\.0\.score: The USMLE Free 120 reports a percent correct, not a 3-digit score/,
     ],
     [
       'a percent of 140',

@@ -80,6 +80,45 @@ describeEachDatabase('evidence API', (kind) => {
       expect(after.blocks.stats.overall.questions).toBe(before.blocks.stats.overall.questions);
       expect(after.practiceExams).toHaveLength(before.practiceExams.length);
     });
+
+    it('answers a check that reads several fields with the domain’s message, the only one', async () => {
+      const cases = [
+        {
+          url: '/api/evidence/blocks',
+          payload: block({ correct: 45, missedSystems: [], missedDisciplines: [] }),
+          fields: {
+            correct:
+              'You answered 45 correctly out of 40 questions. Correct answers cannot exceed the questions in the block.',
+          },
+        },
+        {
+          url: '/api/evidence/practice-exams',
+          payload: { form: 'FREE120', date: '2026-11-20', score: 240 },
+          fields: {
+            score:
+              'The USMLE Free 120 reports a percent correct, not a 3-digit score. Enter percentCorrect (0–100) instead.',
+          },
+        },
+        {
+          url: '/api/evidence/practice-exams',
+          payload: {
+            form: 'NBME14',
+            date: '2026-11-20',
+            score: 240,
+            breakdown: [
+              { area: 'skin', percentCorrect: 50 },
+              { area: 'skin', percentCorrect: 60 },
+            ],
+          },
+          fields: { 'breakdown.1.area': 'This area is listed twice. Keep one line per area.' },
+        },
+      ];
+      for (const { url, payload, fields } of cases) {
+        const response = await post(url, payload);
+        expect(response.statusCode).toBe(400);
+        expect(response.json().error.fields).toEqual(fields);
+      }
+    });
   });
 
   it('predicts nothing before a practice exam and says which to take first', async () => {

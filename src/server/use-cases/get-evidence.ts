@@ -1,7 +1,9 @@
-import { addDays, compareDates } from '#domain/common/dates.ts';
+import { addDays } from '#domain/common/dates.ts';
+import { countEndurance } from '#domain/evidence/endurance.ts';
 import { summarizeQuestionBlocks } from '#domain/evidence/logging.ts';
 import { predictScore } from '#domain/evidence/predictor.ts';
 import { assessReadiness, proposeDelay } from '#domain/evidence/readiness.ts';
+import { hasReadinessVerdict, offersDelay } from '#domain/evidence/verdict-timing.ts';
 import { rankWeakAreas } from '#domain/evidence/weak-areas.ts';
 import { assessWellbeing } from '#domain/evidence/wellbeing.ts';
 import { passingStandardOn } from '#domain/exam/exam-facts.ts';
@@ -43,7 +45,7 @@ export async function getEvidence(ctx: Context, actor: Actor): Promise<EvidenceR
       formsOwned: plan?.settings.practiceExams,
     });
     prediction = predicted.ok ? predicted.value : null;
-    if (compareDates(profile.examDate, today) > 0) {
+    if (hasReadinessVerdict({ examDate: profile.examDate, today })) {
       const assessed = assessReadiness({
         exams: examInputs,
         targetScore,
@@ -52,9 +54,7 @@ export async function getEvidence(ctx: Context, actor: Actor): Promise<EvidenceR
         today,
       });
       if (assessed.ok) {
-        // A delay is on offer only with a delay or not-ready verdict: never on track / off track.
-        const isDelayVerdict = assessed.value.verdict === 'delay' || assessed.value.verdict === 'not-ready';
-        const delayProposal = !isDelayVerdict
+        const delayProposal = !offersDelay(assessed.value.verdict)
           ? null
           : proposeDelay({
               today,
@@ -68,7 +68,6 @@ export async function getEvidence(ctx: Context, actor: Actor): Promise<EvidenceR
       }
     }
   }
-  const plannedBlocks = planItems.filter((i) => i.kind === 'qbank-block' || i.kind === 'second-pass-block');
   return {
     today,
     examDate: profile?.examDate ?? null,
@@ -79,12 +78,13 @@ export async function getEvidence(ctx: Context, actor: Actor): Promise<EvidenceR
     prediction,
     readiness,
     weakAreas,
-    endurance: {
-      timedBlocksDone: blocks.filter((b) => b.mode === 'timed').length,
-      timedBlocksPlanned: plannedBlocks.length,
+    endurance: countEndurance({
+      blocks,
+      planItems,
       fullLengthDone,
       fullLengthPlanned: plan?.summary.fullLengthDates ?? [],
-    },
+      today,
+    }),
     wellbeing: { recent: checkIns, assessment: assessWellbeing({ checkIns, today, counselling }) },
     counselling,
   };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { EnduranceCounts } from '#domain/evidence/endurance.ts';
 import type { BlockStats, PracticeExamLog, QuestionBlock } from '#domain/evidence/logging.ts';
 import type { NoPrediction, ScorePrediction } from '#domain/evidence/predictor.ts';
 import type { DelayProposal, ReadinessAssessment } from '#domain/evidence/readiness.ts';
@@ -33,12 +34,7 @@ export type EvidenceResponse = {
   prediction: ScorePrediction | NoPrediction | null;
   readiness: (ReadinessAssessment & { delayProposal: DelayProposal | null }) | null;
   weakAreas: WeakAreaRanking;
-  endurance: {
-    timedBlocksDone: number;
-    timedBlocksPlanned: number;
-    fullLengthDone: string[];
-    fullLengthPlanned: string[];
-  };
+  endurance: EnduranceCounts;
   wellbeing: { recent: WellbeingCheckIn[]; assessment: WellbeingAssessment };
   counselling: CounsellingService | null;
 };

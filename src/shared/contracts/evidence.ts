@@ -1,21 +1,18 @@
 import { z } from 'zod';
 import { DISCIPLINE_IDS, SYSTEM_IDS, isAreaId } from '#domain/evidence/areas.ts';
 import { BLOCK_LIMITS, BLOCK_MODES, QUESTION_BANKS } from '#domain/evidence/logging.ts';
-import {
-  CLINICAL_MASTERY_SCORE,
-  LOGGED_FORM_IDS,
-  reportingOf,
-  type LoggedFormId,
-} from '#domain/evidence/practice-scores.ts';
+import { LOGGED_FORM_IDS } from '#domain/evidence/practice-scores.ts';
 import { MAX_PRACTICE_EXAMS, type NoPrediction, type ScorePrediction } from '#domain/evidence/predictor.ts';
 import { MAX_FULL_LENGTH_DAYS, type DelayProposal, type ReadinessAssessment } from '#domain/evidence/readiness.ts';
 import { PRACTICE_FORM_IDS } from '#domain/exam/practice-forms.ts';
 import { decimal, localDateSchema, text, textProblem } from './common.ts';
 
 /*
- * Contracts for capability D and E. These check shape and fixed ranges; the rules that need today's
- * date (nothing logged in the future) or cross fields are checked again by the domain
- * (validateQuestionBlock, validatePracticeExam, predictScore, assessReadiness), which the server runs.
+ * Contracts for capability D and E. These check shape and fixed ranges of single fields only. The
+ * rules that need today's date (nothing logged in the future) or read several fields (correct ≤
+ * questions, a score or a percent by form, each breakdown area once) have one owner, the domain
+ * (validateQuestionBlock, validatePracticeExam, predictScore, assessReadiness), which the server and
+ * the CLI run after these: its messages are the only ones.
  */
 
 const wholeNumber = (what: string, min: number, max: number, tooHigh: string) =>
@@ -47,42 +44,37 @@ const scoreSchema = z
   });
 
 /** A question-bank block as logged from a phone (capability D). */
-export const questionBlockInputSchema = z
-  .strictObject({
-    bank: z.enum(QUESTION_BANKS, { error: 'Choose the bank: UWorld, AMBOSS or other.' }),
-    mode: z.enum(BLOCK_MODES, { error: 'Choose timed or tutor mode.' }),
-    questions: wholeNumber(
-      'the number of questions',
-      1,
-      BLOCK_LIMITS.maxQuestions,
-      `A block holds at most ${BLOCK_LIMITS.maxQuestions} questions; log a longer session as several blocks.`,
-    ),
-    correct: wholeNumber(
-      'the number correct',
-      0,
-      BLOCK_LIMITS.maxQuestions,
-      'Correct answers cannot exceed the questions in the block.',
-    ),
-    minutes: wholeNumber(
-      'the minutes',
-      1,
-      BLOCK_LIMITS.maxMinutes,
-      `A block cannot run over ${BLOCK_LIMITS.maxMinutes} minutes.`,
-    ),
-    date: localDateSchema('the date of the block'),
-    missedSystems: z
-      .array(z.enum(SYSTEM_IDS, { error: 'Choose systems from the content outline list.' }))
-      .max(BLOCK_LIMITS.maxQuestions, 'Tag each missed question at most once.')
-      .default([]),
-    missedDisciplines: z
-      .array(z.enum(DISCIPLINE_IDS, { error: 'Choose disciplines from the list.' }))
-      .max(BLOCK_LIMITS.maxQuestions, 'Tag each missed question at most once.')
-      .default([]),
-  })
-  .refine((b) => b.correct <= b.questions, {
-    path: ['correct'],
-    error: 'Correct answers cannot exceed the questions in the block.',
-  });
+export const questionBlockInputSchema = z.strictObject({
+  bank: z.enum(QUESTION_BANKS, { error: 'Choose the bank: UWorld, AMBOSS or other.' }),
+  mode: z.enum(BLOCK_MODES, { error: 'Choose timed or tutor mode.' }),
+  questions: wholeNumber(
+    'the number of questions',
+    1,
+    BLOCK_LIMITS.maxQuestions,
+    `A block holds at most ${BLOCK_LIMITS.maxQuestions} questions; log a longer session as several blocks.`,
+  ),
+  correct: wholeNumber(
+    'the number correct',
+    0,
+    BLOCK_LIMITS.maxQuestions,
+    'Correct answers cannot exceed the questions in the block.',
+  ),
+  minutes: wholeNumber(
+    'the minutes',
+    1,
+    BLOCK_LIMITS.maxMinutes,
+    `A block cannot run over ${BLOCK_LIMITS.maxMinutes} minutes.`,
+  ),
+  date: localDateSchema('the date of the block'),
+  missedSystems: z
+    .array(z.enum(SYSTEM_IDS, { error: 'Choose systems from the content outline list.' }))
+    .max(BLOCK_LIMITS.maxQuestions, 'Tag each missed question at most once.')
+    .default([]),
+  missedDisciplines: z
+    .array(z.enum(DISCIPLINE_IDS, { error: 'Choose disciplines from the list.' }))
+    .max(BLOCK_LIMITS.maxQuestions, 'Tag each missed question at most once.')
+    .default([]),
+});
 export type QuestionBlockInput = z.input<typeof questionBlockInputSchema>;
 
 const FORM_LIST = 'NBME9 … NBME16, UWSA1, UWSA2, FREE120, AMBOSS_SA';
@@ -92,83 +84,36 @@ function quotedForm(input: unknown): string {
   return typeof input === 'string' && textProblem(input) === null && input.length <= 40 ? `"${input}"` : 'That';
 }
 
-/** Checks that the result field matches the form: a percent for the Free 120, a score otherwise. */
-function checkResultField(
-  exam: { form: LoggedFormId; score?: number | null | undefined; percentCorrect?: number | null | undefined },
-  ctx: z.RefinementCtx,
-): void {
-  const reporting = reportingOf(exam.form);
-  const hasScore = exam.score !== undefined && exam.score !== null;
-  const hasPercent = exam.percentCorrect !== undefined && exam.percentCorrect !== null;
-  if (reporting === 'percent') {
-    if (hasScore)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['score'],
-        message: 'The Free 120 reports a percent correct: send percentCorrect, not score.',
-      });
-    else if (!hasPercent)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['percentCorrect'],
-        message: 'Enter the percent correct the Free 120 showed, from 0 to 100.',
-      });
-    return;
-  }
-  if (hasPercent) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['percentCorrect'],
-      message: 'This form reports a score, not a percent correct: send score.',
-    });
-  } else if (!hasScore) {
-    ctx.addIssue({ code: 'custom', path: ['score'], message: 'Enter the score from the report.' });
-  } else if (reporting === 'mastery' && exam.score! > CLINICAL_MASTERY_SCORE.max) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['score'],
-      message: `Clinical Mastery Series scaled scores run from ${CLINICAL_MASTERY_SCORE.min} to ${CLINICAL_MASTERY_SCORE.max} (mean 20); enter the scaled score.`,
-    });
-  }
-}
-
 /** A practice exam as the student logs it, including the non-predictive Clinical Mastery Series. */
-export const practiceExamInputSchema = z
-  .strictObject({
-    form: z.enum(LOGGED_FORM_IDS, {
-      error: (issue) =>
-        `${quotedForm(issue.input)} is not a practice exam we know. Use one of ${FORM_LIST}, or a Clinical Mastery Series form (CMS_MEDICINE …).`,
-    }),
-    date: localDateSchema('the date you took it'),
-    score: scoreSchema.nullish(),
-    percentCorrect: percentCorrect.nullish(),
-    breakdown: z
-      .array(
-        z.strictObject({
-          area: z.string().refine(isAreaId, { error: 'Choose a system or discipline from the list.' }),
-          percentCorrect,
-        }),
-      )
-      .max(SYSTEM_IDS.length + DISCIPLINE_IDS.length, 'List each system and discipline at most once.')
-      .refine((entries) => new Set(entries.map((e) => e.area)).size === entries.length, {
-        error: 'List each system and discipline at most once.',
-      })
-      .default([]),
-  })
-  .superRefine(checkResultField);
+export const practiceExamInputSchema = z.strictObject({
+  form: z.enum(LOGGED_FORM_IDS, {
+    error: (issue) =>
+      `${quotedForm(issue.input)} is not a practice exam we know. Use one of ${FORM_LIST}, or a Clinical Mastery Series form (CMS_MEDICINE …).`,
+  }),
+  date: localDateSchema('the date you took it'),
+  score: scoreSchema.nullish(),
+  percentCorrect: percentCorrect.nullish(),
+  breakdown: z
+    .array(
+      z.strictObject({
+        area: z.string().refine(isAreaId, { error: 'Choose a system or discipline from the list.' }),
+        percentCorrect,
+      }),
+    )
+    .max(SYSTEM_IDS.length + DISCIPLINE_IDS.length, 'List each system and discipline at most once.')
+    .default([]),
+});
 export type PracticeExamLogInput = z.input<typeof practiceExamInputSchema>;
 
 /** A practice exam sent for a prediction or a readiness check: the twelve predictive forms only. */
-export const predictiveExamSchema = z
-  .strictObject({
-    form: z.enum(PRACTICE_FORM_IDS, {
-      error: (issue) => `${quotedForm(issue.input)} is not a practice exam form we know. Use one of ${FORM_LIST}.`,
-    }),
-    date: localDateSchema('the date of the practice exam'),
-    score: scoreSchema.optional(),
-    percentCorrect: percentCorrect.optional(),
-  })
-  .superRefine(checkResultField);
+export const predictiveExamSchema = z.strictObject({
+  form: z.enum(PRACTICE_FORM_IDS, {
+    error: (issue) => `${quotedForm(issue.input)} is not a practice exam form we know. Use one of ${FORM_LIST}.`,
+  }),
+  date: localDateSchema('the date of the practice exam'),
+  score: scoreSchema.optional(),
+  percentCorrect: percentCorrect.optional(),
+});
 
 const targetScoreSchema = z
   .number({ error: 'Enter your target score as a number.' })

@@ -3,7 +3,8 @@
  */
 import { addDays, compareDates, type LocalDate } from '../common/dates.ts';
 import { fail, type Result } from '../common/result.ts';
-import { generatePlan, type Plan, type PlanItem } from './scheduler.ts';
+import { countsAsMissed } from './item-rules.ts';
+import { checkWaysOut, generatePlan, type Plan, type PlanInput, type PlanItem } from './scheduler.ts';
 import type { PlanSettings } from './settings.ts';
 
 export type ItemStatus = 'done' | 'skipped';
@@ -55,17 +56,11 @@ export function checkStatusChange(
  * Items before `today` with no status: planned, and neither done nor skipped. A deep review of a
  * practice exam that was not sat is not missed on its own: it moves with its exam at the next re-plan.
  */
-export function missedItems(items: readonly TrackedItem[], today: LocalDate): TrackedItem[] {
+export function missedItems<T extends TrackedItem>(items: readonly T[], today: LocalDate): T[] {
   const satForms = new Set(
     items.filter((item) => item.kind === 'practice-exam' && item.status === 'done').map((item) => item.form),
   );
-  return items.filter(
-    (item) =>
-      item.status === null &&
-      compareDates(item.date, today) < 0 &&
-      item.kind !== 'rest' &&
-      !(item.kind === 'deep-review' && item.form !== undefined && !satForms.has(item.form)),
-  );
+  return items.filter((item) => countsAsMissed(item, today, satForms));
 }
 
 export type Replan = {
@@ -92,6 +87,10 @@ export function replan(input: {
   isEdited: boolean;
   /** When the current plan was saved (UTC ISO). */
   plannedAt?: string;
+  /** A change to the work ahead (a shortfall's way out), applied to it after the work done is subtracted. */
+  patch?: Partial<PlanSettings>;
+  /** Minutes of journal review due by date, from the journal's forecast (scheduler/journal-review.ts). */
+  reviewMinutesByDate?: PlanInput['reviewMinutesByDate'];
 }): Result<Replan> {
   const { today, examDate, items } = input;
   if (compareDates(examDate, today) <= 0) {
@@ -107,7 +106,8 @@ export function replan(input: {
   const countsSinceStart = (item: TrackedItem) =>
     compareDates(item.date, input.generationStart) >= 0 ||
     (input.plannedAt !== undefined && item.statusAt != null && item.statusAt > input.plannedAt);
-  const settings = input.isEdited ? input.settings : remainingWork(input.settings, items.filter(countsSinceStart));
+  const ahead = input.isEdited ? input.settings : remainingWork(input.settings, items.filter(countsSinceStart));
+  const settings: PlanSettings = input.patch ? { ...ahead, ...input.patch } : ahead;
   const past = items.filter((item) => compareDates(item.date, today) < 0);
   const fixedItems = items
     .filter(
@@ -140,7 +140,7 @@ export function replan(input: {
     .reduce((sum, item) => sum + (item.questions ?? 0), 0);
   // A deep review follows only an exam that was sat: a missed exam's review is not kept apart from
   // it, and moves with the exam when the scheduler places the form again.
-  const plan = generatePlan({
+  const planInput: PlanInput = {
     startDate: today,
     examDate,
     settings,
@@ -148,8 +148,12 @@ export function replan(input: {
     pendingReviews,
     takenExamDates: doneExams.map((exam) => exam.date),
     questionsDoneBefore,
-  });
-  if (!plan.ok) return plan;
+    ...(input.reviewMinutesByDate ? { reviewMinutesByDate: input.reviewMinutesByDate } : {}),
+  };
+  const generated = generatePlan(planInput);
+  if (!generated.ok) return generated;
+  // Every way out offered to the student is tried first, so each one kept is known to fit.
+  const plan = { ok: true as const, value: checkWaysOut(planInput, generated.value) };
   // The stored settings describe all work from today, the kept done items included, so that the
   // next re-plan can subtract everything done since today without counting those twice.
   const keptQuestions = fixedItems

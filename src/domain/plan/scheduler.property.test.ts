@@ -5,8 +5,10 @@ import { addDays, dayOfWeek, daysBetween } from '../common/dates.ts';
 import { PRACTICE_FORM_IDS, practiceExamMinutes } from '../exam/practice-forms.ts';
 import { replan, type TrackedItem } from './replan.ts';
 import {
+  checkWaysOut,
   findWaysOut,
   generatePlan,
+  JOURNAL_REVIEW_MAX_MINUTES,
   LONG_BREAK_MINUTES,
   LONG_SHIFT_STUDY_CAP_MINUTES,
   MAX_RUN_MINUTES,
@@ -318,6 +320,69 @@ describe('plan scheduler properties', { timeout: 180_000 }, () => {
       { numRuns: 25 },
     );
     expect(checked).toBeGreaterThan(0);
+  });
+
+  it('offers only shortfall ways out that, applied, give a plan without that shortfall', () => {
+    let checked = 0;
+    fc.assert(
+      fc.property(settingsArb(), ({ examDate, settings }) => {
+        const input: PlanInput = { startDate: START, examDate, settings };
+        const result = generatePlan(input);
+        if (!result.ok || result.value.summary.shortfalls.length === 0) return;
+        const plan = checkWaysOut(input, result.value);
+        expect(plan.summary.waysOutChecked).toBe(true);
+        expect(plan.summary.shortfalls.length).toBe(result.value.summary.shortfalls.length);
+        for (const shortfall of plan.summary.shortfalls) {
+          expect(shortfall.waysOut.length).toBeGreaterThan(0);
+          for (const way of shortfall.waysOut) {
+            if (!way.settingsPatch && !way.examDate) continue;
+            checked += 1;
+            const applied = generatePlan({
+              ...input,
+              examDate: way.examDate ?? examDate,
+              settings: { ...settings, ...way.settingsPatch },
+            });
+            expect(applied.ok, way.label).toBe(true);
+            if (!applied.ok) continue;
+            const still = applied.value.summary.shortfalls.some(
+              (s) => s.kind === shortfall.kind && s.week === shortfall.week,
+            );
+            expect(still, `${way.label} leaves the ${shortfall.kind} shortfall of week ${shortfall.week}`).toBe(false);
+          }
+        }
+      }),
+      { numRuns: 30 },
+    );
+    expect(checked).toBeGreaterThan(0);
+  });
+
+  it('reserves the journal review slot inside the cap, never over the daily bound, carrying what a day cannot take', () => {
+    fc.assert(
+      fc.property(
+        settingsArb(),
+        fc.array(fc.integer({ min: 0, max: 150 }), { minLength: 1, maxLength: 60 }),
+        ({ examDate, settings }, minutes) => {
+          const reviewMinutesByDate = Object.fromEntries(minutes.map((m, k) => [addDays(START, k), m]));
+          const result = generatePlan({ startDate: START, examDate, settings, reviewMinutesByDate });
+          if (!result.ok) return;
+          const asked = minutes.slice(0, daysBetween(START, examDate)).reduce((a, b) => a + b, 0);
+          let placed = 0;
+          for (const day of result.value.days) {
+            const slots = day.items.filter((i) => i.kind === 'journal-review');
+            expect(slots.length).toBeLessThanOrEqual(1);
+            for (const slot of slots) {
+              expect(slot.minutes).toBeLessThanOrEqual(JOURNAL_REVIEW_MAX_MINUTES);
+              expect(day.kind).not.toBe('practice-exam');
+              expect(day.kind).not.toBe('full-length');
+              placed += slot.minutes;
+            }
+          }
+          // Rounded up to 5 minutes a day at most; never more than asked plus that rounding.
+          expect(placed).toBeLessThanOrEqual(asked + 5 * minutes.length);
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 
   it('re-planning keeps every done item exactly where it was and never rewrites the past', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, daysBetween, dayOfWeek } from '../common/dates.ts';
-import { findWaysOut, generatePlan, type Plan, type PlanInput, type PlanItem } from './scheduler.ts';
+import { checkWaysOut, findWaysOut, generatePlan, type Plan, type PlanInput, type PlanItem } from './scheduler.ts';
 import { DEFAULT_PLAN_SETTINGS, minutesOf, type PlanSettings, type ProtectedSlot } from './settings.ts';
 
 const START = '2026-11-25'; // a Wednesday
@@ -390,12 +390,20 @@ describe('scenarios', () => {
   });
 
   it('a 20-day plan: a baseline and a last exam 7 days out; 1 of the 2 full-length days, said with a later date that fits', () => {
-    const plan = planOf({ questionBank: bank(400) }, '2026-12-21', '2026-12-01');
+    const input: PlanInput = {
+      startDate: '2026-12-01',
+      examDate: '2026-12-21',
+      settings: { ...DEFAULT_PLAN_SETTINGS, questionBank: bank(400) },
+    };
+    const plan = checkWaysOut(input, planOf({ questionBank: bank(400) }, '2026-12-21', '2026-12-01'));
     expect(plan.summary.practiceExamDates.map((p) => p.date)).toEqual(['2026-12-03', '2026-12-14']);
     expect(plan.summary.fullLengthDates).toHaveLength(1);
     const shortfall = plan.summary.shortfalls.find((s) => s.kind === 'full-length')!;
     expect(shortfall).toMatchObject({ planned: 1, asked: 2 });
+    // The later date is found by re-running, a week at a time: the first said, with its number of days.
     const later = shortfall.waysOut.find((w) => w.examDate)!;
+    expect(later.label).toMatch(/^Move the exam (7|14|21|28|35|42|49|56) days, to 2027-/);
+    expect(plan.warnings.join(' ')).toContain(later.label);
     expect(planOf({ questionBank: bank(400) }, later.examDate!, '2026-12-01').summary.fullLengthDates).toHaveLength(2);
   });
 
@@ -412,8 +420,9 @@ describe('scenarios', () => {
     expect(result.error.code).toBe('PLAN_INFEASIBLE');
     expect(result.error.message).toMatch(/3,900 questions left need 195 blocks of 20; only \d+ fit by 2027-01-12/);
     expect(result.error.message).toMatch(/Ways out that fit: .*Move the exam \d+ days/);
-    // Then each way out, applied, gives a plan
+    // Then the same ways out travel as data, and each, applied, gives a plan
     const ways = findWaysOut(input);
+    expect(result.error.details).toEqual({ waysOut: ways });
     expect(ways.length).toBeGreaterThanOrEqual(2);
     for (const way of ways) {
       const applied = generatePlan({

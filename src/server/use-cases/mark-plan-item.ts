@@ -1,3 +1,4 @@
+import { whyNotTickable } from '#domain/plan/item-rules.ts';
 import { checkStatusChange } from '#domain/plan/replan.ts';
 import { fail, ok, type Result } from '#domain/common/result.ts';
 import { markItemRequestSchema, type PlanItemView } from '#shared/contracts/plan.ts';
@@ -29,6 +30,9 @@ export async function markPlanItem(
           )
         : fail('NOT_FOUND', 'That plan item does not exist. Reload the plan and try again.');
     }
+    // The same rule the web uses to show the buttons: rest and the exam day take no tick.
+    const untickable = whyNotTickable(item);
+    if (untickable) return fail('ITEM_NOT_TICKABLE', untickable, { status: untickable });
     const problem = checkStatusChange(item, parsed.value.status, today);
     if (problem) return fail('VALIDATION_FAILED', problem, { status: problem });
     const updated = await repos.plans.setStatus(actor.userId, itemId, parsed.value.status, ctx.now().toISOString());

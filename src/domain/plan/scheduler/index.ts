@@ -26,7 +26,17 @@ import {
 } from './practice-exams.ts';
 import { placeNewBlocks, placeSecondPass, QBANK_FINISH_DAYS_BEFORE } from './question-bank.ts';
 import { markEve, placeWeeklyRest } from './rest.ts';
-import { describeShortfalls, formsToAdd, weeklyShortfalls } from './shortfalls.ts';
+import { placeJournalReviews } from './journal-review.ts';
+import {
+  describeShortfalls,
+  formsToAdd,
+  formsWay,
+  freeHoursWay,
+  fullLengthWay,
+  largerWays,
+  spacingWay,
+  weeklyShortfalls,
+} from './shortfalls.ts';
 import type {
   Plan,
   PlanDay,
@@ -65,6 +75,7 @@ export {
   POST_CALL_STUDY_CAP_MINUTES,
 } from './free-time.ts';
 export { SHORT_BREAK_MINUTES, LONG_BREAK_MINUTES, MAX_RUN_MINUTES } from './placing.ts';
+export { JOURNAL_REVIEW_MAX_MINUTES, JOURNAL_REVIEW_MIN_MINUTES } from './journal-review.ts';
 
 /** How far ahead "move the exam" looks for a date that fits. */
 const MAX_EXAM_MOVE_DAYS = 365;
@@ -133,7 +144,7 @@ function ledgers(days: WorkDay[], settings: PlanSettings): WeekLedger[] {
 
 type Built = { ok: true; plan: Plan } | { ok: false; failure: Result<never> };
 
-function build(input: PlanInput, withWaysOut: boolean): Built {
+function build(input: PlanInput): Built {
   const { startDate, examDate, settings } = input;
   const warnings: string[] = [];
   const days = buildDays(input);
@@ -159,6 +170,12 @@ function build(input: PlanInput, withWaysOut: boolean): Built {
   const exams = placePracticeExams(days, settings, warnings, input.takenExamDates);
   const fullLengthDates = placeFullLengthDays(days, settings, examDate);
   placeWeeklyRest(days, settings, warnings);
+  // The journal's review slot before new questions, so the cap keeps room for it.
+  const reviewLeft = placeJournalReviews(days, input.reviewMinutesByDate);
+  if (reviewLeft >= 30)
+    warnings.push(
+      `About ${Math.round(reviewLeft / 5) * 5} minutes of journal review do not fit before the exam (the cap and the heavy days leave no room): review in shorter sessions, or raise the daily cap.`,
+    );
   const weeks = ledgers(days, settings);
   const qbank = placeNewBlocks(days, weeks, settings, input.questionsDoneBefore ?? 0);
   if (!qbank.ok) return { ok: false, failure: qbank };
@@ -175,18 +192,9 @@ function build(input: PlanInput, withWaysOut: boolean): Built {
     const missing = exams.needed - exams.dates.length;
     const add = formsToAdd(settings.practiceExams, missing);
     const waysOut: WayOut[] = [];
-    if (tooFewForms && add.length > 0)
-      waysOut.push({
-        label: `Add ${add.length} practice exam${add.length === 1 ? '' : 's'} (${add.join(', ')}) to keep one at least every ${Math.min(21, settings.practiceExamEveryDays * 3)} days`,
-        settingsPatch: { practiceExams: [...settings.practiceExams, ...add] },
-      });
-    if (tooFewForms && settings.practiceExamEveryDays < 14) {
-      const every = Math.min(14, settings.practiceExamEveryDays + 3);
-      waysOut.push({
-        label: `Space the final weeks' practice exams every ${every} days, so fewer forms cover them`,
-        settingsPatch: { practiceExamEveryDays: every },
-      });
-    }
+    if (tooFewForms && add.length > 0) waysOut.push(formsWay(settings, add));
+    if (tooFewForms && settings.practiceExamEveryDays < 14)
+      waysOut.push(spacingWay(Math.min(14, settings.practiceExamEveryDays + 3)));
     if (!tooFewForms || waysOut.length === 0)
       waysOut.push({
         label: `Free up ${Math.max(1, missing)} day${missing > 1 ? 's' : ''} off for practice exams, so none is more than ${MID_PERIOD_MAX_GAP_DAYS} days from the last (now up to ${exams.maxGapDays})`,
@@ -202,21 +210,8 @@ function build(input: PlanInput, withWaysOut: boolean): Built {
     });
   }
   if (fullLengthDates.length < settings.fullLengthDays) {
-    const waysOut: WayOut[] = [];
-    if (withWaysOut) {
-      for (let k = 1; k <= FULL_LENGTH_MOVE_TRIES; k++) {
-        const later = addDays(examDate, k * FULL_LENGTH_MOVE_STEP_DAYS);
-        const trial = build({ ...input, examDate: later }, false);
-        if (trial.ok && trial.plan.summary.fullLengthDates.length >= settings.fullLengthDays) {
-          waysOut.push({ label: `Move the exam ${k * FULL_LENGTH_MOVE_STEP_DAYS} days, to ${later}`, examDate: later });
-          break;
-        }
-      }
-    }
-    waysOut.push({
-      label: `Plan ${fullLengthDates.length} full-length day${fullLengthDates.length === 1 ? '' : 's'}`,
-      settingsPatch: { fullLengthDays: fullLengthDates.length },
-    });
+    // A later exam date is looked for by checkWaysOut, which re-runs the scheduler.
+    const waysOut: WayOut[] = [fullLengthWay(fullLengthDates.length)];
     const n = days.length;
     shortfalls.push({
       week: null,
@@ -264,6 +259,7 @@ function build(input: PlanInput, withWaysOut: boolean): Built {
     'deep-review',
     'full-length',
     'content-review',
+    'journal-review',
     'rest',
     'exam',
   ] as const) {
@@ -293,7 +289,7 @@ function build(input: PlanInput, withWaysOut: boolean): Built {
 }
 
 function fits(input: PlanInput): boolean {
-  return build(input, false).ok;
+  return build(input).ok;
 }
 
 /** The smallest value in [low, high] for which `test` holds, assuming it holds from some value on; null if not at `high`. */
@@ -387,7 +383,7 @@ export function generatePlan(input: PlanInput): Result<Plan> {
       examDate: 'Choose an exam date after today.',
     });
   }
-  const built = build(input, true);
+  const built = build(input);
   if (built.ok) return ok(built.plan);
   const failure = built.failure;
   if (failure.ok || !/questions left need/.test(failure.error.message)) return failure;
@@ -397,5 +393,94 @@ export function generatePlan(input: PlanInput): Result<Plan> {
     ways.length > 0
       ? `Ways out that fit: ${ways.map((w) => w.label).join('; ')}.`
       : 'No change to the hours, the cap or the share of the bank fits: free up days from rotations, or move the exam more than a year.';
-  return { ok: false, error: { ...failure.error, message: `${failure.error.message} ${next}` } };
+  return {
+    ok: false,
+    error: { ...failure.error, message: `${failure.error.message} ${next}`, details: { waysOut: ways } },
+  };
+}
+
+/** Same kind, same week (or, for practice exams and full-length days, the same kind). */
+function isSameShortfall(a: Shortfall, b: Shortfall): boolean {
+  return a.kind === b.kind && a.week === b.week;
+}
+
+/** A way out that changes nothing the scheduler reads (free up a shift): advice, not a patch. */
+function isAdvice(way: WayOut): boolean {
+  return way.settingsPatch === undefined && way.examDate === undefined;
+}
+
+/**
+ * The plan with every shortfall's ways out tried: each settings patch and exam move is applied and
+ * the scheduler re-run, and a way out is kept only when the shortfall it answers is gone from the
+ * new plan (same kind, same week). One that does not remove it is resized by search (a higher cap,
+ * a lower ask, more forms, fewer full-length days) or dropped; a full-length shortfall also gets
+ * the nearest later exam date, a week at a time, that places every day asked for. Advice with no
+ * patch stays, and a shortfall left with no way out gets the advice of more free time. The warnings
+ * are said again from the checked ways out.
+ *
+ * Kept apart from generatePlan because each distinct patch is a full re-run: the server runs it
+ * once when it stores a plan; the bench measures generation alone.
+ */
+export function checkWaysOut(input: PlanInput, plan: Plan): Plan {
+  if (plan.summary.shortfalls.length === 0) return { ...plan, summary: { ...plan.summary, waysOutChecked: true } };
+  const trials = new Map<string, Plan | null>();
+  const trial = (way: WayOut): Plan | null => {
+    const key = JSON.stringify([way.settingsPatch ?? null, way.examDate ?? null]);
+    let result = trials.get(key);
+    if (result === undefined) {
+      const built = build({
+        ...input,
+        examDate: way.examDate ?? input.examDate,
+        settings: { ...input.settings, ...way.settingsPatch },
+      });
+      result = built.ok ? built.plan : null;
+      trials.set(key, result);
+    }
+    return result;
+  };
+  const removes = (shortfall: Shortfall, way: WayOut) => {
+    const tried = trial(way);
+    return tried !== null && !tried.summary.shortfalls.some((other) => isSameShortfall(other, shortfall));
+  };
+  const shortfalls = plan.summary.shortfalls.map((shortfall): Shortfall => {
+    const kept: WayOut[] = [];
+    const keep = (way: WayOut) => {
+      if (!kept.some((k) => k.label === way.label)) kept.push(way);
+    };
+    for (const way of shortfall.waysOut) {
+      if (isAdvice(way)) keep(way);
+      else if (removes(shortfall, way)) keep(way);
+      else {
+        // Smallest larger change that removes it (assuming a larger change never undoes it), then confirmed.
+        const ladder = largerWays(input.settings, way);
+        const k = smallestThatFits(0, ladder.length - 1, (i) => removes(shortfall, ladder[i]!));
+        if (k !== null && removes(shortfall, ladder[k]!)) keep(ladder[k]!);
+      }
+    }
+    if (shortfall.kind === 'full-length') {
+      const later = (k: number) => addDays(input.examDate, k * FULL_LENGTH_MOVE_STEP_DAYS);
+      const moveWay = (k: number): WayOut => ({
+        label: `Move the exam ${k * FULL_LENGTH_MOVE_STEP_DAYS} days, to ${later(k)}`,
+        examDate: later(k),
+      });
+      const k = smallestThatFits(1, FULL_LENGTH_MOVE_TRIES, (n) => removes(shortfall, moveWay(n)));
+      if (k !== null) kept.unshift(moveWay(k));
+    }
+    if (kept.length === 0) {
+      const missing = (shortfall.askedMinutes ?? 0) - (shortfall.plannedMinutes ?? 0);
+      keep(
+        shortfall.week === null
+          ? { label: 'Free up whole days off from rotations: no change of settings alone makes this fit' }
+          : freeHoursWay(missing),
+      );
+    }
+    return { ...shortfall, waysOut: kept };
+  });
+  const said = describeShortfalls(plan.summary.shortfalls).length;
+  const ruleWarnings = plan.warnings.slice(0, plan.warnings.length - said);
+  return {
+    ...plan,
+    summary: { ...plan.summary, shortfalls, waysOutChecked: true },
+    warnings: [...ruleWarnings, ...describeShortfalls(shortfalls)],
+  };
 }

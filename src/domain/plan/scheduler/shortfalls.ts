@@ -27,6 +27,56 @@ function roomCause(week: WeekLedger, minutes: number, capMinutes: number): Short
   return freePastCap > 0 ? 'the cap' : 'sleep';
 }
 
+/** "Raise the daily cap to 8.5 h". */
+export function capWay(capHours: number): WayOut {
+  return { label: `Raise the daily cap to ${capHours} h`, settingsPatch: { dailyCapHours: capHours } };
+}
+
+/** "Ask for 12 h/week of question bank": the weekly ask lowered to what fits in the weeks that fall short. */
+export function askWay(settings: PlanSettings, field: 'questionBank' | 'contentReview', hours: number): WayOut {
+  return {
+    label: `Ask for ${hours} h/week of ${field === 'questionBank' ? 'question bank' : 'content review'}: what fits in the weeks that fall short`,
+    settingsPatch: { weeklyHours: { ...settings.weeklyHours, [field]: hours } },
+  };
+}
+
+/** More practice-exam hours, so exam weeks keep the other hours whole. */
+export function practiceHoursWay(settings: PlanSettings, hours: number): WayOut {
+  const h = settings.weeklyHours;
+  return {
+    label: `+${hours - h.practiceExams} h/week of practice-exam time keeps the other hours whole in exam weeks`,
+    settingsPatch: { weeklyHours: { ...h, practiceExams: hours } },
+  };
+}
+
+/** Add practice-exam forms (the free one first, then the newest NBME forms). */
+export function formsWay(settings: PlanSettings, add: readonly PracticeFormId[]): WayOut {
+  return {
+    label: `Add ${add.length} practice exam${add.length === 1 ? '' : 's'} (${add.join(', ')}) to keep one at least every ${Math.min(MID_PERIOD_MAX_GAP_DAYS, settings.practiceExamEveryDays * 3)} days`,
+    settingsPatch: { practiceExams: [...settings.practiceExams, ...add] },
+  };
+}
+
+export function spacingWay(every: number): WayOut {
+  return {
+    label: `Space the final weeks' practice exams every ${every} days, so fewer forms cover them`,
+    settingsPatch: { practiceExamEveryDays: every },
+  };
+}
+
+export function fullLengthWay(count: number): WayOut {
+  return {
+    label: `Plan ${count} full-length day${count === 1 ? '' : 's'}`,
+    settingsPatch: { fullLengthDays: count },
+  };
+}
+
+/** A way out that needs no setting: more free time in the weeks that fall short. */
+export function freeHoursWay(missingMinutes: number): WayOut {
+  const missingHours = Math.max(1, Math.ceil(missingMinutes / 60));
+  return { label: `${missingHours} more free hours that week (a swapped shift, an evening off) makes it fit` };
+}
+
 function weeklyWaysOut(
   settings: PlanSettings,
   week: WeekLedger,
@@ -37,29 +87,94 @@ function weeklyWaysOut(
 ): WayOut[] {
   const h = settings.weeklyHours;
   const open = Math.max(1, week.days.filter((d) => !d.special && d.capMinutes === capMinutes).length);
-  const missingHours = Math.ceil(missingMinutes / 60);
   const ways: WayOut[] = [];
   if (cause === 'the cap') {
     const raise = Math.ceil(missingMinutes / open / 15) * 15;
     const capHours = Math.min(DAILY_STUDY_CEILING_HOURS, (capMinutes + raise) / 60);
-    if (capHours * 60 > capMinutes)
-      ways.push({ label: `Raise the daily cap to ${capHours} h`, settingsPatch: { dailyCapHours: capHours } });
+    if (capHours * 60 > capMinutes) ways.push(capWay(capHours));
   } else if (cause === 'the weekly total') {
-    const practiceExams = Math.min(20, h.practiceExams + missingHours);
-    ways.push({
-      label: `+${practiceExams - h.practiceExams} h/week of practice-exam time keeps the other hours whole in exam weeks`,
-      settingsPatch: { weeklyHours: { ...h, practiceExams } },
-    });
+    ways.push(practiceHoursWay(settings, Math.min(20, h.practiceExams + Math.ceil(missingMinutes / 60))));
   } else {
-    ways.push({ label: `${missingHours} more free hours that week (a swapped shift, an evening off) makes it fit` });
+    ways.push(freeHoursWay(missingMinutes));
   }
   const plannedMinutes = field === 'questionBank' ? week.qbankMinutes : week.contentMinutes;
   const fits = Math.floor((plannedMinutes * 7) / Math.max(1, week.days.length) / 60);
-  ways.push({
-    label: `Ask for ${fits} h/week of ${field === 'questionBank' ? 'question bank' : 'content review'}: what fits that week`,
-    settingsPatch: { weeklyHours: { ...h, [field]: fits } },
-  });
+  ways.push(askWay(settings, field, fits));
   return ways;
+}
+
+/**
+ * One patch per kind of change across the weeks, so one tap answers every week it can: the lowest
+ * weekly ask of the weeks that fall short, the highest cap, the most practice-exam hours.
+ */
+function unifyWeeklyWays(shortfalls: Shortfall[], settings: PlanSettings): void {
+  const h = settings.weeklyHours;
+  const pick = (test: (w: WayOut) => number | null, best: (a: number, b: number) => number) => {
+    let value: number | null = null;
+    for (const s of shortfalls)
+      for (const w of s.waysOut) {
+        const v = test(w);
+        if (v !== null) value = value === null ? v : best(value, v);
+      }
+    return value;
+  };
+  const askOf = (field: 'questionBank' | 'contentReview') => (w: WayOut) =>
+    w.settingsPatch?.weeklyHours && w.settingsPatch.weeklyHours[field] < h[field]
+      ? w.settingsPatch.weeklyHours[field]
+      : null;
+  const minQb = pick(askOf('questionBank'), Math.min);
+  const minContent = pick(askOf('contentReview'), Math.min);
+  const maxCap = pick((w) => w.settingsPatch?.dailyCapHours ?? null, Math.max);
+  const maxPractice = pick(
+    (w) =>
+      w.settingsPatch?.weeklyHours && w.settingsPatch.weeklyHours.practiceExams > h.practiceExams
+        ? w.settingsPatch.weeklyHours.practiceExams
+        : null,
+    Math.max,
+  );
+  for (const s of shortfalls) {
+    s.waysOut = s.waysOut.map((w) => {
+      if (minQb !== null && askOf('questionBank')(w) !== null) return askWay(settings, 'questionBank', minQb);
+      if (minContent !== null && askOf('contentReview')(w) !== null)
+        return askWay(settings, 'contentReview', minContent);
+      if (maxCap !== null && w.settingsPatch?.dailyCapHours !== undefined) return capWay(maxCap);
+      if (maxPractice !== null && w.settingsPatch?.weeklyHours) return practiceHoursWay(settings, maxPractice);
+      return w;
+    });
+  }
+}
+
+/**
+ * Larger versions of a way out that did not remove its shortfall when tried, smallest change
+ * first: a higher cap (quarter hours, to the ceiling), a lower weekly ask (to 0), more practice-exam
+ * hours (to 20), more forms, wider spacing (to 14 days), fewer full-length days (to 0). Empty for
+ * a change that has no size.
+ */
+export function largerWays(settings: PlanSettings, way: WayOut): WayOut[] {
+  const patch = way.settingsPatch;
+  if (!patch) return [];
+  const out: WayOut[] = [];
+  const h = settings.weeklyHours;
+  if (patch.dailyCapHours !== undefined) {
+    for (let cap = patch.dailyCapHours + 0.25; cap <= DAILY_STUDY_CEILING_HOURS; cap += 0.25) out.push(capWay(cap));
+  } else if (patch.weeklyHours) {
+    const w = patch.weeklyHours;
+    if (w.questionBank < h.questionBank)
+      for (let x = w.questionBank - 1; x >= 0; x--) out.push(askWay(settings, 'questionBank', x));
+    else if (w.contentReview < h.contentReview)
+      for (let x = w.contentReview - 1; x >= 0; x--) out.push(askWay(settings, 'contentReview', x));
+    else if (w.practiceExams > h.practiceExams)
+      for (let x = w.practiceExams + 1; x <= 20; x++) out.push(practiceHoursWay(settings, x));
+  } else if (patch.practiceExams) {
+    const added = patch.practiceExams.length - settings.practiceExams.length;
+    const all = formsToAdd(settings.practiceExams, PRACTICE_FORM_IDS.length);
+    for (let k = added + 1; k <= all.length; k++) out.push(formsWay(settings, all.slice(0, k)));
+  } else if (patch.practiceExamEveryDays !== undefined) {
+    for (let x = patch.practiceExamEveryDays + 1; x <= 14; x++) out.push(spacingWay(x));
+  } else if (patch.fullLengthDays !== undefined) {
+    for (let x = patch.fullLengthDays - 1; x >= 0; x--) out.push(fullLengthWay(x));
+  }
+  return out;
 }
 
 export function weeklyShortfalls(
@@ -95,6 +210,7 @@ export function weeklyShortfalls(
       });
     }
   }
+  unifyWeeklyWays(out, settings);
   return out;
 }
 

@@ -10,6 +10,7 @@ export type PlanItemKind =
   | 'deep-review'
   | 'full-length'
   | 'content-review'
+  | 'journal-review'
   | 'rest'
   | 'exam';
 
@@ -83,6 +84,12 @@ export type Plan = {
     dailyCapMinutes: number;
     /** Every shortfall against the settings, with its cause and ways out; also said in `warnings`. */
     shortfalls: Shortfall[];
+    /**
+     * True once every way out that changes a setting or the exam date was tried by re-running the
+     * scheduler and kept only when it removes its shortfall (`checkWaysOut`); absent on plans made
+     * before that check, whose ways out are arithmetic estimates.
+     */
+    waysOutChecked?: boolean;
   };
   warnings: string[];
 };
@@ -99,6 +106,11 @@ export type PlanInput = {
   takenExamDates?: LocalDate[];
   /** New questions done before `startDate`: misses from them can fill second-pass blocks from day one. */
   questionsDoneBefore?: number;
+  /**
+   * Minutes of wrong-answer journal review due on each date (the journal's forecast of due cards
+   * times the student's minutes per card): a daily review slot inside the cap (journal-review.ts).
+   */
+  reviewMinutesByDate?: Readonly<Record<LocalDate, number>>;
 };
 
 export type Interval = { start: number; end: number };

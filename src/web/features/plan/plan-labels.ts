@@ -1,5 +1,6 @@
 import { PRACTICE_FORMS } from '#domain/exam/practice-forms.ts';
 import type { SettingChange } from '#domain/postmortem/countermeasures.ts';
+import { isTickable } from '#domain/plan/item-rules.ts';
 import type { DayKind, PlanItemKind } from '#domain/plan/scheduler.ts';
 import type { PlanItemView } from '#shared/contracts/plan.ts';
 
@@ -52,6 +53,7 @@ export const ITEM_KIND_LABELS: Readonly<Record<PlanItemKind, string>> = {
   'deep-review': 'Deep review',
   'full-length': 'Full-length simulation',
   'content-review': 'Content review',
+  'journal-review': 'Journal review',
   rest: 'Rest',
   exam: 'Step 2 CK',
 };
@@ -70,9 +72,9 @@ export function shortItemTitle(item: PlanItemView): string {
   return label;
 }
 
-/** Items a student ticks off; rest is protected time, not a task. */
+/** Items a student ticks off: the domain's rule, which the server enforces (rest and the exam take none). */
 export function isMarkable(item: PlanItemView): boolean {
-  return item.kind !== 'rest' && item.kind !== 'exam';
+  return isTickable(item);
 }
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;

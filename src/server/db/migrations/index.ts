@@ -14,6 +14,7 @@ import * as m202612010800 from './202612010800_story.ts';
 import * as m202612010900 from './202612010900_countermeasures.ts';
 import * as m202612011000 from './202612011000_journal_signals.ts';
 import * as m202612011100 from './202612011100_plan_reflow.ts';
+import * as m202612011200 from './202612011200_idempotency.ts';
 
 /** Every migration, by name; names sort in the order they run. Add new files here. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '202612010900_countermeasures': m202612010900,
   '202612011000_journal_signals': m202612011000,
   '202612011100_plan_reflow': m202612011100,
+  '202612011200_idempotency': m202612011200,
 };

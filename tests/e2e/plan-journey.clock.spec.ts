@@ -174,6 +174,8 @@ test('A student completes the postmortem, sees the causes and the settings they 
   await settings.field('settings.questionBank.questionsLeft').fill('10000');
   await settings.field('settings.weeklyHours.questionBank').fill('5');
   await settings.submitButton.click();
+  // Lowering hours the postmortem raised asks first, naming the cause; saving anyway is one tap.
+  await settings.confirmUndone.getByRole('button', { name: 'Save with my changes' }).click();
   await expect(settings.infeasible).toBeVisible();
   await expect(settings.infeasible).toContainText('10,000 questions');
   await expect(settings.fieldError('settings.questionBank.questionsLeft')).toBeVisible();

@@ -6,12 +6,17 @@ export class PlanSettingsPage {
   readonly changes: Locator;
   readonly infeasible: Locator;
   readonly submitButton: Locator;
+  /** Asks before saving a setting the postmortem set, changed back. */
+  readonly confirmUndone: Locator;
+  readonly presets: Locator;
 
   constructor(readonly page: Page) {
     this.form = page.getByRole('form', { name: 'Plan settings' });
     this.changes = page.getByTestId('postmortem-changes');
     this.infeasible = page.getByTestId('plan-infeasible');
     this.submitButton = page.getByRole('button', { name: /^(Build my plan|Save and re-plan from today)$/ });
+    this.confirmUndone = page.getByTestId('countermeasure-confirm');
+    this.presets = page.getByTestId('rotation-presets');
   }
 
   async goto() {

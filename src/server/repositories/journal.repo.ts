@@ -259,6 +259,31 @@ export function createJournalRepo(db: Kysely<DB>) {
       await db.deleteFrom('journal_reviews').where('user_id', '=', userId).where('id', '=', id).execute();
     },
 
+    /** Each entry's creation instant and stored card: where a replay starts and what it compares with. */
+    async listCardOrigins(userId: string): Promise<{ id: string; createdAt: string; card: ReviewCard }[]> {
+      const rows = await db
+        .selectFrom('journal_entries')
+        .select(['id', 'created_at', 'card_json'])
+        .where('user_id', '=', userId)
+        .execute();
+      return rows.map((r) => ({ id: r.id, createdAt: r.created_at, card: JSON.parse(r.card_json) as ReviewCard }));
+    },
+
+    /** Rewrites what the rules made of a rating (after a replay); the rating and its instant stay. */
+    async updateReviewRecord(userId: string, id: string, record: ReviewRecord): Promise<void> {
+      await db
+        .updateTable('journal_reviews')
+        .set({
+          card_before_json: JSON.stringify(record.cardBefore),
+          card_after_json: JSON.stringify(record.cardAfter),
+          fsrs_due: record.fsrsDue,
+          adjustment: record.adjustment,
+        })
+        .where('user_id', '=', userId)
+        .where('id', '=', id)
+        .execute();
+    },
+
     /** Every rating, oldest first: the log the schedule is replayed from. */
     async listReviews(userId: string): Promise<StoredReview[]> {
       const rows = await db

@@ -4,6 +4,7 @@ import type { AcceptedDelay } from '#shared/contracts/readiness.ts';
 import type { Actor, Context, Repos } from '../context.ts';
 import { getEvidence } from './get-evidence.ts';
 import { parseInput } from './parse-input.ts';
+import { replayJournalSchedule } from './replay-journal-schedule.ts';
 import { replanAndStore } from './save-plan.ts';
 
 /**
@@ -40,7 +41,9 @@ export async function acceptDelay(ctx: Context, actor: Actor, body: unknown): Pr
   const hasPlan = (await ctx.repos.plans.get(actor.userId)) !== undefined;
   if (!hasPlan) {
     const problem = await ctx.transactForStudent(actor.userId, moveExamDate);
-    return problem ? { ok: false, error: problem } : ok({ examDate: proposal.newExamDate, isReplanned: false });
+    if (problem) return { ok: false, error: problem };
+    await replayJournalSchedule(ctx, actor);
+    return ok({ examDate: proposal.newExamDate, isReplanned: false });
   }
   // One transaction: the new plan is computed first, and the exam date moves with it or not at all.
   const result = await replanAndStore(ctx, actor, {
@@ -49,5 +52,7 @@ export async function acceptDelay(ctx: Context, actor: Actor, body: unknown): Pr
     beforeStore: moveExamDate,
   });
   if (!result.ok) return result;
+  // The journal's due dates follow the new exam date (decision 010, replay).
+  await replayJournalSchedule(ctx, actor);
   return ok({ examDate: proposal.newExamDate, isReplanned: true });
 }

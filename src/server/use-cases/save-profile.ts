@@ -7,6 +7,7 @@ import type { Actor, Context } from '../context.ts';
 import { localDateIn } from '../time.ts';
 import { toProfileResponse } from './get-profile.ts';
 import { parseInput } from './parse-input.ts';
+import { replayJournalSchedule } from './replay-journal-schedule.ts';
 
 /** Validates and saves the student's profile; a rejected profile changes nothing. */
 export async function saveProfile(ctx: Context, actor: Actor, body: unknown): Promise<Result<ProfileResponse>> {
@@ -17,7 +18,12 @@ export async function saveProfile(ctx: Context, actor: Actor, body: unknown): Pr
   if (Object.keys(problems).length > 0) {
     return fail('VALIDATION_FAILED', 'Some fields need fixing before this can be saved.', problems);
   }
+  const before = await ctx.repos.profiles.get(actor.userId);
   const stored = await ctx.repos.profiles.save(actor.userId, parsed.value, ctx.now().toISOString());
+  // The journal's due dates are aimed at the exam day in the student's zone: replay them when either moves.
+  if (before?.examDate !== stored.examDate || before.timeZone !== stored.timeZone) {
+    await replayJournalSchedule(ctx, { ...actor, timeZone: stored.timeZone });
+  }
   return ok(toProfileResponse(ctx, stored, stored.timeZone));
 }
 

@@ -11,6 +11,7 @@ import { createCalendarFeedsRepo } from './repositories/calendar-feeds.repo.ts';
 import { createEvidenceRepo } from './repositories/evidence.repo.ts';
 import { createJournalRepo } from './repositories/journal.repo.ts';
 import { createLoginFailuresRepo } from './repositories/login-failures.repo.ts';
+import { createOutcomesRepo } from './repositories/outcomes.repo.ts';
 import { createPlansRepo } from './repositories/plans.repo.ts';
 import { createPostmortemsRepo } from './repositories/postmortems.repo.ts';
 import { createProfilesRepo } from './repositories/profiles.repo.ts';
@@ -34,6 +35,7 @@ function createRepos(db: Kysely<DB>) {
     evidence: createEvidenceRepo(db),
     journal: createJournalRepo(db),
     advisors: createAdvisorsRepo(db),
+    outcomes: createOutcomesRepo(db),
   };
 }
 

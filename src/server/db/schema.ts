@@ -190,6 +190,24 @@ export type ExportRunsTable = {
   finished_at: string | null;
 };
 
+/** Journey stage 9: the real result, the last prediction before the exam, and the consent to share. */
+export type ExamOutcomesTable = {
+  user_id: string;
+  exam_date: string;
+  score: number;
+  passed: number;
+  result_date: string;
+  /** 1 when the student lets the school's evaluate run use the pair; 0 (the default) otherwise. */
+  share_with_school: Generated<number>;
+  predicted: number | null;
+  predicted_low: number | null;
+  predicted_high: number | null;
+  predicted_on: string | null;
+  predicted_exams: number | null;
+  created_at: string;
+  updated_at: string;
+};
+
 /** An invitation a student made for an advisor: single use, expires; only the code's hash is kept. */
 export type AdvisorInvitationsTable = {
   id: string;
@@ -261,4 +279,5 @@ export type DB = {
   advisor_links: AdvisorLinksTable;
   advisor_notes: AdvisorNotesTable;
   advisor_access_log: AdvisorAccessLogTable;
+  exam_outcomes: ExamOutcomesTable;
 };

@@ -100,6 +100,8 @@ export type PostmortemsTable = {
   answers_json: string;
   created_at: string;
   updated_at: string;
+  /** When the student confirmed the support the postmortem asked for (202612010900); null until then. */
+  support_confirmed_at: string | null;
 };
 
 export type QbankBlocksTable = {

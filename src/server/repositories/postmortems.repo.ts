@@ -17,13 +17,44 @@ export function createPostmortemsRepo(db: Kysely<DB>) {
      * that text, with `isJson: false`: the caller decides what to say, and the export still
      * carries every character the student saved.
      */
-    async get(
-      userId: string,
-    ): Promise<{ answers: unknown; isJson: boolean; createdAt: string; updatedAt: string } | undefined> {
+    async get(userId: string): Promise<
+      | {
+          answers: unknown;
+          isJson: boolean;
+          createdAt: string;
+          updatedAt: string;
+          supportConfirmedAt: string | null;
+        }
+      | undefined
+    > {
       const row = await db.selectFrom('postmortems').selectAll().where('user_id', '=', userId).executeTakeFirst();
       if (!row) return undefined;
       const parsed = parseJson(row.answers_json);
-      return { ...parsed, createdAt: row.created_at, updatedAt: row.updated_at };
+      return {
+        ...parsed,
+        createdAt: row.created_at,
+        updatedAt: row.updated_at,
+        supportConfirmedAt: row.support_confirmed_at ?? null,
+      };
+    },
+
+    /**
+     * Records that the support the postmortem asked for is in place. The first confirmation
+     * stands: a second keeps its instant. Returns that instant, or null when there is no postmortem.
+     */
+    async confirmSupport(userId: string, now: string): Promise<string | null> {
+      await db
+        .updateTable('postmortems')
+        .set({ support_confirmed_at: now })
+        .where('user_id', '=', userId)
+        .where('support_confirmed_at', 'is', null)
+        .execute();
+      const row = await db
+        .selectFrom('postmortems')
+        .select('support_confirmed_at')
+        .where('user_id', '=', userId)
+        .executeTakeFirst();
+      return row?.support_confirmed_at ?? null;
     },
 
     async save(userId: string, answers: unknown, now: string): Promise<void> {

@@ -1,11 +1,15 @@
 // Every route the app serves, asked by everyone who should not get it: anonymous, a forged cookie,
 // an advisor, another student. The list of routes is the app's own route table (route-table.ts),
 // so a new route fails this file until it is given a public entry or a matrix entry below.
+import { randomInt } from 'node:crypto';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '#server/context.ts';
+import { CODE_ALPHABET, CODE_LENGTH } from '#domain/advisor/invitation.ts';
+import { hashToken } from '#server/auth/tokens.ts';
 import { routeTableOf, type RouteEntry } from '#server/route-table.ts';
 import { exportData } from '#server/use-cases/export-data.ts';
+import { getSharing } from '#server/use-cases/sharing.ts';
 import { buildPlanSettings } from '#tests/factories/plan.ts';
 import { buildPostmortemAnswers } from '#tests/factories/postmortem.ts';
 import { buildProfileInput } from '#tests/factories/profile.ts';
@@ -13,12 +17,30 @@ import { describeEachDatabase } from '#tests/setup/databases.ts';
 import { clientFrom, createTestApp, STRONG_PASSWORD, type Client, type TestApp } from '#tests/setup/test-app.ts';
 
 /** What the owner made before the matrix runs; path parameters name these. */
-type OwnerRecords = { itemId: string; blockId: string; examId: string; feedToken: string; entryId: string };
+type OwnerRecords = {
+  itemId: string;
+  blockId: string;
+  examId: string;
+  feedToken: string;
+  entryId: string;
+  /** The owner's own id: an advisor's student page names it. */
+  studentId: string;
+  /** A pending invitation of the owner's, and their live link to an advisor of their own. */
+  invitationId: string;
+  linkId: string;
+  /** A note the owner's own advisor keeps about them. */
+  noteId: string;
+  /** A code the owner's advisor has already used. */
+  usedCode: string;
+};
 
 type MatrixEntry = {
-  /** 'student': advisors are refused with 403; 'user': any signed-in user may call it. */
-  access: 'student' | 'user';
-  payload?: object;
+  /**
+   * 'student': advisors are refused with 403; 'advisor': students are refused with 403; 'user': any
+   * signed-in user may call it.
+   */
+  access: 'student' | 'advisor' | 'user';
+  payload?: object | ((records: OwnerRecords) => object);
   /** Path parameters, by the owner's record they name: another student must get 404 for them. */
   params?: Record<string, keyof OwnerRecords>;
 };
@@ -88,6 +110,8 @@ const MATRIX: Record<string, MatrixEntry> = {
   'GET /api/postmortem/questionnaire': { access: 'student' },
   'GET /api/postmortem': { access: 'student' },
   'PUT /api/postmortem': { access: 'student', payload: buildPostmortemAnswers() },
+  'GET /api/postmortem/support-prompt': { access: 'student' },
+  'PUT /api/postmortem/support-prompt': { access: 'student', payload: { isDone: true } },
   'GET /api/plan/defaults': { access: 'student' },
   'GET /api/evidence': { access: 'student' },
   'POST /api/evidence/blocks': {
@@ -125,6 +149,34 @@ const MATRIX: Record<string, MatrixEntry> = {
     },
   },
 };
+
+const ADVISOR_NOTE = 'Advisor-note-known-only-to-the-owners-advisor';
+
+/** Issue 12: the student's sharing routes and the advisor's, with the owner's records they name. */
+const SHARING_MATRIX: Record<string, MatrixEntry> = {
+  'GET /api/sharing': { access: 'student' },
+  'POST /api/sharing/invitations': { access: 'student', payload: { scopes: { wellbeing: true } } },
+  'DELETE /api/sharing/invitations/:id': { access: 'student', params: { id: 'invitationId' } },
+  'PUT /api/sharing/links/:id/scopes': {
+    access: 'student',
+    payload: { scopes: { wellbeing: true, journal: true, story: true } },
+    params: { id: 'linkId' },
+  },
+  'POST /api/sharing/links/:id/revoke': { access: 'student', params: { id: 'linkId' } },
+  'GET /api/sharing/access-log': { access: 'student' },
+  'GET /api/sharing/access-log.csv': { access: 'student' },
+  'POST /api/advisor/invitations/accept': { access: 'advisor', payload: (r) => ({ code: r.usedCode }) },
+  'GET /api/advisor/dashboard': { access: 'advisor' },
+  'GET /api/advisor/dashboard.csv': { access: 'advisor' },
+  'GET /api/advisor/students/:id': { access: 'advisor', params: { id: 'studentId' } },
+  'POST /api/advisor/students/:id/notes': {
+    access: 'advisor',
+    payload: { body: 'A note from someone without a link' },
+    params: { id: 'studentId' },
+  },
+  'DELETE /api/advisor/notes/:id': { access: 'advisor', params: { id: 'noteId' } },
+};
+Object.assign(MATRIX, SHARING_MATRIX);
 
 type Coverage = { kind: 'public'; entry: PublicEntry } | { kind: 'matrix'; entry: MatrixEntry } | { kind: 'static' };
 
@@ -170,6 +222,8 @@ describe('the authorization matrix', () => {
 });
 
 const SECRET = 'Backup-known-only-to-owner';
+/** Hours of sleep only the owner logged: shared only in the wellbeing scope. */
+const OWNER_SLEEP_HOURS = 4.25;
 /** Practice score only the owner has (no other fixture or reference figure uses it). */
 const OWNER_SCORE = 213;
 
@@ -200,11 +254,15 @@ describeEachDatabase('authorization', (kind) => {
   /** For GET and HEAD, which cannot sign anyone out; a write gets a fresh caller. */
   let readingAdvisor: Client;
   let readingIntruder: Client;
+  /** The advisor the owner invited and still shares with: not an intruder, never probed. */
+  let ownAdvisor: Client;
 
   /** Everything the owner has, as their export shows it (read directly: the route is throttled). */
   async function ownerExport() {
     const { exportedAt: _exportedAt, ...rest } = await exportData(t.ctx, ownerActor);
-    return rest;
+    // Who has access, with which scopes, and the owner's advisor's notes: no intruder may change them.
+    const notes = await t.ctx.repos.advisors.listNotes(ownAdvisor.id, owner.id);
+    return { ...rest, sharing: await getSharing(t.ctx, ownerActor), notes };
   }
 
   async function newIntruder() {
@@ -278,12 +336,39 @@ describeEachDatabase('authorization', (kind) => {
       }),
     ).json();
     ok(await owner.request({ method: 'POST', url: '/api/journal/reviews', payload: { entryId: entry.id, rating: 2 } }));
+    ok(
+      await owner.request({
+        method: 'POST',
+        url: '/api/evidence/wellbeing',
+        payload: { date: '2026-11-24', sleepHours: OWNER_SLEEP_HOURS, stress: 4, mood: 2, note: SECRET },
+      }),
+    );
+    // The owner's own advisor: linked with the default scopes, keeping a note.
+    ownAdvisor = await signUpClient(t.app, 'advisor');
+    const firstInvite = ok(
+      await owner.request({ method: 'POST', url: '/api/sharing/invitations', payload: {} }),
+    ).json();
+    ok(await acceptAs(ownAdvisor, firstInvite.code));
+    const note = ok(
+      await ownAdvisor.request({
+        method: 'POST',
+        url: `/api/advisor/students/${owner.id}/notes`,
+        payload: { body: ADVISOR_NOTE },
+      }),
+    ).json();
+    const pending = ok(await owner.request({ method: 'POST', url: '/api/sharing/invitations', payload: {} })).json();
+    const sharing = ok(await owner.request({ method: 'GET', url: '/api/sharing' })).json();
     records = {
       entryId: entry.id,
       itemId: plan.days[0].items[0].id,
       blockId: block.id,
       examId: exam.id,
       feedToken: new URL(feedUrl).pathname.replace(/^\/feed\//, '').replace(/\.ics$/, ''),
+      studentId: owner.id,
+      invitationId: pending.id,
+      linkId: sharing.links[0].id,
+      noteId: note.id,
+      usedCode: firstInvite.code,
     };
     ownerBaseline = await ownerExport();
     readingAdvisor = await signUpClient(t.app, 'advisor');
@@ -291,26 +376,37 @@ describeEachDatabase('authorization', (kind) => {
   });
   afterAll(() => t.close());
 
+  async function acceptAs(advisor: Client, code: string) {
+    return advisor.request({ method: 'POST', url: '/api/advisor/invitations/accept', payload: { code } });
+  }
+
   /** The owner's data, any of which in another caller's response is a leak. */
-  function expectNoOwnerData(response: LightMyRequestResponse) {
+  function expectNoOwnerData(response: LightMyRequestResponse, options: { isLinked?: boolean } = {}) {
     const body = response.body;
+    // A linked advisor sees who the student is, whatever the scopes (ALWAYS_SHARED); nothing else.
+    const identity = options.isLinked ? [] : [owner.email, owner.id];
     // Positional plan item ids ("2026-11-24-qbank-block-1") are the same in every student's plan
     // for that day, so they name no one; an id the app makes (a UUID) is the owner's alone.
     const itemIdIsTheOwners = /^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(records.itemId);
     const markers = [
       SECRET,
-      owner.email,
-      owner.id,
+      ...identity,
       records.blockId,
       records.examId,
       records.feedToken,
       records.entryId,
+      records.invitationId,
+      records.linkId,
+      records.noteId,
+      records.usedCode,
+      ADVISOR_NOTE,
     ];
     for (const marker of itemIdIsTheOwners ? [...markers, records.itemId] : markers) {
       expect(body, `owner data "${marker}" in the response`).not.toContain(marker);
     }
     // The score as a JSON number (the digits alone turn up inside ids and timestamps).
     expect(body).not.toMatch(new RegExp(`[:,[]${OWNER_SCORE}[,\\]}]`));
+    expect(body).not.toMatch(new RegExp(`[:,[]${OWNER_SLEEP_HOURS}[,\\]}]`));
   }
 
   async function expectOwnerUnchanged() {
@@ -324,7 +420,8 @@ describeEachDatabase('authorization', (kind) => {
       for (const [name, record] of Object.entries(coverage.entry.params ?? {})) {
         url = url.replace(`:${name}`, encodeURIComponent(records[record]));
       }
-      payload = coverage.entry.payload;
+      const example = coverage.entry.payload;
+      payload = typeof example === 'function' ? example(records) : example;
     } else if (coverage.kind === 'public') {
       for (const [name, make] of Object.entries(coverage.entry.params ?? {})) url = url.replace(`:${name}`, make());
       payload = coverage.entry.payload?.();
@@ -370,6 +467,8 @@ describeEachDatabase('authorization', (kind) => {
         const advisor = isRead(route) ? readingAdvisor : await signUpClient(t.app, 'advisor');
         const response = await advisor.request(requestFor(route, coverage));
         if (coverage.entry.access === 'student') expectRefusal(response, route, 403, 'FORBIDDEN');
+        // An advisor without a link: the owner's records are not there for them.
+        if (coverage.entry.access === 'advisor' && namesOwnerRecord) expectRefusal(response, route, 404, 'NOT_FOUND');
         expect(response.statusCode).toBeLessThan(500);
         if (response.statusCode === 401) expect(response.json().error.code).toBe('INVALID_CREDENTIALS');
         expectNoOwnerData(response);
@@ -387,12 +486,92 @@ describeEachDatabase('authorization', (kind) => {
         expect(response.statusCode, response.body).toBeLessThan(500);
         // Signed in as themselves: whatever the answer, it is not a signed-out refusal.
         if (response.statusCode === 401) expect(response.json().error.code).toBe('INVALID_CREDENTIALS');
-        if (namesOwnerRecord) expectRefusal(response, route, 404, 'NOT_FOUND');
+        if (coverage.entry.access === 'advisor') expectRefusal(response, route, 403, 'FORBIDDEN');
+        else if (namesOwnerRecord) expectRefusal(response, route, 404, 'NOT_FOUND');
         expectNoOwnerData(response);
         await expectOwnerUnchanged();
       },
     );
   });
+
+  /**
+   * Advisors the owner once dealt with, or who tried: each is refused everything of the owner's that
+   * their state does not allow. 'scope-off' is linked with every scope switched off: it sees who the
+   * student is and nothing else.
+   */
+  type AdvisorState = 'revoked link' | 'scopes switched off' | 'expired invitation' | 'reused invitation';
+  const ADVISOR_STATES: AdvisorState[] = [
+    'revoked link',
+    'scopes switched off',
+    'expired invitation',
+    'reused invitation',
+  ];
+  const readingAdvisors = new Map<AdvisorState, Client>();
+
+  async function advisorIn(state: AdvisorState): Promise<Client> {
+    const advisor = await signUpClient(t.app, 'advisor');
+    if (state === 'revoked link' || state === 'scopes switched off') {
+      const invitation = (await owner.request({ method: 'POST', url: '/api/sharing/invitations', payload: {} })).json();
+      expect((await acceptAs(advisor, invitation.code)).statusCode).toBe(201);
+      const link = (await owner.request({ method: 'GET', url: '/api/sharing' })).json().links[0];
+      expect(link.advisorEmail).toBe(advisor.email);
+      const change =
+        state === 'revoked link'
+          ? { method: 'POST' as const, url: `/api/sharing/links/${link.id}/revoke` }
+          : {
+              method: 'PUT' as const,
+              url: `/api/sharing/links/${link.id}/scopes`,
+              payload: { scopes: { scores: false, plan: false, wellbeing: false, journal: false, story: false } },
+            };
+      expect((await owner.request(change)).statusCode).toBeLessThan(300);
+    } else if (state === 'expired invitation') {
+      // Made eight days ago by the owner, so it ran out yesterday.
+      const code = Array.from({ length: CODE_LENGTH }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
+      const now = t.clock.now().getTime();
+      await t.ctx.repos.advisors.insertInvitation({
+        id: crypto.randomUUID(),
+        studentId: owner.id,
+        codeHash: hashToken(code),
+        scopes: { scores: true, plan: true, wellbeing: true, journal: true, story: true },
+        createdAt: new Date(now - 8 * 86_400_000).toISOString(),
+        expiresAt: new Date(now - 86_400_000).toISOString(),
+      });
+      expect((await acceptAs(advisor, code)).statusCode).toBe(404);
+    } else {
+      expect((await acceptAs(advisor, records.usedCode)).statusCode).toBe(404);
+    }
+    return advisor;
+  }
+
+  describe.each(ROUTES.filter((route) => coverageOf(route)?.kind === 'matrix'))(
+    'advisors beyond a link: $method $url',
+    (route) => {
+      const coverage = coverageOf(route) as Extract<Coverage, { kind: 'matrix' }>;
+      it.each(ADVISOR_STATES)(
+        'gives an advisor with a %s none of the owner’s data, changing nothing',
+        async (state) => {
+          let advisor = readingAdvisors.get(state);
+          if (!advisor || !isRead(route)) {
+            advisor = await advisorIn(state);
+            if (isRead(route)) readingAdvisors.set(state, advisor);
+          }
+          const before = await ownerExport();
+          const response = await advisor.request(requestFor(route, coverage));
+          expect(response.statusCode, response.body).toBeLessThan(500);
+          if (response.statusCode === 401) expect(response.json().error.code).toBe('INVALID_CREDENTIALS');
+          if (coverage.entry.access === 'student') expectRefusal(response, route, 403, 'FORBIDDEN');
+          const isLinked = state === 'scopes switched off';
+          // The owner's page answers a linked advisor (who they are, nothing shared); anyone else gets 404.
+          if (coverage.entry.access === 'advisor' && coverage.entry.params !== undefined) {
+            const isOwnPage = isLinked && route.url.startsWith('/api/advisor/students/:id');
+            if (!isOwnPage) expectRefusal(response, route, 404, 'NOT_FOUND');
+          }
+          expectNoOwnerData(response, { isLinked });
+          expect(await ownerExport()).toEqual(before);
+        },
+      );
+    },
+  );
 
   describe.each(ROUTES.filter((route) => coverageOf(route)?.kind === 'public'))('public: $method $url', (route) => {
     const coverage = coverageOf(route) as Extract<Coverage, { kind: 'public' }>;

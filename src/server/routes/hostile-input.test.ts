@@ -634,6 +634,7 @@ describeEachDatabase('hostile input', (kind) => {
       'POST /api/calendar-feed': { example: {} },
       'DELETE /api/calendar-feed': { example: {} },
       'PUT /api/postmortem': { example: buildPostmortemAnswers() },
+      'PUT /api/postmortem/support-prompt': { example: { isDone: true } },
       'POST /api/evidence/blocks': { example: block },
       'DELETE /api/evidence/blocks/:id': { example: {}, ids: blockIds },
       'POST /api/evidence/practice-exams': {

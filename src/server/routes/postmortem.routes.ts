@@ -3,7 +3,7 @@ import { CONTENT_CATEGORIES, POSTMORTEM_SECTIONS } from '#domain/postmortem/ques
 import type { PostmortemQuestionnaireResponse } from '#shared/contracts/postmortem.ts';
 import type { Context } from '../context.ts';
 import { actorOf, requireStudent } from '../plugins/auth.ts';
-import { getPostmortem, savePostmortem } from '../use-cases/postmortem.ts';
+import { confirmSupport, getPostmortem, getSupportPrompt, savePostmortem } from '../use-cases/postmortem.ts';
 import { respond } from './respond.ts';
 
 export async function postmortemRoutes(app: FastifyInstance, { ctx }: { ctx: Context }) {
@@ -18,5 +18,11 @@ export async function postmortemRoutes(app: FastifyInstance, { ctx }: { ctx: Con
 
   app.put('/postmortem', async (request, reply) =>
     respond(request, reply, await savePostmortem(ctx, actorOf(request), request.body), (v) => v),
+  );
+
+  app.get('/postmortem/support-prompt', async (request) => getSupportPrompt(ctx, actorOf(request)));
+
+  app.put('/postmortem/support-prompt', async (request, reply) =>
+    respond(request, reply, await confirmSupport(ctx, actorOf(request), request.body), (v) => v),
   );
 }

@@ -1,4 +1,4 @@
-import { ok, type Result } from '#domain/common/result.ts';
+import { fail, ok, type Result } from '#domain/common/result.ts';
 import { diagnoseCauses } from '#domain/postmortem/causes.ts';
 import {
   applyCountermeasures,
@@ -8,9 +8,11 @@ import {
 import type { PostmortemAnswers } from '#domain/postmortem/questionnaire.ts';
 import { DEFAULT_PLAN_SETTINGS, type PlanSettings } from '#domain/plan/settings.ts';
 import {
+  confirmSupportRequestSchema,
   postmortemAnswersSchema,
   type PostmortemResponse,
   type PostmortemResult,
+  type SupportPromptResponse,
 } from '#shared/contracts/postmortem.ts';
 import type { Actor, Context } from '../context.ts';
 import { parseInput } from './parse-input.ts';
@@ -106,4 +108,39 @@ export async function planDefaults(
     settings: { ...settings, fixedDailyBlocks: flags.fixedDailyBlocks, readinessGate: flags.hardReadinessGate },
     hasPostmortem: true,
   };
+}
+
+const NO_SUPPORT_PROMPT: SupportPromptResponse = { isAsked: false, confirmedAt: null, actions: [] };
+
+/**
+ * The postmortem's support prompt (countermeasure `supportPromptNow`, set by the burnout cause):
+ * asked on the home screen until the student confirms the support is lined up (decision 013).
+ * Unreadable answers ask nothing, as they change no setting.
+ */
+export async function getSupportPrompt(ctx: Context, actor: Actor): Promise<SupportPromptResponse> {
+  const stored = await ctx.repos.postmortems.get(actor.userId);
+  if (!stored) return NO_SUPPORT_PROMPT;
+  const read = readStored(stored);
+  if (!read.ok || !read.value.countermeasures.flags.supportPromptNow) {
+    return { ...NO_SUPPORT_PROMPT, confirmedAt: stored.supportConfirmedAt };
+  }
+  const actions = read.value.countermeasures.actions
+    .filter((action) => action.cause === 'burnout-mental-health')
+    .map(({ text, href }) => (href ? { text, href } : { text }));
+  return { isAsked: stored.supportConfirmedAt === null, confirmedAt: stored.supportConfirmedAt, actions };
+}
+
+/** The student says the support is in place; the prompt stops. A second confirmation keeps the first's instant. */
+export async function confirmSupport(
+  ctx: Context,
+  actor: Actor,
+  body: unknown,
+): Promise<Result<SupportPromptResponse>> {
+  const parsed = parseInput(confirmSupportRequestSchema, body);
+  if (!parsed.ok) return parsed;
+  const confirmedAt = await ctx.repos.postmortems.confirmSupport(actor.userId, ctx.now().toISOString());
+  if (confirmedAt === null) {
+    return fail('NOT_FOUND', 'There is no postmortem to confirm support for. Do the postmortem first.');
+  }
+  return ok(await getSupportPrompt(ctx, actor));
 }

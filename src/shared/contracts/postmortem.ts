@@ -162,3 +162,19 @@ export type PostmortemQuestionnaireResponse = {
   sections: readonly Section[];
   contentCategories: readonly ContentCategory[];
 };
+
+/** PUT /api/postmortem/support-prompt: the student says the support is lined up. */
+export const confirmSupportRequestSchema = z.strictObject({
+  isDone: z.literal(true, { error: 'Send isDone: true once your support is lined up.' }),
+});
+
+/**
+ * GET /api/postmortem/support-prompt: the postmortem's support prompt (countermeasure
+ * supportPromptNow). `isAsked` while the postmortem asks for it and the student has not confirmed;
+ * `actions` are the postmortem's own words for what to do, with where to turn in a crisis.
+ */
+export type SupportPromptResponse = {
+  isAsked: boolean;
+  confirmedAt: string | null;
+  actions: { text: string; href?: string }[];
+};

@@ -1,8 +1,15 @@
 import type { Kysely } from 'kysely';
 
 // Frozen in time: never imports app code; runs unchanged on SQLite and PostgreSQL.
-// Reserved slot: filled by the change that needs it; until then it changes nothing.
+// The postmortem's support prompt (countermeasure supportPromptNow) returns on the home screen
+// until the student confirms support is lined up; this is when they did (ISO instant), null
+// until then. Kept on the postmortem row: no postmortem, no prompt, and deleting the account
+// deletes it with the row. Decision 013.
 
-export async function up(_db: Kysely<any>): Promise<void> {}
+export async function up(db: Kysely<any>): Promise<void> {
+  await db.schema.alterTable('postmortems').addColumn('support_confirmed_at', 'text').execute();
+}
 
-export async function down(_db: Kysely<any>): Promise<void> {}
+export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.alterTable('postmortems').dropColumn('support_confirmed_at').execute();
+}

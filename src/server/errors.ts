@@ -21,6 +21,7 @@ export const HTTP_STATUS: Readonly<Record<AppErrorCode, number>> = {
   PUBLIC_ORIGIN_REQUIRED: 409,
   DATABASE_UNAVAILABLE: 503,
   DATABASE_BUSY: 503,
+  IDEMPOTENCY_KEY_REUSED: 422,
 };
 
 export function errorBody(failure: Failure, requestId?: string) {

@@ -22,7 +22,8 @@ export type AppErrorCode =
   | 'EXPORT_THROTTLED'
   | 'PUBLIC_ORIGIN_REQUIRED'
   | 'DATABASE_UNAVAILABLE'
-  | 'DATABASE_BUSY';
+  | 'DATABASE_BUSY'
+  | 'IDEMPOTENCY_KEY_REUSED';
 
 export type Failure = {
   code: AppErrorCode;

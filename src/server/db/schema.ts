@@ -260,11 +260,26 @@ export type AdvisorAccessLogTable = {
   accessed_at: string;
 };
 
+/**
+ * An idempotency key of a replayable write: the request's hash and the response sent for it,
+ * recorded in the write's own transaction (src/server/idempotency.ts, docs/idempotency.md).
+ */
+export type IdempotencyKeysTable = {
+  user_id: string;
+  key: string;
+  request_hash: string;
+  status: number;
+  response_json: string | null;
+  created_at: string;
+  expires_at: string;
+};
+
 export type DB = {
   users: UsersTable;
   sessions: SessionsTable;
   login_failures: LoginFailuresTable;
   export_runs: ExportRunsTable;
+  idempotency_keys: IdempotencyKeysTable;
   profiles: ProfilesTable;
   plans: PlansTable;
   plan_items: PlanItemsTable;

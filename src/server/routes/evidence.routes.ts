@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Context } from '../context.ts';
+import { respondIdempotent } from '../idempotency.ts';
 import { actorOf, requireStudent } from '../plugins/auth.ts';
 import { deleteBlock } from '../use-cases/delete-block.ts';
 import { deletePracticeExam } from '../use-cases/delete-practice-exam.ts';
@@ -17,24 +18,52 @@ export async function evidenceRoutes(app: FastifyInstance, { ctx }: { ctx: Conte
   app.get('/evidence', async (request) => getEvidence(ctx, actorOf(request)));
 
   app.post('/evidence/blocks', async (request, reply) =>
-    respond(request, reply, await logBlock(ctx, actorOf(request), request.body), (v) => v, 201),
+    respondIdempotent(
+      ctx,
+      request,
+      reply,
+      (key) => logBlock(ctx, actorOf(request), request.body, key),
+      (v) => v,
+      201,
+    ),
   );
   app.delete<{ Params: { id: string } }>('/evidence/blocks/:id', async (request, reply) =>
     respond(request, reply, await deleteBlock(ctx, actorOf(request), request.params.id), () => undefined, 204),
   );
 
   app.post('/evidence/practice-exams', async (request, reply) =>
-    respond(request, reply, await logPracticeExam(ctx, actorOf(request), request.body), (v) => v, 201),
+    respondIdempotent(
+      ctx,
+      request,
+      reply,
+      (key) => logPracticeExam(ctx, actorOf(request), request.body, key),
+      (v) => v,
+      201,
+    ),
   );
   app.delete<{ Params: { id: string } }>('/evidence/practice-exams/:id', async (request, reply) =>
     respond(request, reply, await deletePracticeExam(ctx, actorOf(request), request.params.id), () => undefined, 204),
   );
 
   app.post('/evidence/full-length-days', async (request, reply) =>
-    respond(request, reply, await logFullLengthDay(ctx, actorOf(request), request.body), (v) => v, 201),
+    respondIdempotent(
+      ctx,
+      request,
+      reply,
+      (key) => logFullLengthDay(ctx, actorOf(request), request.body, key),
+      (v) => v,
+      201,
+    ),
   );
   app.post('/evidence/wellbeing', async (request, reply) =>
-    respond(request, reply, await logCheckIn(ctx, actorOf(request), request.body), (v) => v, 201),
+    respondIdempotent(
+      ctx,
+      request,
+      reply,
+      (key) => logCheckIn(ctx, actorOf(request), request.body, key),
+      (v) => v,
+      201,
+    ),
   );
   app.put('/evidence/counselling', async (request, reply) =>
     respond(request, reply, await setCounselling(ctx, actorOf(request), request.body), () => undefined, 204),

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Context } from '../context.ts';
+import { respondIdempotent } from '../idempotency.ts';
 import { actorOf, requireStudent } from '../plugins/auth.ts';
 import { addJournalEntries } from '../use-cases/add-journal-entries.ts';
 import { addJournalEntry } from '../use-cases/add-journal-entry.ts';
@@ -25,7 +26,14 @@ export async function journalRoutes(app: FastifyInstance, { ctx }: { ctx: Contex
   app.get('/journal', async (request) => listJournal(ctx, actorOf(request)));
 
   app.post('/journal/entries', async (request, reply) =>
-    respond(request, reply, await addJournalEntry(ctx, actorOf(request), request.body), (v) => v, 201),
+    respondIdempotent(
+      ctx,
+      request,
+      reply,
+      (key) => addJournalEntry(ctx, actorOf(request), request.body, key),
+      (v) => v,
+      201,
+    ),
   );
   app.post('/journal/entries/batch', { bodyLimit: BATCH_BODY_LIMIT }, async (request, reply) =>
     respond(request, reply, await addJournalEntries(ctx, actorOf(request), request.body), (v) => v, 201),
@@ -45,7 +53,14 @@ export async function journalRoutes(app: FastifyInstance, { ctx }: { ctx: Contex
 
   app.get('/journal/review', async (request) => getReviewQueue(ctx, actorOf(request)));
   app.post('/journal/reviews', async (request, reply) =>
-    respond(request, reply, await reviewJournalEntry(ctx, actorOf(request), request.body), (v) => v, 201),
+    respondIdempotent(
+      ctx,
+      request,
+      reply,
+      (key) => reviewJournalEntry(ctx, actorOf(request), request.body, key),
+      (v) => v,
+      201,
+    ),
   );
   app.post('/journal/reviews/undo', async (request, reply) =>
     respond(request, reply, await undoJournalReview(ctx, actorOf(request)), (v) => v),

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { isLocalDate } from '#domain/common/dates.ts';
 import type { Context } from '../context.ts';
 import { errorBody } from '../errors.ts';
+import { respondIdempotent } from '../idempotency.ts';
 import { actorOf, requireStudent } from '../plugins/auth.ts';
 import { calendarFor } from '../use-cases/calendar-feed.ts';
 import { getPlan } from '../use-cases/get-plan.ts';
@@ -41,9 +42,14 @@ export async function planRoutes(app: FastifyInstance, { ctx }: { ctx: Context }
   );
 
   app.post<{ Params: { id: string } }>('/plan/items/:id', async (request, reply) =>
-    respond(request, reply, await markPlanItem(ctx, actorOf(request), request.params.id, request.body), (item) => ({
-      item,
-    })),
+    respondIdempotent(
+      ctx,
+      request,
+      reply,
+      (key) => markPlanItem(ctx, actorOf(request), request.params.id, request.body, key),
+      (item) => ({ item }),
+      200,
+    ),
   );
 
   app.get('/plan/calendar.ics', async (request, reply) => {

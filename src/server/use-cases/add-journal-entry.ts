@@ -4,6 +4,7 @@ import { createNewCard } from '#domain/journal/schedule.ts';
 import { journalEntryInputSchema } from '#shared/contracts/journal.ts';
 import type { z } from 'zod';
 import type { Actor, Context } from '../context.ts';
+import { recordIdempotent, type IdempotentWrite } from '../idempotency.ts';
 import { parseInput } from './parse-input.ts';
 
 type EntryInput = z.output<typeof journalEntryInputSchema>;
@@ -38,7 +39,12 @@ export async function checkBlockIds(
  * Adds one journal entry with a new card, due at once. The write goes through the group-commit
  * batcher: the answer comes after the commit that holds it.
  */
-export async function addJournalEntry(ctx: Context, actor: Actor, body: unknown): Promise<Result<{ id: string }>> {
+export async function addJournalEntry(
+  ctx: Context,
+  actor: Actor,
+  body: unknown,
+  idempotent?: IdempotentWrite<{ id: string }>,
+): Promise<Result<{ id: string }>> {
   const parsed = parseInput(journalEntryInputSchema, body);
   if (!parsed.ok) return parsed;
   const checked = checkEntry(parsed.value);
@@ -49,10 +55,11 @@ export async function addJournalEntry(ctx: Context, actor: Actor, body: unknown)
   }
   const id = ctx.newId();
   const now = ctx.now();
-  await ctx.writes.run((trx) =>
-    ctx.repos.journal.insertEntries(trx, actor.userId, [
+  await ctx.writes.run(async (trx) => {
+    await ctx.repos.journal.insertEntries(trx, actor.userId, [
       { id, ...checked.value, card: createNewCard(now.getTime()), now: now.toISOString() },
-    ]),
-  );
+    ]);
+    await recordIdempotent(trx, idempotent, { id });
+  });
   return ok({ id });
 }

@@ -3,6 +3,7 @@ import { validateQuestionBlock } from '#domain/evidence/logging.ts';
 import type { LoggedBlock } from '#shared/contracts/evidence-api.ts';
 import { questionBlockInputSchema } from '#shared/contracts/evidence.ts';
 import type { Actor, Context } from '../context.ts';
+import { recordIdempotent, type IdempotentWrite } from '../idempotency.ts';
 import { localDateIn } from '../time.ts';
 import { parseInput } from './parse-input.ts';
 
@@ -10,7 +11,12 @@ import { parseInput } from './parse-input.ts';
  * Logs a question-bank block and ticks off the first open block of that day's plan. The write goes
  * through the group-commit batcher: the answer comes after the commit that holds it.
  */
-export async function logBlock(ctx: Context, actor: Actor, body: unknown): Promise<Result<LoggedBlock>> {
+export async function logBlock(
+  ctx: Context,
+  actor: Actor,
+  body: unknown,
+  idempotent?: IdempotentWrite<LoggedBlock>,
+): Promise<Result<LoggedBlock>> {
   const parsed = parseInput(questionBlockInputSchema, body);
   if (!parsed.ok) return parsed;
   const today = localDateIn(ctx.now(), actor.timeZone ?? 'UTC');
@@ -19,7 +25,12 @@ export async function logBlock(ctx: Context, actor: Actor, body: unknown): Promi
   const id = ctx.newId();
   const now = ctx.now().toISOString();
   const planItemId = await ctx.queueForStudent(actor.userId, () =>
-    ctx.writes.run((trx) => ctx.repos.evidence.insertBlock(trx, actor.userId, block.value, { id, now })),
+    ctx.writes.run(async (trx) => {
+      const ticked = await ctx.repos.evidence.insertBlock(trx, actor.userId, block.value, { id, now });
+      // The key is recorded in the batch's own transaction (savepoint): the block and its key commit together.
+      await recordIdempotent(trx, idempotent, { id, planItemId: ticked });
+      return ticked;
+    }),
   );
   return ok({ id, planItemId });
 }

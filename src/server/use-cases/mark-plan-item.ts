@@ -3,6 +3,7 @@ import { checkStatusChange } from '#domain/plan/replan.ts';
 import { fail, ok, type Result } from '#domain/common/result.ts';
 import { markItemRequestSchema, type PlanItemView } from '#shared/contracts/plan.ts';
 import type { Actor, Context } from '../context.ts';
+import { recordIdempotent, type IdempotentWrite } from '../idempotency.ts';
 import { localDateIn } from '../time.ts';
 import { parseInput } from './parse-input.ts';
 
@@ -16,11 +17,12 @@ export async function markPlanItem(
   actor: Actor,
   itemId: string,
   body: unknown,
+  idempotent?: IdempotentWrite<PlanItemView>,
 ): Promise<Result<PlanItemView>> {
   const parsed = parseInput(markItemRequestSchema, body);
   if (!parsed.ok) return parsed;
   const today = localDateIn(ctx.now(), actor.timeZone ?? 'UTC');
-  return ctx.transactForStudent(actor.userId, async (repos) => {
+  return ctx.transactForStudent(actor.userId, async (repos, trx) => {
     const item = await repos.plans.getItem(actor.userId, itemId);
     if (!item) {
       return (await repos.plans.wasRemoved(actor.userId, itemId))
@@ -39,6 +41,7 @@ export async function markPlanItem(
     if (!updated) return fail('NOT_FOUND', 'That plan item does not exist. Reload the plan and try again.');
     await repos.evidence.detachBlocksFrom(actor.userId, itemId);
     const { statusAt: _statusAt, sequence: _sequence, changedAt: _changedAt, ...view } = updated;
+    await recordIdempotent(trx, idempotent, view);
     return ok(view);
   });
 }

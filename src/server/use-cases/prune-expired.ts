@@ -1,4 +1,5 @@
 import type { Context } from '../context.ts';
+import { deleteExpiredIdempotencyKeys } from '../idempotency.ts';
 import { ATTEMPT_RETENTION_MS } from './sign-up.ts';
 
 /**
@@ -12,6 +13,8 @@ export async function pruneExpired(ctx: Context): Promise<void> {
   await ctx.repos.loginFailures.deleteBefore(new Date(now.getTime() - ATTEMPT_RETENTION_MS).toISOString());
   // A tick on an item a re-plan took out a month ago comes from a page nobody has open any more.
   await ctx.repos.plans.deleteRemovalsBefore(new Date(now.getTime() - REMOVAL_RETENTION_MS).toISOString());
+  // Idempotency keys past their 7 days: a replay after that is treated as a new write.
+  await deleteExpiredIdempotencyKeys(ctx.database.db, now);
 }
 
 /** How long the ids of items a re-plan removed are remembered (a late tick on one answers 409). */

@@ -274,6 +274,35 @@ export type IdempotencyKeysTable = {
   expires_at: string;
 };
 
+/** The student's own edit of a story text (issue 14): one row per kind ('statement' | 'interview'). */
+export type StoryTextsTable = {
+  user_id: string;
+  kind: string;
+  text: string;
+  created_at: string;
+  updated_at: string;
+};
+
+/** Where the student chose to put the explanation, with an optional note for their advisor. */
+export type StoryPlacementsTable = {
+  user_id: string;
+  choice: string;
+  advisor_note: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
+/** One interview practice answer, as typed, with its word count and the seconds the timer ran. */
+export type StoryAttemptsTable = {
+  id: string;
+  user_id: string;
+  prompt_id: string;
+  text: string;
+  words: number;
+  seconds_taken: number | null;
+  created_at: string;
+};
+
 export type DB = {
   users: UsersTable;
   sessions: SessionsTable;
@@ -297,4 +326,7 @@ export type DB = {
   advisor_notes: AdvisorNotesTable;
   advisor_access_log: AdvisorAccessLogTable;
   exam_outcomes: ExamOutcomesTable;
+  story_texts: StoryTextsTable;
+  story_placements: StoryPlacementsTable;
+  story_attempts: StoryAttemptsTable;
 };

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { buildApp } from './app.ts';
 import { ConfigError, DEFAULT_SHUTDOWN, loadConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
-import { migrateWhenReachable, waitForLatestSchema } from './db/migration-wait.ts';
+import { migrateWhenReachable, pendingMigrations, waitForLatestSchema } from './db/migration-wait.ts';
 import { createReadiness } from './readiness.ts';
 import { pruneExpired } from './use-cases/prune-expired.ts';
 
@@ -36,7 +36,10 @@ async function main() {
   // Migrating at start: migrate first, then listen, ready. Waiting for `npm run migrate`: listen at
   // once (so /healthz and /readyz answer: alive, not ready), and serve once the schema is there.
   if (migrateOnStart) await migrateWhenReachable(database);
-  const readiness = createReadiness(migrateOnStart ? 'serving' : 'waiting-for-migrations');
+  // Waiting for `npm run migrate`: one look before listening, so an instance restarted on a
+  // migrated schema (a roll, a crash) never answers a single 503 "starting up" to the proxy.
+  const isSchemaReady = migrateOnStart || (await pendingMigrations(database).catch(() => ['unknown'])).length === 0;
+  const readiness = createReadiness(isSchemaReady ? 'serving' : 'waiting-for-migrations');
   const { app, ctx } = await buildApp({
     config,
     database,
@@ -85,7 +88,7 @@ async function main() {
   const where = config.database.kind === 'sqlite' ? `SQLite at ${config.database.file}` : 'PostgreSQL';
   app.log.info(`Comeback is running at http://${config.host}:${config.port} on ${where}`);
 
-  if (!migrateOnStart) {
+  if (!isSchemaReady) {
     const isReady = await waitForLatestSchema(database, {
       log: (line) => app.log.warn(line),
       signal: stopWaiting.signal,

@@ -64,7 +64,8 @@ export async function getEvidence(ctx: Context, actor: Actor): Promise<EvidenceR
               reviewStartDate: profile.reviewStartDate,
               pointsShort: assessed.value.pointsShort,
             });
-        readiness = { ...assessed.value, delayProposal };
+        // The readiness gate (decision 013): on, the proposal is put on the home screen to accept.
+        readiness = { ...assessed.value, delayProposal, isGated: plan?.settings.readinessGate === true };
       }
     }
   }

@@ -32,7 +32,8 @@ export type EvidenceResponse = {
   blocks: { recent: (QuestionBlock & { id: string; planItemId: string | null })[]; stats: BlockStats };
   practiceExams: (PracticeExamLog & { id: string })[];
   prediction: ScorePrediction | NoPrediction | null;
-  readiness: (ReadinessAssessment & { delayProposal: DelayProposal | null }) | null;
+  /** `isGated`: the plan's readiness gate is on, so a delay proposal goes on the home screen (decision 013). */
+  readiness: (ReadinessAssessment & { delayProposal: DelayProposal | null; isGated: boolean }) | null;
   weakAreas: WeakAreaRanking;
   endurance: EnduranceCounts;
   wellbeing: { recent: WellbeingCheckIn[]; assessment: WellbeingAssessment };

@@ -203,4 +203,11 @@ export const counsellingServiceSchema = z
   .nullable();
 
 export type PredictionResponse = ScorePrediction | NoPrediction;
-export type ReadinessResponse = ReadinessAssessment & { delayProposal: DelayProposal | null };
+export type ReadinessResponse = ReadinessAssessment & {
+  delayProposal: DelayProposal | null;
+  /**
+   * The plan's readiness gate is on (the postmortem's hardReadinessGate, `readinessGate` in the plan
+   * settings): a delay proposal is put on the home screen, to accept with one tap (decision 013).
+   */
+  isGated: boolean;
+};

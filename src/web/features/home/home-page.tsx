@@ -7,6 +7,8 @@ import { LoadError, Loading } from '../../components/status.tsx';
 import { useLoad } from '../../components/use-load.ts';
 import { formatLongDate } from '../../components/dates.ts';
 import { JournalDueCount } from '../journal/due-count.tsx';
+import { GatedDelay } from './gated-delay.tsx';
+import { SupportPrompt } from './support-prompt.tsx';
 
 type Stage = JourneyResponse['stages'][number];
 
@@ -100,6 +102,9 @@ export function HomePage() {
         </p>
         <p className="muted small">Today is {formatLongDate(journey.today)}.</p>
       </div>
+
+      {journey.hasProfile ? <GatedDelay /> : null}
+      {journey.hasProfile ? <SupportPrompt /> : null}
 
       <div className="home-top">
         <section

@@ -24,6 +24,7 @@ import { planRoutes } from './routes/plan.routes.ts';
 import { postmortemRoutes } from './routes/postmortem.routes.ts';
 import { profileRoutes } from './routes/profile.routes.ts';
 import { readinessRoutes } from './routes/readiness.routes.ts';
+import { storyRoutes } from './routes/story.routes.ts';
 import { recordRouteTable } from './route-table.ts';
 
 export type AppDeps = {
@@ -247,6 +248,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; c
       await api.register(evidenceRoutes, { ctx });
       await api.register(readinessRoutes, { ctx });
       await api.register(journalRoutes, { ctx });
+      await api.register(storyRoutes, { ctx });
       api.setNotFoundHandler((request, reply) =>
         reply.code(404).send(errorBody({ code: 'NOT_FOUND', message: 'There is no such API endpoint.' }, request.id)),
       );

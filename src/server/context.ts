@@ -16,6 +16,7 @@ import { createPlansRepo } from './repositories/plans.repo.ts';
 import { createPostmortemsRepo } from './repositories/postmortems.repo.ts';
 import { createProfilesRepo } from './repositories/profiles.repo.ts';
 import { createSessionsRepo } from './repositories/sessions.repo.ts';
+import { createStoryRepo } from './repositories/story.repo.ts';
 import { createUsersRepo } from './repositories/users.repo.ts';
 
 export type Clock = () => Date;
@@ -36,6 +37,7 @@ function createRepos(db: Kysely<DB>) {
     journal: createJournalRepo(db),
     advisors: createAdvisorsRepo(db),
     outcomes: createOutcomesRepo(db),
+    story: createStoryRepo(db),
   };
 }
 

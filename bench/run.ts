@@ -13,12 +13,20 @@ import { describeMachine, readSettings } from './lib/settings.ts';
 import type { Suite, SuiteResult } from './lib/suite.ts';
 import { databasesSuite } from './suites/databases.ts';
 import { httpProfileSuite } from './suites/http-profile.ts';
+import { journalSuite } from './suites/journal.ts';
 import { evidenceSuite } from './suites/evidence.ts';
 import { firstPageSuite } from './suites/first-page.ts';
 import { planSuite } from './suites/plan.ts';
 
 /** Add new suites here. */
-const SUITES: readonly Suite[] = [httpProfileSuite, planSuite, evidenceSuite, databasesSuite, firstPageSuite];
+const SUITES: readonly Suite[] = [
+  httpProfileSuite,
+  planSuite,
+  evidenceSuite,
+  databasesSuite,
+  firstPageSuite,
+  journalSuite,
+];
 
 /** Above this share of the CPUs used by other processes, the report warns that figures are noisy. */
 const NOISY_OTHERS_SHARE = 0.1;

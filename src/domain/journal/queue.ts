@@ -76,18 +76,12 @@ export type ReviewForecast = {
   backlog: BacklogPacing;
 };
 
+/** A card with its retrievability now, computed once: sorting compares it thousands of times. */
+type Ranked = { card: QueueCard; r: number };
+
 /** Least retained first; ties by id so the result does not depend on the input order. */
-function retentionOrder(nowMs: number): (a: QueueCard, b: QueueCard) => number {
-  const retention = new Map<string, number>();
-  const r = (e: QueueCard) => {
-    let value = retention.get(e.id);
-    if (value === undefined) {
-      value = retrievabilityOf(e, nowMs);
-      retention.set(e.id, value);
-    }
-    return value;
-  };
-  return (a, b) => r(a) - r(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+function byRetention(a: Ranked, b: Ranked): number {
+  return a.r - b.r || (a.card.id < b.card.id ? -1 : a.card.id > b.card.id ? 1 : 0);
 }
 
 /**
@@ -135,16 +129,14 @@ export function forecastReviews({
   const dates = datesFrom(today, lastDay);
   // Day starts, plus the start of the day after the last: a due at or past it is after the forecast.
   const starts = startsOfLocalDays([...dates, addDays(lastDay, 1)], timeZone);
-  const buckets: QueueCard[][] = dates.map(() => []);
-  const backlog: QueueCard[] = [];
+  const buckets: Ranked[][] = dates.map(() => []);
+  const backlog: Ranked[] = [];
   let afterCount = 0;
-  for (const entry of cards) {
-    const index = dayIndexOf(entry.dueMs, starts);
-    if (index < 0) backlog.push(entry);
-    else if (index >= dates.length) afterCount += 1;
-    else buckets[index]!.push(entry);
+  for (const card of cards) {
+    const index = dayIndexOf(card.dueMs, starts);
+    if (index >= dates.length) afterCount += 1;
+    else (index < 0 ? backlog : buckets[index]!).push({ card, r: retrievabilityOf(card, nowMs) });
   }
-  const byRetention = retentionOrder(nowMs);
   const pacing: BacklogPacing = { count: backlog.length, perDay: null, lastDay: null };
   if (backlog.length > 0) {
     // Least retained first, a day's share at a time, from today on (never past the forecast).
@@ -180,7 +172,7 @@ export function forecastReviews({
   }
   const dayOf = new Map<string, LocalDate>();
   buckets.forEach((bucket, i) => {
-    for (const entry of bucket) dayOf.set(entry.id, dates[i]!);
+    for (const entry of bucket) dayOf.set(entry.card.id, dates[i]!);
   });
   return {
     days: buckets.map((bucket, i) => ({ date: dates[i]!, count: bucket.length })),

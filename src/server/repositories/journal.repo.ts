@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DisciplineId, SystemId } from '#domain/evidence/areas.ts';
 import type { QuestionBank } from '#domain/evidence/logging.ts';
 import type { Confidence, DecisionRule, ErrorType, JournalEntry, WrongOption } from '#domain/journal/entry.ts';
@@ -146,11 +146,14 @@ export function createJournalRepo(db: Kysely<DB>) {
     /** The entries with these ids, in no particular order (ids the user does not own are left out). */
     async getEntries(userId: string, ids: readonly string[]): Promise<StoredJournalEntry[]> {
       if (ids.length === 0) return [];
+      // `user_id || ''` keeps the user scope but not as an index choice: with it, SQLite (no table
+      // statistics) scanned every one of the user's 5,000 rows through the user index instead of
+      // looking the 50 ids up by primary key (11 ms against well under 1 ms).
       const rows = await db
         .selectFrom('journal_entries')
         .selectAll()
-        .where('user_id', '=', userId)
         .where('id', 'in', [...ids])
+        .where(sql<string>`user_id || ''`, '=', userId)
         .execute();
       return rows.map(toEntry);
     },
@@ -172,30 +175,26 @@ export function createJournalRepo(db: Kysely<DB>) {
      * them): no card_json is parsed. A row written without them falls back to its card_json.
      */
     async listCards(userId: string): Promise<QueueCard[]> {
+      // Named as QueueCard's fields, so the rows are the cards: no second object per card.
       const rows = await db
         .selectFrom('journal_entries')
-        .select(['id', 'due_ms', 'stability', 'last_review_ms', 'card_state'])
+        .select(['id', 'due_ms as dueMs', 'stability', 'last_review_ms as lastReviewMs', 'card_state as state'])
         .where('user_id', '=', userId)
         .orderBy('due_ms')
         .execute();
-      const cards: QueueCard[] = new Array(rows.length);
-      let missing: string[] | null = null;
-      rows.forEach((r, i) => {
-        if (r.due_ms === null || r.stability === null || r.card_state === null) {
-          (missing ??= []).push(r.id);
-          return;
-        }
-        cards[i] = {
-          id: r.id,
-          dueMs: r.due_ms,
-          stability: r.stability,
-          lastReviewMs: r.last_review_ms,
-          state: r.card_state as ReviewCard['state'],
-        };
-      });
-      if (missing === null) return cards;
-      const full = new Map((await this.getEntries(userId, missing)).map((e) => [e.id, toQueueCard(e.id, e.card)]));
-      return rows.flatMap((r, i) => cards[i] ?? full.get(r.id) ?? []);
+      const missing = rows.filter((r) => r.dueMs === null || r.stability === null || r.state === null);
+      if (missing.length === 0) return rows as QueueCard[];
+      const full = new Map(
+        (
+          await this.getEntries(
+            userId,
+            missing.map((r) => r.id),
+          )
+        ).map((e) => [e.id, toQueueCard(e.id, e.card)]),
+      );
+      return rows.flatMap((r) =>
+        r.dueMs === null || r.stability === null || r.state === null ? (full.get(r.id) ?? []) : [r as QueueCard],
+      );
     },
 
     async hasBlock(userId: string, blockId: string): Promise<boolean> {

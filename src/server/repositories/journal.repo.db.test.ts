@@ -1,0 +1,78 @@
+// The queue's read of the card columns gives exactly what parsing every stored card gives, so the
+// queue and forecast built from it are identical, on both databases.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { buildDueQueue, forecastReviews, toQueueCard } from '#domain/journal/queue.ts';
+import { examWindowOf, replayCard, type ReviewRating } from '#domain/journal/schedule.ts';
+import { createTestDatabase, describeEachDatabase, type TestDatabase } from '#tests/setup/databases.ts';
+import { createJournalRepo } from './journal.repo.ts';
+
+const DAY_MS = 86_400_000;
+const NOW_MS = Date.parse('2027-01-10T15:00:00Z');
+
+describeEachDatabase('journal repository, the queue read', (kind) => {
+  let testDb: TestDatabase;
+  beforeAll(async () => {
+    testDb = await createTestDatabase(kind);
+    await testDb.database.db
+      .insertInto('users')
+      .values({
+        id: 'u1',
+        email: 'u1@school.edu',
+        password_hash: 'h',
+        role: 'student',
+        created_at: 'x',
+        password_changed_at: 'x',
+      })
+      .execute();
+  });
+  afterAll(() => testDb.drop());
+
+  it('reads the same cards from the columns as from card_json, so the queue and forecast are identical', async () => {
+    const repo = createJournalRepo(testDb.database.db);
+    const exam = examWindowOf('2027-02-20', 'America/Chicago');
+    let seed = 3;
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    const entries = Array.from({ length: 400 }, (_, i) => {
+      const createdAtMs = NOW_MS - Math.floor(random() * 40 * DAY_MS);
+      const reviews: { atMs: number; rating: ReviewRating }[] = [];
+      let at = createdAtMs;
+      for (let k = Math.floor(random() * 5); k > 0; k--) {
+        at += Math.floor(random() * 6 * DAY_MS);
+        if (at < NOW_MS) reviews.push({ atMs: at, rating: (1 + Math.floor(random() * 4)) as ReviewRating });
+      }
+      return {
+        id: `e${String(i).padStart(3, '0')}`,
+        entry: {
+          bank: 'uworld' as const,
+          questionId: null,
+          system: null,
+          discipline: null,
+          errorType: 'misread' as const,
+          keyPoint: 'k',
+          wrongOptions: [],
+          teachingPoint: null,
+          rule: null,
+          confidence: null,
+        },
+        blockId: null,
+        card: replayCard({ createdAtMs, reviews, exam }).card,
+        now: new Date(createdAtMs).toISOString(),
+      };
+    });
+    await repo.insertEntries(testDb.database.db, 'u1', entries);
+    const fromColumns = await repo.listCards('u1');
+    const fromJson = (await repo.listEntries('u1')).map((e) => toQueueCard(e.id, e.card));
+    const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
+    expect([...fromColumns].sort(byId)).toEqual([...fromJson].sort(byId));
+
+    const schedule = { nowMs: NOW_MS, today: '2027-01-10', exam, timeZone: 'America/Chicago' };
+    const build = (cards: typeof fromJson) => {
+      const forecast = forecastReviews({ cards, ...schedule });
+      return { forecast, queue: buildDueQueue({ cards, forecast, today: schedule.today, nowMs: NOW_MS }) };
+    };
+    const a = build(fromColumns);
+    const b = build(fromJson);
+    expect(a.forecast.backlog.count).toBeGreaterThan(20);
+    expect(a).toEqual(b);
+  });
+});

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 const fromRoot = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
 const sharedDir = fromRoot('./src/shared/');
@@ -29,29 +30,112 @@ function precompress(): Plugin {
     configResolved(config) {
       outDir = path.resolve(config.root, config.build.outDir);
     },
-    async closeBundle() {
-      const files = fs
-        .readdirSync(outDir, { recursive: true, withFileTypes: true })
-        .filter((entry) => entry.isFile() && COMPRESSIBLE.test(entry.name))
-        .map((entry) => path.join(entry.parentPath, entry.name));
-      await Promise.all(
-        files.map(async (file) => {
-          const source = await fs.promises.readFile(file);
-          const [br, gz] = await Promise.all([
-            brotli(source, {
-              params: {
-                [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY,
-                [zlib.constants.BROTLI_PARAM_SIZE_HINT]: source.length,
-              },
-            }),
-            gzip(source, { level: zlib.constants.Z_BEST_COMPRESSION }),
-          ]);
-          if (br.length < source.length) await fs.promises.writeFile(`${file}.br`, br);
-          if (gz.length < source.length) await fs.promises.writeFile(`${file}.gz`, gz);
-        }),
-      );
+    closeBundle: {
+      // After every other plugin's closeBundle: vite-plugin-pwa writes sw.js and workbox-*.js there.
+      order: 'post',
+      sequential: true,
+      async handler() {
+        const files = fs
+          .readdirSync(outDir, { recursive: true, withFileTypes: true })
+          .filter((entry) => entry.isFile() && COMPRESSIBLE.test(entry.name))
+          .map((entry) => path.join(entry.parentPath, entry.name));
+        await Promise.all(
+          files.map(async (file) => {
+            const source = await fs.promises.readFile(file);
+            const [br, gz] = await Promise.all([
+              brotli(source, {
+                params: {
+                  [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY,
+                  [zlib.constants.BROTLI_PARAM_SIZE_HINT]: source.length,
+                },
+              }),
+              gzip(source, { level: zlib.constants.Z_BEST_COMPRESSION }),
+            ]);
+            if (br.length < source.length) await fs.promises.writeFile(`${file}.br`, br);
+            if (gz.length < source.length) await fs.promises.writeFile(`${file}.gz`, gz);
+          }),
+        );
+      },
     },
   };
+}
+
+/** The Workbox runtime cache of the API reads the pages show; cleared at sign-out (src/web/offline). */
+const API_CACHE = 'comeback-api-v1';
+
+/**
+ * The GET endpoints whose last answer a page may show offline (the page data). Exports, the .ics
+ * and CSV downloads and the calendar-feed token are never cached.
+ */
+const CACHED_API_READS =
+  /\/api\/(?:auth\/me|profile|journey|reference|plan|plan\/defaults|evidence|journal|journal\/review|postmortem|postmortem\/questionnaire)(?:\?.*)?$/;
+
+/**
+ * The installable app (issue 13): the web app manifest and a Workbox service worker (generateSW)
+ * that precaches the shell (HTML, JS, CSS, icons) and answers the page-data reads network first,
+ * falling back to their last answer when offline; that answer is marked `X-Comeback-Offline: 1`
+ * so the page can say "Offline — last synced …". The page registers the worker itself
+ * (src/web/offline/register-sw.ts): no inline script, so the CSP stays `script-src 'self'`.
+ */
+function pwa() {
+  return VitePWA({
+    injectRegister: false,
+    registerType: 'autoUpdate',
+    includeAssets: ['favicon.svg', 'icons/apple-touch-icon-180.png'],
+    manifestFilename: 'manifest.webmanifest',
+    manifest: {
+      id: '/',
+      name: 'Comeback — Step 2 CK after a Step 1 fail',
+      short_name: 'Comeback',
+      description: 'Your dated plan, logged blocks and an honest go / delay verdict for Step 2 CK.',
+      start_url: '/',
+      scope: '/',
+      display: 'standalone',
+      orientation: 'portrait',
+      theme_color: '#0f5c6e',
+      background_color: '#ffffff',
+      icons: [
+        { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+        { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+        { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+      ],
+      shortcuts: [{ name: 'Log a block', short_name: 'Log', url: '/log' }],
+    },
+    workbox: {
+      globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+      // The app's paths (/plan, /log, …) open the precached shell; the API and files never do.
+      navigateFallback: '/index.html',
+      navigateFallbackDenylist: [/^\/api\//, /\.[a-z0-9]+$/i],
+      cleanupOutdatedCaches: true,
+      clientsClaim: true,
+      skipWaiting: true,
+      runtimeCaching: [
+        {
+          urlPattern: CACHED_API_READS,
+          method: 'GET',
+          handler: 'NetworkFirst',
+          options: {
+            cacheName: API_CACHE,
+            networkTimeoutSeconds: 6,
+            expiration: { maxEntries: 60, maxAgeSeconds: 14 * 86_400 },
+            cacheableResponse: { statuses: [200] },
+            plugins: [
+              {
+                // Serialized into sw.js by workbox-build: it must not use anything from this file.
+                cachedResponseWillBeUsed: async ({ cachedResponse }: { cachedResponse?: Response }) => {
+                  if (!cachedResponse) return cachedResponse;
+                  const headers = new Headers(cachedResponse.headers);
+                  headers.set('x-comeback-offline', '1');
+                  const body = await cachedResponse.blob();
+                  return new Response(body, { status: cachedResponse.status, headers });
+                },
+              },
+            ],
+          },
+        },
+      ],
+    },
+  });
 }
 
 /**
@@ -61,7 +145,8 @@ function precompress(): Plugin {
 export default defineConfig({
   root: fromRoot('./src/web'),
   publicDir: fromRoot('./src/web/public'),
-  plugins: [precompress()],
+  // precompress runs last (closeBundle), after the service worker and manifest are written.
+  plugins: [pwa(), precompress()],
   build: {
     outDir: fromRoot('./dist/web'),
     emptyOutDir: true,
@@ -81,6 +166,7 @@ export default defineConfig({
       },
     },
   },
+  define: { __API_CACHE__: JSON.stringify(API_CACHE) },
   server: {
     port: 5173,
     proxy: { '/api': 'http://127.0.0.1:3000' },

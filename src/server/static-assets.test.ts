@@ -17,6 +17,10 @@ function writeFakeBuild(root: string) {
     'assets/index-abc123.js': `console.log(${JSON.stringify('comeback '.repeat(500))});\n//# sourceMappingURL=index-abc123.js.map`,
     'assets/index-abc123.js.map': JSON.stringify({ version: 3, sources: ['src/web/main.tsx'], mappings: 'AAAA' }),
     'assets/index-abc123.css': `body{margin:0}${'.x{color:red}'.repeat(200)}`,
+    // vite-plugin-pwa's output: the service worker, its Workbox runtime and the web app manifest.
+    'sw.js': `importScripts('./workbox-abc123.js');${'self.addEventListener("fetch",()=>{});'.repeat(40)}`,
+    'workbox-abc123.js': `self.workbox=${JSON.stringify('workbox '.repeat(300))};`,
+    'manifest.webmanifest': JSON.stringify({ name: 'Comeback', short_name: 'Comeback', icons: [], start_url: '/' }),
   };
   for (const [name, text] of Object.entries(files)) {
     const file = path.join(root, name);
@@ -139,6 +143,23 @@ describe('static assets', () => {
         const reply = await app.inject({ method, url, headers: { 'accept-encoding': 'br, gzip' } });
         expect(reply.statusCode, `${method} ${url}`).toBe(404);
         expect(reply.body).not.toContain('mappings');
+      }
+    }
+  });
+
+  it('serves the service worker and the manifest revalidated on every load (never immutable), typed right', async () => {
+    for (const [url, type] of [
+      ['/sw.js', /javascript/],
+      ['/workbox-abc123.js', /javascript/],
+      ['/manifest.webmanifest', /application\/manifest\+json/],
+    ] as const) {
+      for (const accept of ['br', undefined]) {
+        const reply = await app.inject({ method: 'GET', url, headers: accept ? { 'accept-encoding': accept } : {} });
+        expect(reply.statusCode, url).toBe(200);
+        expect(reply.headers['cache-control'], url).toBe('no-cache');
+        expect(reply.headers['content-type'], url).toMatch(type);
+        expect(reply.headers['content-encoding'], url).toBe(accept);
+        expect(decode(reply.rawPayload, accept), url).toBe(files[url.slice(1) as keyof typeof files]);
       }
     }
   });

@@ -59,6 +59,13 @@ export async function exportData(ctx: Context, actor: Actor) {
     ctx.repos.journal.listEntries(userId),
     ctx.repos.journal.listReviews(userId),
   ]);
+  // The story of the fail (issue 14): the student's own texts, where they chose to put it, their
+  // practice answers. The drafts are computed from the rest of the export, so they are not stored.
+  const [storyTexts, storyPlacement, storyAttempts] = await Promise.all([
+    ctx.repos.story.listTexts(userId),
+    ctx.repos.story.getPlacement(userId),
+    ctx.repos.story.listAttempts(userId),
+  ]);
   return {
     schemaVersion: EXPORT_SCHEMA_VERSION,
     exportedAt: ctx.now().toISOString(),
@@ -83,6 +90,8 @@ export async function exportData(ctx: Context, actor: Actor) {
     // The wrong-answer journal, with every rating (enough to replay the schedule); an addition, so
     // readers of version 2 are unaffected.
     journal: { entries: journalEntries, reviews: journalReviews },
+    // An addition, so readers of version 2 are unaffected.
+    story: { texts: storyTexts, placement: storyPlacement ?? null, practiceAttempts: storyAttempts },
     calendarFeeds: feeds.map((f) => ({ createdAt: f.created_at, revokedAt: f.revoked_at, lastReadAt: f.last_read_at })),
     sessions: sessions.map((s) => ({
       createdAt: s.created_at,

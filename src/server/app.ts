@@ -15,6 +15,7 @@ import { createAuthenticate } from './plugins/auth.ts';
 import { createOriginCheck } from './plugins/security.ts';
 import { NOT_READY_STATUS, type Readiness } from './readiness.ts';
 import { accountRoutes } from './routes/account.routes.ts';
+import { advisorRoutes } from './routes/advisor.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { calendarFeedRoutes } from './routes/calendar-feed.routes.ts';
 import { evidenceRoutes } from './routes/evidence.routes.ts';
@@ -24,6 +25,7 @@ import { planRoutes } from './routes/plan.routes.ts';
 import { postmortemRoutes } from './routes/postmortem.routes.ts';
 import { profileRoutes } from './routes/profile.routes.ts';
 import { readinessRoutes } from './routes/readiness.routes.ts';
+import { sharingRoutes } from './routes/sharing.routes.ts';
 import { storyRoutes } from './routes/story.routes.ts';
 import { recordRouteTable } from './route-table.ts';
 
@@ -249,6 +251,8 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; c
       await api.register(readinessRoutes, { ctx });
       await api.register(journalRoutes, { ctx });
       await api.register(storyRoutes, { ctx });
+      await api.register(sharingRoutes, { ctx });
+      await api.register(advisorRoutes, { ctx });
       api.setNotFoundHandler((request, reply) =>
         reply.code(404).send(errorBody({ code: 'NOT_FOUND', message: 'There is no such API endpoint.' }, request.id)),
       );

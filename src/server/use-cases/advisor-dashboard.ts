@@ -1,0 +1,284 @@
+/**
+ * The advisor's dashboard rows, for any number of linked students in a fixed number of queries: each
+ * table is read once for all of them (advisors.repo.ts), then each student's figures come from the
+ * same domain rules the student's own pages use (predictScore, assessReadiness, deriveJourney,
+ * describeShortfalls, assessWellbeing). Only what a scope shares is read at all.
+ */
+import { computeFlags, adherenceOf, windowOf, type Sitting } from '#domain/advisor/flags.ts';
+import type { Scopes } from '#domain/advisor/scopes.ts';
+import { addDays, compareDates, daysBetween, type LocalDate } from '#domain/common/dates.ts';
+import { isPredictiveForm, nameForm, type LoggedFormId } from '#domain/evidence/practice-scores.ts';
+import type { PracticeExamInput } from '#domain/evidence/logging.ts';
+import { predictScore, type ScorePrediction } from '#domain/evidence/predictor.ts';
+import { assessReadiness, type ReadinessAssessment } from '#domain/evidence/readiness.ts';
+import { assessWellbeing, CHECK_IN_LOOKBACK_DAYS, type WellbeingCheckIn } from '#domain/evidence/wellbeing.ts';
+import { deriveJourney } from '#domain/journey/journey.ts';
+import type { Plan } from '#domain/plan/scheduler.ts';
+import { describeShortfalls } from '#domain/plan/scheduler/shortfalls.ts';
+import type { FailCount, SchoolType, StudentProfile } from '#domain/risk/profile.ts';
+import { computeRiskSummary } from '#domain/risk/risk.ts';
+import type { SpecialtyId, TierId } from '#domain/risk/specialties.ts';
+import type { DashboardRow } from '#shared/contracts/advisor.ts';
+import type { Context } from '../context.ts';
+import type { ProfilesTable } from '../db/schema.ts';
+import type { LiveLink } from '../repositories/advisors.repo.ts';
+import { localDateIn } from '../time.ts';
+
+/** What a row was made from, kept for the student page so it reads nothing twice. */
+export type RowDetail = {
+  row: DashboardRow;
+  today: LocalDate;
+  prediction: ScorePrediction | null;
+  readiness: ReadinessAssessment | null;
+  sittings: (Sitting & { reported: string })[];
+  planDays: { date: LocalDate; plannedMinutes: number; doneMinutes: number }[];
+  shortfallWarnings: string[];
+  checkIns: WellbeingCheckIn[];
+};
+
+function toProfile(row: ProfilesTable): StudentProfile {
+  return {
+    failCount: row.fail_count as FailCount,
+    specialty: row.specialty as SpecialtyId,
+    otherSpecialtyName: row.other_specialty_name,
+    otherTier: row.other_tier as TierId | null,
+    backupSpecialty: row.backup_specialty,
+    schoolType: row.school_type as SchoolType,
+    timeZone: row.time_zone,
+    examDate: row.exam_date,
+    reviewStartDate: row.review_start_date,
+    bufferPoints: Number(row.buffer_points),
+  };
+}
+
+function groupBy<T extends { user_id: string }>(rows: readonly T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = out.get(row.user_id);
+    if (list) list.push(row);
+    else out.set(row.user_id, [row]);
+  }
+  return out;
+}
+
+const hoursOf = (minutes: number) => Math.round(minutes / 6) / 10;
+
+/** Dashboard rows for these live links (already read from the database on this request). */
+export async function buildDashboardRows(ctx: Context, links: readonly LiveLink[]): Promise<RowDetail[]> {
+  if (links.length === 0) return [];
+  const repo = ctx.repos.advisors;
+  const now = ctx.now();
+  const all = links.map((l) => l.studentId);
+  const withScope = (scope: keyof Scopes) => links.filter((l) => l.scopes[scope]).map((l) => l.studentId);
+  const scoreIds = withScope('scores');
+  const planIds = withScope('plan');
+  const wellbeingIds = withScope('wellbeing');
+
+  // Every student's "today" is in their own zone; one wide date range serves them all.
+  const profileRows = await repo.profilesOf(all);
+  const todayByZone = new Map<string, LocalDate>();
+  const todayIn = (zone: string) => {
+    let today = todayByZone.get(zone);
+    if (today === undefined) {
+      today = localDateIn(now, zone);
+      todayByZone.set(zone, today);
+    }
+    return today;
+  };
+  const profiles = new Map(profileRows.map((r) => [r.user_id, r]));
+  const todays = new Map(all.map((id) => [id, todayIn(profiles.get(id)?.time_zone ?? 'UTC')]));
+  const sortedTodays = [...new Set(todays.values())].sort(compareDates);
+  const earliest = sortedTodays[0]!;
+  const latest = sortedTodays.at(-1)!;
+  const planRange = { from: windowOf(earliest).from, to: windowOf(latest).to };
+
+  const [exams, fullLengths, blocks, plans, postmortems, planDays, openExams, checkIns] = await Promise.all([
+    repo.practiceExamsOf(scoreIds),
+    repo.fullLengthCountsOf(scoreIds),
+    repo.blockCountsOf(all),
+    repo.plansOf(all),
+    repo.postmortemOwners(all),
+    repo.planDaysOf(planIds, planRange),
+    repo.openPracticeExamItemsOf(planIds, planRange),
+    repo.checkInsOf(wellbeingIds, addDays(earliest, -(CHECK_IN_LOOKBACK_DAYS - 1))),
+  ]);
+  const examsBy = groupBy(exams);
+  const fullLengthBy = new Map(fullLengths.map((r) => [r.user_id, Number(r.n)]));
+  const blocksBy = new Map(blocks.map((r) => [r.user_id, Number(r.n)]));
+  const plansBy = new Map(plans.map((r) => [r.user_id, r]));
+  const postmortemSet = new Set(postmortems.map((r) => r.user_id));
+  const planDaysBy = groupBy(planDays);
+  const openExamsBy = groupBy(openExams);
+  const checkInsBy = groupBy(checkIns);
+
+  return links.map((link): RowDetail => {
+    const id = link.studentId;
+    const today = todays.get(id)!;
+    const profileRow = profiles.get(id);
+    const profile = profileRow ? toProfile(profileRow) : null;
+    const targetScore = profile ? computeRiskSummary(profile, today).planningTarget.score : null;
+    const window = windowOf(today);
+    const inWindow = (date: LocalDate) => compareDates(date, window.from) >= 0 && compareDates(date, window.to) <= 0;
+    const plan = plansBy.get(id);
+
+    let prediction: ScorePrediction | null = null;
+    let readiness: ReadinessAssessment | null = null;
+    let sittings: RowDetail['sittings'] = [];
+    let predictiveCount = 0;
+    if (link.scopes.scores && profile && targetScore !== null) {
+      const inputs: PracticeExamInput[] = (examsBy.get(id) ?? []).map((e) => ({
+        form: e.form,
+        date: e.date,
+        score: e.score === null ? null : Number(e.score),
+        percentCorrect: e.percent_correct === null ? null : Number(e.percent_correct),
+      }));
+      const predictive = inputs.filter((e) => isPredictiveForm(e.form as LoggedFormId));
+      predictiveCount = predictive.length;
+      const predicted = predictScore({ exams: predictive, examDate: profile.examDate, targetScore, today });
+      prediction = predicted.ok && predicted.value.status === 'predicted' ? predicted.value : null;
+      sittings = (prediction?.exams ?? []).map((e) => ({
+        date: e.date,
+        name: e.name,
+        score: e.correctedScore,
+        reported: e.reported,
+      }));
+      if (compareDates(profile.examDate, today) > 0) {
+        const assessed = assessReadiness({
+          exams: inputs,
+          targetScore,
+          fullLengthDaysCompleted: fullLengthBy.get(id) ?? 0,
+          examDate: profile.examDate,
+          today,
+        });
+        readiness = assessed.ok ? assessed.value : null;
+      }
+    }
+
+    const days = link.scopes.plan
+      ? (planDaysBy.get(id) ?? [])
+          .filter((d) => inWindow(d.date))
+          .map((d) => ({ date: d.date, plannedMinutes: Number(d.planned), doneMinutes: Number(d.done) }))
+          .sort((a, b) => compareDates(a.date, b.date))
+      : [];
+    const planWindow = link.scopes.plan
+      ? days.reduce(
+          (sum, d) => ({
+            plannedMinutes: sum.plannedMinutes + d.plannedMinutes,
+            doneMinutes: sum.doneMinutes + d.doneMinutes,
+          }),
+          { plannedMinutes: 0, doneMinutes: 0 },
+        )
+      : null;
+    const shortfallWarnings =
+      link.scopes.plan && plan
+        ? describeShortfalls((JSON.parse(plan.summary_json) as Plan['summary']).shortfalls ?? [])
+        : [];
+    const missedPracticeExams = link.scopes.plan
+      ? (openExamsBy.get(id) ?? [])
+          .filter((item) => inWindow(item.date))
+          .map((item) => ({ date: item.date, name: item.form ? nameForm(item.form as LoggedFormId) : item.title }))
+      : [];
+
+    const studentCheckIns: WellbeingCheckIn[] = link.scopes.wellbeing
+      ? (checkInsBy.get(id) ?? []).map((c) => ({
+          date: c.date,
+          sleepHours: Number(c.sleep_hours),
+          stress: Number(c.stress),
+          mood: Number(c.mood),
+          note: null,
+        }))
+      : [];
+    const wellbeing = link.scopes.wellbeing
+      ? assessWellbeing({ checkIns: studentCheckIns, today, counselling: null })
+      : null;
+
+    // The stage from what is shared: with scores off, the verdict and exam count stay out of it.
+    const journey = profile
+      ? deriveJourney({
+          hasProfile: true,
+          hasPostmortem: postmortemSet.has(id),
+          hasPlan: plan !== undefined,
+          missedItems: 0,
+          blocksLogged: blocksBy.get(id) ?? 0,
+          predictiveExams: predictiveCount,
+          verdict: readiness?.verdict ?? null,
+          hasDelayOffer: false,
+          isHelpPromptDue: false,
+          isExamPast: compareDates(profile.examDate, today) < 0,
+        })
+      : null;
+    const stage = journey ? journey.stages.find((s) => s.id === journey.current)! : null;
+
+    const flags = computeFlags({
+      today,
+      scopes: link.scopes,
+      sittings,
+      ownPointsPerWeek: prediction?.trend.ownPointsPerWeek ?? null,
+      plan: planWindow,
+      missedPracticeExams,
+      shortfallWarnings,
+      wellbeing,
+    });
+    const latestSitting = sittings.at(-1);
+    const row: DashboardRow = {
+      studentId: id,
+      email: link.studentEmail,
+      linkedSince: link.createdAt,
+      scopes: link.scopes,
+      stage: stage ? { id: stage.id, number: stage.number, title: stage.title } : null,
+      examDate: profile?.examDate ?? null,
+      daysToExam: profile ? daysBetween(today, profile.examDate) : null,
+      scores: link.scopes.scores
+        ? {
+            latest: latestSitting
+              ? {
+                  name: latestSitting.name,
+                  date: latestSitting.date,
+                  reported: latestSitting.reported,
+                  score: latestSitting.score,
+                }
+              : null,
+            targetScore,
+            predicted: prediction
+              ? {
+                  score: prediction.predicted,
+                  low: prediction.low,
+                  high: prediction.high,
+                  passProbability: prediction.passProbability,
+                }
+              : null,
+            pointsPerWeek: prediction ? Math.round(prediction.trend.usedPointsPerWeek * 10) / 10 : null,
+            verdict: readiness?.verdict ?? null,
+            headline: readiness?.headline ?? null,
+          }
+        : null,
+      plan:
+        planWindow === null
+          ? null
+          : {
+              hasPlan: plan !== undefined,
+              plannedHours: hoursOf(planWindow.plannedMinutes),
+              doneHours: hoursOf(planWindow.doneMinutes),
+              adherence: adherenceOf(planWindow),
+            },
+      wellbeing: wellbeing
+        ? {
+            badDays: wellbeing.badDays,
+            daysConsidered: wellbeing.daysConsidered,
+            isHelpPromptDue: wellbeing.isHelpPromptDue,
+          }
+        : null,
+      flags,
+    };
+    return {
+      row,
+      today,
+      prediction,
+      readiness,
+      sittings,
+      planDays: days,
+      shortfallWarnings,
+      checkIns: studentCheckIns,
+    };
+  });
+}

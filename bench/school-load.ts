@@ -374,3 +374,42 @@ export function statusTally(attempts: readonly Attempt[]): Record<string, number
   }
   return counts;
 }
+
+/**
+ * `count` advisors, each invited by an equal share of `students` (a code per student, accepted by
+ * the advisor) when the advisor routes exist; null with the reason when they do not answer.
+ */
+export async function setUpAdvisors(
+  target: Target,
+  count: number,
+  students: readonly Student[],
+  options: { concurrency?: number } = {},
+): Promise<{ advisors: Advisor[]; note: string | null }> {
+  if (count === 0) return { advisors: [], note: null };
+  const advisors: Advisor[] = [];
+  for (let i = 0; i < count; i++) {
+    const user = new User(`advisor-${process.pid}-${++seq}@school.edu`, PASSWORD);
+    const reply = await user.request(target, 'POST', '/api/auth/sign-up', {
+      body: { email: user.email, password: PASSWORD, role: 'advisor' },
+    });
+    if (reply.status !== 201) return { advisors: [], note: `advisor sign-up answered ${reply.status}` };
+    advisors.push({ user, dashboardPath: '/api/advisor/dashboard' });
+  }
+  const probe = await advisors[0]!.user.request(target, 'GET', '/api/advisor/dashboard');
+  if (probe.status !== 200) {
+    return { advisors: [], note: `GET /api/advisor/dashboard answered ${probe.status}: advisors left out` };
+  }
+  const tasks = students.map((student, index) => async () => {
+    const advisor = advisors[index % advisors.length]!;
+    const invited = await student.user.request(target, 'POST', '/api/sharing/invitations', { body: {} });
+    if (invited.status !== 201 && invited.status !== 200) return `invitation ${invited.status}`;
+    const code = (invited.body as { code: string }).code;
+    const accepted = await advisor.user.request(target, 'POST', '/api/advisor/invitations/accept', { body: { code } });
+    return accepted.status >= 200 && accepted.status < 300 ? null : `accept ${accepted.status}`;
+  });
+  const problems = (await pool(tasks, options.concurrency ?? 8)).filter((p) => p !== null);
+  return {
+    advisors,
+    note: problems.length ? `${problems.length} links failed (${[...new Set(problems)].join(', ')})` : null,
+  };
+}

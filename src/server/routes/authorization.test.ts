@@ -107,6 +107,7 @@ const MATRIX: Record<string, MatrixEntry> = {
   'GET /api/calendar-feed': { access: 'student' },
   'POST /api/calendar-feed': { access: 'student' },
   'DELETE /api/calendar-feed': { access: 'student' },
+  'PUT /api/calendar-feed/reminder': { access: 'student', payload: { reminder: '15-minutes' } },
   'GET /api/postmortem/questionnaire': { access: 'student' },
   'GET /api/postmortem': { access: 'student' },
   'PUT /api/postmortem': { access: 'student', payload: buildPostmortemAnswers() },

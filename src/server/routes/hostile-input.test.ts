@@ -633,6 +633,7 @@ describeEachDatabase('hostile input', (kind) => {
       'POST /api/plan/items/:id': { example: { status: 'done' }, ids: itemIds },
       'POST /api/calendar-feed': { example: {} },
       'DELETE /api/calendar-feed': { example: {} },
+      'PUT /api/calendar-feed/reminder': { example: { reminder: 'evening-before' } },
       'PUT /api/postmortem': { example: buildPostmortemAnswers() },
       'PUT /api/postmortem/support-prompt': { example: { isDone: true } },
       'POST /api/evidence/blocks': { example: block },

@@ -1,4 +1,6 @@
+import { addDays } from '#domain/common/dates.ts';
 import type { PlanItem } from '#domain/plan/scheduler.ts';
+import { EVENING_BEFORE_TIME, type CalendarReminder } from '#shared/contracts/calendar-feed.ts';
 import { zonedTimeToUtc } from '../time.ts';
 
 const DESCRIPTIONS: Partial<Record<PlanItem['kind'], string>> = {
@@ -50,6 +52,26 @@ function formatUtc(instant: Date): string {
     .replace(/\.\d{3}/, '');
 }
 
+/** RFC 5545 §3.3.6: a negative duration, `-PT15M`, `-PT13H`, `-PT1H30M`. */
+function beforeDuration(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return `-PT${h > 0 ? `${h}H` : ''}${m > 0 || h === 0 ? `${m}M` : ''}`;
+}
+
+/** Minutes between the reminder and the event's start; null for no reminder. */
+function reminderMinutes(reminder: CalendarReminder, item: PlanItem, start: Date, timeZone: string): number | null {
+  if (reminder === 'none') return null;
+  if (reminder === '15-minutes') return 15;
+  if (reminder === '1-hour') return 60;
+  // The evening before, on the wall clock of the student's zone (a DST change in between is counted).
+  const evening = zonedTimeToUtc(addDays(item.date, -1), EVENING_BEFORE_TIME, timeZone);
+  return Math.round((start.getTime() - evening.getTime()) / 60_000);
+}
+
+/** Rest needs no reminder: nothing is to be done on time. */
+const WITHOUT_REMINDER: ReadonlySet<PlanItem['kind']> = new Set(['rest']);
+
 /**
  * The plan as an iCalendar (RFC 5545) file. Each event's UID is built from the plan item's id, which
  * stays the same across refreshes, so a subscribed calendar updates events instead of duplicating
@@ -62,7 +84,10 @@ export function buildCalendar(input: {
   timeZone: string;
   uidDomain: string;
   stamp: Date;
+  /** A VALARM on every event but rest (RFC 5545 §3.6.6: ACTION, TRIGGER, DESCRIPTION); none by default. */
+  reminder?: CalendarReminder;
 }): string {
+  const reminder = input.reminder ?? 'none';
   const stamp = formatUtc(input.stamp);
   const lines = [
     'BEGIN:VCALENDAR',
@@ -76,11 +101,12 @@ export function buildCalendar(input: {
     'X-PUBLISHED-TTL:PT1H',
   ];
   for (const item of input.items) {
+    const start = zonedTimeToUtc(item.date, item.start, input.timeZone);
     lines.push(
       'BEGIN:VEVENT',
       `UID:${item.id}@${input.uidDomain}`,
       `DTSTAMP:${stamp}`,
-      `DTSTART:${formatUtc(zonedTimeToUtc(item.date, item.start, input.timeZone))}`,
+      `DTSTART:${formatUtc(start)}`,
       `DTEND:${formatUtc(zonedTimeToUtc(item.date, item.end, input.timeZone))}`,
       fold(`SUMMARY:${escapeText(item.title)}`),
     );
@@ -88,6 +114,16 @@ export function buildCalendar(input: {
     if (item.changedAt) lines.push(`LAST-MODIFIED:${formatUtc(new Date(item.changedAt))}`);
     const description = DESCRIPTIONS[item.kind];
     if (description) lines.push(fold(`DESCRIPTION:${escapeText(description)}`));
+    const before = WITHOUT_REMINDER.has(item.kind) ? null : reminderMinutes(reminder, item, start, input.timeZone);
+    if (before !== null) {
+      lines.push(
+        'BEGIN:VALARM',
+        'ACTION:DISPLAY',
+        `TRIGGER:${beforeDuration(before)}`,
+        fold(`DESCRIPTION:${escapeText(item.title)}`),
+        'END:VALARM',
+      );
+    }
     lines.push('END:VEVENT');
   }
   lines.push('END:VCALENDAR');

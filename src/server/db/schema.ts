@@ -104,6 +104,13 @@ export type PostmortemsTable = {
   support_confirmed_at: string | null;
 };
 
+/** The calendar reminder a student chose (202612010900); no row is no reminder. */
+export type CalendarSettingsTable = {
+  user_id: string;
+  reminder: string;
+  updated_at: string;
+};
+
 export type QbankBlocksTable = {
   id: string;
   user_id: string;
@@ -315,6 +322,7 @@ export type DB = {
   plan_item_removals: PlanItemRemovalsTable;
   calendar_feeds: CalendarFeedsTable;
   postmortems: PostmortemsTable;
+  calendar_settings: CalendarSettingsTable;
   qbank_blocks: QbankBlocksTable;
   practice_exams: PracticeExamsTable;
   wellbeing_checkins: WellbeingCheckinsTable;

@@ -1,7 +1,12 @@
 import type { Kysely } from 'kysely';
 import { isUniqueViolation } from '../db/dialects/errors.ts';
+import { CALENDAR_REMINDERS, type CalendarReminder } from '#shared/contracts/calendar-feed.ts';
 import type { DB } from '../db/schema.ts';
 import { lockStudent } from '../db/write-transaction.ts';
+
+function isCalendarReminder(value: string): value is CalendarReminder {
+  return (CALENDAR_REMINDERS as readonly string[]).includes(value);
+}
 
 /** Tries of a rotation that collides with another on the one-active-feed index (see `rotate`). */
 const ROTATE_ATTEMPTS = 5;
@@ -89,6 +94,24 @@ export function createCalendarFeedsRepo(db: Kysely<DB>) {
 
     async markRead(feedId: string, now: string): Promise<void> {
       await db.updateTable('calendar_feeds').set({ last_read_at: now }).where('id', '=', feedId).execute();
+    },
+
+    /** The reminder the student chose for calendar events; 'none' when they never chose. */
+    async getReminder(userId: string): Promise<CalendarReminder> {
+      const row = await db
+        .selectFrom('calendar_settings')
+        .select('reminder')
+        .where('user_id', '=', userId)
+        .executeTakeFirst();
+      return row && isCalendarReminder(row.reminder) ? row.reminder : 'none';
+    },
+
+    async setReminder(userId: string, reminder: CalendarReminder, now: string): Promise<void> {
+      await db
+        .insertInto('calendar_settings')
+        .values({ user_id: userId, reminder, updated_at: now })
+        .onConflict((oc) => oc.column('user_id').doUpdateSet({ reminder, updated_at: now }))
+        .execute();
     },
   };
 }

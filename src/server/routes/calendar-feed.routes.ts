@@ -3,7 +3,8 @@ import type { CalendarFeedResponse, CreatedCalendarFeed } from '#shared/contract
 import type { Context } from '../context.ts';
 import { errorBody, HTTP_STATUS } from '../errors.ts';
 import { actorOf, requireStudent } from '../plugins/auth.ts';
-import { revokeCalendarFeed, rotateCalendarFeed } from '../use-cases/calendar-feed.ts';
+import { revokeCalendarFeed, rotateCalendarFeed, setCalendarReminder } from '../use-cases/calendar-feed.ts';
+import { respond } from './respond.ts';
 
 /** What the calendar-link screen and API say when no origin can be trusted for a feed URL. */
 export const PUBLIC_ORIGIN_MESSAGE =
@@ -42,9 +43,14 @@ export async function calendarFeedRoutes(app: FastifyInstance, { ctx }: { ctx: C
   app.addHook('preHandler', requireStudent);
 
   app.get('/calendar-feed', async (request): Promise<CalendarFeedResponse> => {
-    const feed = await ctx.repos.calendarFeeds.getActive(actorOf(request).userId);
+    const { userId } = actorOf(request);
+    const [feed, reminder] = await Promise.all([
+      ctx.repos.calendarFeeds.getActive(userId),
+      ctx.repos.calendarFeeds.getReminder(userId),
+    ]);
     return {
       feed: feed ? { createdAt: feed.created_at, lastReadAt: feed.last_read_at } : null,
+      reminder,
       // Said before the student asks for a link, so the page can tell them (and the operator) why not.
       setupProblem: originOf(ctx, request) === null ? PUBLIC_ORIGIN_MESSAGE : null,
     };
@@ -62,6 +68,10 @@ export async function calendarFeedRoutes(app: FastifyInstance, { ctx }: { ctx: C
     const created: CreatedCalendarFeed = { url: `${origin}/feed/${token}.ics`, createdAt };
     return created;
   });
+
+  app.put('/calendar-feed/reminder', async (request, reply) =>
+    respond(request, reply, await setCalendarReminder(ctx, actorOf(request), request.body), (v) => v),
+  );
 
   app.delete('/calendar-feed', async (request, reply) => {
     await revokeCalendarFeed(ctx, actorOf(request));

@@ -1,8 +1,22 @@
 import { useRef, useState } from 'react';
-import { toApiError } from '../../api/client.ts';
+import type { CalendarReminder } from '#shared/contracts/calendar-feed.ts';
+import { apiRequest, toApiError } from '../../api/client.ts';
 import { api, type CalendarFeedResponse, type CreatedCalendarFeed } from '../../api/endpoints.ts';
 import { Callout, LoadError, Loading } from '../../components/status.tsx';
 import { useLoad } from '../../components/use-load.ts';
+
+/** The reminder choices, off first (the default); "evening before" is 19:00 the day before (EVENING_BEFORE_TIME). */
+const REMINDER_OPTIONS: readonly { value: CalendarReminder; label: string }[] = [
+  { value: 'none', label: 'No reminder' },
+  { value: '15-minutes', label: '15 minutes before' },
+  { value: '1-hour', label: '1 hour before' },
+  { value: 'evening-before', label: 'The evening before, at 19:00' },
+];
+
+/** The same link for calendar apps that open `webcal://` links (Apple Calendar, Outlook on a desktop). */
+export function webcalUrl(url: string): string {
+  return url.replace(/^https?:\/\//, 'webcal://');
+}
 
 function formatInstant(iso: string): string {
   const date = new Date(iso);
@@ -45,14 +59,107 @@ function NewLink({ created }: { created: CreatedCalendarFeed }) {
         </button>
       </div>
       <p className="field-hint" id="feed-url-hint">
-        We show this link only now. In your calendar app choose “Subscribe to calendar” or “From URL” and paste it. If
-        you lose it, make a new one.
+        We show this link only now. Paste it into your calendar app (the steps are below). If you lose it, make a new
+        one.
+      </p>
+      <p>
+        <a className="button button--secondary button--small" href={webcalUrl(created.url)} data-testid="feed-webcal">
+          Open in my calendar app
+        </a>{' '}
+        <span className="small muted">
+          (a webcal:// link: Apple Calendar and Outlook on a computer open it directly)
+        </span>
       </p>
       <p className="small" role="status">
         {copied === 'copied' ? 'Copied. Paste it into your calendar app.' : null}
         {copied === 'select' ? 'The link is selected: copy it with your keyboard or the menu.' : null}
       </p>
     </div>
+  );
+}
+
+/** The reminder every event carries, saved as soon as it is chosen. */
+function ReminderChoice({ reminder, onSaved }: { reminder: CalendarReminder; onSaved: (r: CalendarReminder) => void }) {
+  const [status, setStatus] = useState<string | null>(null);
+  const [isBusy, setIsBusy] = useState(false);
+
+  async function choose(next: CalendarReminder) {
+    setIsBusy(true);
+    setStatus(null);
+    try {
+      const saved = await apiRequest<{ reminder: CalendarReminder }>('PUT', '/api/calendar-feed/reminder', {
+        reminder: next,
+      });
+      onSaved(saved.reminder);
+      setStatus(
+        next === 'none'
+          ? 'Saved: no reminders. Calendar apps drop them on their next refresh.'
+          : 'Saved. Calendar apps pick it up on their next refresh; a downloaded file has it from now on.',
+      );
+    } catch (caught) {
+      setStatus(toApiError(caught).message);
+    } finally {
+      setIsBusy(false);
+    }
+  }
+
+  return (
+    <div className="field">
+      <label className="field-label" htmlFor="feed-reminder">
+        Reminder before each study event
+      </label>
+      <p className="field-hint" id="feed-reminder-hint">
+        Off unless you choose one. Rest days get none. Apple Calendar shows these unless you tick “Remove alerts” when
+        subscribing; Google Calendar and Outlook may use their own notification settings for a subscribed calendar
+        instead.
+      </p>
+      <select
+        id="feed-reminder"
+        className="input--medium"
+        value={reminder}
+        disabled={isBusy}
+        aria-describedby="feed-reminder-hint feed-reminder-status"
+        onChange={(event) => void choose(event.target.value as CalendarReminder)}
+      >
+        {REMINDER_OPTIONS.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      <p className="small" id="feed-reminder-status" role="status">
+        {status}
+      </p>
+    </div>
+  );
+}
+
+/** Short steps for the three calendar apps students use most. */
+function SubscribeSteps() {
+  return (
+    <details className="feed-steps" data-testid="feed-steps">
+      <summary>How to subscribe: Google Calendar, Apple Calendar, Outlook</summary>
+      <h3>Google Calendar</h3>
+      <ol>
+        <li>On a computer, open calendar.google.com.</li>
+        <li>Beside “Other calendars”, choose + and then “From URL”.</li>
+        <li>
+          Paste the https link and choose “Add calendar”. It shows on your phone too; Google can take hours to refresh.
+        </li>
+      </ol>
+      <h3>Apple Calendar</h3>
+      <ol>
+        <li>On an iPhone, tap “Open in my calendar app” and then “Subscribe”.</li>
+        <li>On a Mac, choose File, then “New Calendar Subscription”, and paste the link.</li>
+        <li>Set “Auto-refresh” to every hour, so a re-plan shows up the same day.</li>
+      </ol>
+      <h3>Outlook</h3>
+      <ol>
+        <li>In Outlook on the web (outlook.com or Microsoft 365), open the calendar.</li>
+        <li>Choose “Add calendar”, then “Subscribe from web”.</li>
+        <li>Paste the https link, give it a name, and choose “Import”.</li>
+      </ol>
+    </details>
   );
 }
 
@@ -78,6 +185,7 @@ export function CalendarFeedSection() {
       setData({
         feed: { createdAt: made.createdAt, lastReadAt: null },
         setupProblem: null,
+        reminder: state.status === 'ready' ? state.data.reminder : 'none',
       } satisfies CalendarFeedResponse);
       if (isRotation) setNotice('New link made. The old link stopped working just now.');
     } catch (caught) {
@@ -94,7 +202,11 @@ export function CalendarFeedSection() {
     try {
       await api.turnOffCalendarFeed();
       setCreated(null);
-      setData({ feed: null, setupProblem: state.status === 'ready' ? (state.data.setupProblem ?? null) : null });
+      setData({
+        feed: null,
+        setupProblem: state.status === 'ready' ? (state.data.setupProblem ?? null) : null,
+        reminder: state.status === 'ready' ? state.data.reminder : 'none',
+      });
       setNotice(
         'The link is off. Calendar apps that used it stop getting your plan; events they already copied may stay until you remove the calendar there.',
       );
@@ -176,6 +288,10 @@ export function CalendarFeedSection() {
           {isBusy ? 'Making your link…' : 'Make my private link'}
         </button>
       ) : null}
+      {state.status === 'ready' ? (
+        <ReminderChoice reminder={state.data.reminder} onSaved={(reminder) => setData({ ...state.data, reminder })} />
+      ) : null}
+      <SubscribeSteps />
     </section>
   );
 }

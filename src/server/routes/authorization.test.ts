@@ -142,6 +142,15 @@ const MATRIX: Record<string, MatrixEntry> = {
   'POST /api/journal/reviews': { access: 'student', payload: { entryId: 'someone-elses', rating: 3 } },
   'POST /api/journal/reviews/undo': { access: 'student' },
   'GET /api/journal/export.csv': { access: 'student' },
+  'GET /api/story': { access: 'student' },
+  'POST /api/story/check': { access: 'student', payload: { kind: 'statement', text: 'I failed Step 1.' } },
+  'PUT /api/story/texts': { access: 'student', payload: { kind: 'interview', text: 'I failed Step 1.' } },
+  'PUT /api/story/placement': { access: 'student', payload: { choice: 'interview-only', advisorNote: null } },
+  'POST /api/story/attempts': {
+    access: 'student',
+    payload: { promptId: 'walk-me-through', text: 'I failed Step 1.', secondsTaken: 70 },
+  },
+  'DELETE /api/story': { access: 'student' },
   'POST /api/journal/import': {
     access: 'student',
     payload: {
@@ -337,6 +346,28 @@ describeEachDatabase('authorization', (kind) => {
       }),
     ).json();
     ok(await owner.request({ method: 'POST', url: '/api/journal/reviews', payload: { entryId: entry.id, rating: 2 } }));
+    // The story of the fail: the owner's own texts, practice answer and note for their advisor.
+    ok(
+      await owner.request({
+        method: 'PUT',
+        url: '/api/story/texts',
+        payload: { kind: 'statement', text: `${SECRET}: I failed Step 1 at my first sitting.` },
+      }),
+    );
+    ok(
+      await owner.request({
+        method: 'POST',
+        url: '/api/story/attempts',
+        payload: { promptId: 'what-changed', text: `${SECRET}: every block is timed now.`, secondsTaken: 64 },
+      }),
+    );
+    ok(
+      await owner.request({
+        method: 'PUT',
+        url: '/api/story/placement',
+        payload: { choice: 'eras-field', advisorNote: SECRET },
+      }),
+    );
     ok(
       await owner.request({
         method: 'POST',

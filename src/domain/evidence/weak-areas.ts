@@ -6,6 +6,11 @@
  * cost(area) = misses in the area × the area's weight (its share of the exam, areas.ts weighArea):
  * a miss in a discipline that fills half the exam costs more than one in a discipline that fills an
  * eighth. Systems are weighted equally (1/18) because DOMAIN.md does not carry their official ranges.
+ *
+ * The wrong-answer journal joins in (issue 11): an entry not added from a logged block is a miss the
+ * blocks never counted; an entry from a block is the same miss, so it adds none. A card forgotten
+ * again in review (an FSRS lapse) is a repeat miss and counts as one more. Each area also says which
+ * error type its journal entries show most.
  */
 import { addDays, compareDates, type LocalDate } from '../common/dates.ts';
 import {
@@ -20,6 +25,7 @@ import {
   type DisciplineId,
   type SystemId,
 } from './areas.ts';
+import { ERROR_TYPES, nameErrorType, type ErrorType } from '../journal/entry.ts';
 import type { AreaScore } from './logging.ts';
 import { countFormItems, type LoggedFormId } from './practice-scores.ts';
 
@@ -47,6 +53,15 @@ export type WeakAreaInput = {
     missedDisciplines: readonly DisciplineId[];
   }[];
   practiceExams: readonly { form: LoggedFormId; date: LocalDate; breakdown: readonly AreaScore[] }[];
+  /** Journal entries (absent: none). `fromBlock`: added from a logged block, whose tags counted the miss already. */
+  journal?: readonly {
+    system: SystemId | null;
+    discipline: DisciplineId | null;
+    errorType: ErrorType;
+    fromBlock: boolean;
+    /** Times the card was forgotten again in review. */
+    lapses: number;
+  }[];
   today: LocalDate;
 };
 
@@ -65,12 +80,47 @@ export type RankedArea = {
   trend: AreaTrend;
   recentMissesPer100: number | null;
   earlierMissesPer100: number | null;
+  /** Journal entries tagged with this area, and the times their cards were forgotten again. */
+  journalEntries: number;
+  repeatMisses: number;
+  /** The error type most of those entries name (ties: the order of ERROR_TYPES), or null without entries. */
+  topErrorType: ErrorType | null;
   explanation: string;
 };
 
 export type WeakAreaRanking = { systems: RankedArea[]; disciplines: RankedArea[]; notes: string[] };
 
-type Tally = { misses: number; blockMisses: number; recent: number; earlier: number };
+type Tally = {
+  misses: number;
+  blockMisses: number;
+  recent: number;
+  earlier: number;
+  journalEntries: number;
+  repeatMisses: number;
+  /** Journal misses that no block counted (entries added on their own). */
+  journalMisses: number;
+  errorTypes: Map<ErrorType, number>;
+};
+
+const emptyTally = (): Tally => ({
+  misses: 0,
+  blockMisses: 0,
+  recent: 0,
+  earlier: 0,
+  journalEntries: 0,
+  repeatMisses: 0,
+  journalMisses: 0,
+  errorTypes: new Map(),
+});
+
+function topErrorTypeOf(tally: Tally): ErrorType | null {
+  let best: ErrorType | null = null;
+  for (const type of ERROR_TYPES) {
+    const count = tally.errorTypes.get(type) ?? 0;
+    if (count > 0 && (best === null || count > (tally.errorTypes.get(best) ?? 0))) best = type;
+  }
+  return best;
+}
 type Exposure = { recent: number; earlier: number };
 
 function round(value: number, places: number): number {
@@ -96,12 +146,17 @@ const TREND_WORDS: Readonly<Record<AreaTrend, string>> = {
   'not-enough-data': 'Not enough questions yet to see a trend',
 };
 
-function describeArea(area: Omit<RankedArea, 'explanation'>, blockMisses: number): string {
-  const estimated = round(area.misses - blockMisses, 1);
-  const source =
-    estimated > 0
-      ? `${blockMisses} tagged in blocks and about ${estimated} estimated from practice exam reports`
-      : `${blockMisses} tagged in blocks`;
+function describeArea(area: Omit<RankedArea, 'explanation'>, tally: Tally): string {
+  const { blockMisses, journalMisses } = tally;
+  const estimated = round(area.misses - blockMisses - journalMisses - area.repeatMisses, 1);
+  const parts: string[] = [];
+  if (blockMisses > 0 || journalMisses + area.repeatMisses === 0) parts.push(`${blockMisses} tagged in blocks`);
+  if (journalMisses > 0)
+    parts.push(`${journalMisses} journal ${journalMisses === 1 ? 'entry' : 'entries'} not from a block`);
+  if (area.repeatMisses > 0)
+    parts.push(`${area.repeatMisses} repeat ${area.repeatMisses === 1 ? 'miss' : 'misses'} in journal review`);
+  if (estimated > 0) parts.push(`about ${estimated} estimated from practice exam reports`);
+  const source = parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)!}`;
   const weight =
     area.kind === 'system'
       ? 'weighted like every system (1/18)'
@@ -110,7 +165,11 @@ function describeArea(area: Omit<RankedArea, 'explanation'>, blockMisses: number
     area.trend === 'not-enough-data'
       ? `${TREND_WORDS[area.trend]}.`
       : `${TREND_WORDS[area.trend]}: ${area.recentMissesPer100} misses per 100 questions in the last ${TREND_RECENT_DAYS} days, ${area.earlierMissesPer100} before.`;
-  return `${area.name}: ${area.misses} ${area.misses === 1 ? 'miss' : 'misses'} (${source}), ${weight}; ${Math.round(area.costShare * 100)} % of what your ${area.kind === 'system' ? 'system' : 'discipline'} misses cost. ${trend}`;
+  const journal =
+    area.topErrorType === null
+      ? ''
+      : ` Your journal entries here are most often: ${nameErrorType(area.topErrorType).toLowerCase()}.`;
+  return `${area.name}: ${area.misses} ${area.misses === 1 ? 'miss' : 'misses'} (${source}), ${weight}; ${Math.round(area.costShare * 100)} % of what your ${area.kind === 'system' ? 'system' : 'discipline'} misses cost. ${trend}${journal}`;
 }
 
 function rankKind({
@@ -144,8 +203,11 @@ function rankKind({
         trend: judgeTrend(recentMissesPer100, earlierMissesPer100),
         recentMissesPer100,
         earlierMissesPer100,
+        journalEntries: tally.journalEntries,
+        repeatMisses: tally.repeatMisses,
+        topErrorType: topErrorTypeOf(tally),
       };
-      return { ...area, explanation: describeArea(area, tally.blockMisses) };
+      return { ...area, explanation: describeArea(area, tally) };
     });
 }
 
@@ -178,7 +240,7 @@ export function rankWeakAreas(input: WeakAreaInput): WeakAreaRanking {
     isRecent: boolean;
     isBlock: boolean;
   }) => {
-    const tally = tallies.get(id) ?? { misses: 0, blockMisses: 0, recent: 0, earlier: 0 };
+    const tally = tallies.get(id) ?? emptyTally();
     tally.misses += misses;
     if (isBlock) tally.blockMisses += misses;
     if (isRecent) tally.recent += misses;
@@ -209,6 +271,20 @@ export function rankWeakAreas(input: WeakAreaInput): WeakAreaRanking {
       }
     }
   }
+  // Journal misses carry no question count, so they weigh in the cost but stay out of the trend's rates.
+  for (const entry of input.journal ?? []) {
+    for (const id of [entry.system, entry.discipline]) {
+      if (id === null) continue;
+      const tally = tallies.get(id) ?? emptyTally();
+      tally.journalEntries += 1;
+      tally.errorTypes.set(entry.errorType, (tally.errorTypes.get(entry.errorType) ?? 0) + 1);
+      const extra = (entry.fromBlock ? 0 : 1) + entry.lapses;
+      tally.misses += extra;
+      tally.journalMisses += entry.fromBlock ? 0 : 1;
+      tally.repeatMisses += entry.lapses;
+      tallies.set(id, tally);
+    }
+  }
   const notes = [
     'Each system counts the same (1/18 of the exam): the official share of each system was not in our reference yet, so we do not guess it.',
     'Disciplines count by their share of the exam, the middle of the published ranges: Medicine 55 %, Surgery 27.5 %, Pediatrics 22.5 %, Obstetrics and Gynecology 15 %, Psychiatry 12.5 %.',
@@ -218,9 +294,26 @@ export function rankWeakAreas(input: WeakAreaInput): WeakAreaRanking {
       'Practice exam reports give percentages, not counts, so their misses are estimates: the form’s questions spread evenly over the areas.',
     );
   }
+  if ((input.journal ?? []).length > 0) {
+    notes.push(
+      'Journal entries count as misses only when they were not added from a logged block (that block counted them), and each time a card is forgotten again in review counts as one more miss.',
+    );
+  }
   return {
     systems: rankKind({ ids: SYSTEM_IDS, tallies, exposure: exposure.system }),
     disciplines: rankKind({ ids: DISCIPLINE_IDS, tallies, exposure: exposure.discipline }),
     notes,
   };
+}
+
+/**
+ * The weak areas a delay focuses on: systems and disciplines in one list, by each area's share of
+ * what its own kind's misses cost (so a system can lead when it costs most of the systems), the
+ * ranking's order kept for ties (systems first).
+ *
+ * @example systems [Cardio 0.6, Renal 0.4] and disciplines [Medicine 0.8, Surgery 0.2] →
+ *   Medicine, Cardio, Renal, Surgery
+ */
+export function orderWeakAreasForDelay(ranking: Pick<WeakAreaRanking, 'systems' | 'disciplines'>): RankedArea[] {
+  return [...ranking.systems, ...ranking.disciplines].sort((a, b) => b.costShare - a.costShare);
 }

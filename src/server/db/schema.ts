@@ -176,6 +176,8 @@ export type JournalEntriesTable = {
   stability: number | null;
   last_review_ms: number | null;
   card_state: number | null;
+  /** card_json's lapses, for the weak-area ranking's repeat misses. */
+  card_lapses: number | null;
 };
 
 export type JournalReviewsTable = {

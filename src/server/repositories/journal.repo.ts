@@ -62,6 +62,7 @@ function cardColumns(card: ReviewCard) {
     stability: queued.stability,
     last_review_ms: queued.lastReviewMs,
     card_state: queued.state,
+    card_lapses: card.lapses,
   };
 }
 
@@ -195,6 +196,41 @@ export function createJournalRepo(db: Kysely<DB>) {
       return rows.flatMap((r) =>
         r.dueMs === null || r.stability === null || r.state === null ? (full.get(r.id) ?? []) : [r as QueueCard],
       );
+    },
+
+    /**
+     * What the weak-area ranking and the error patterns read of each entry: its tags, error type,
+     * whether it came from a block, its lapses and when it was added. No card is parsed.
+     */
+    async listMissSignals(userId: string): Promise<
+      {
+        system: SystemId | null;
+        discipline: DisciplineId | null;
+        errorType: ErrorType;
+        fromBlock: boolean;
+        lapses: number;
+        createdAt: string;
+      }[]
+    > {
+      const rows = await db
+        .selectFrom('journal_entries')
+        .select(['system', 'discipline', 'error_type', 'block_id', 'card_lapses', 'created_at'])
+        // The card only for a row written without card_lapses.
+        .select(sql<string | null>`case when card_lapses is null then card_json end`.as('fallback_card_json'))
+        .where('user_id', '=', userId)
+        .orderBy('created_at')
+        .execute();
+      return rows.map((r) => ({
+        system: r.system as SystemId | null,
+        discipline: r.discipline as DisciplineId | null,
+        errorType: r.error_type as ErrorType,
+        fromBlock: r.block_id !== null,
+        lapses:
+          r.card_lapses === null
+            ? (JSON.parse(r.fallback_card_json ?? '{"lapses":0}') as ReviewCard).lapses
+            : Number(r.card_lapses),
+        createdAt: r.created_at,
+      }));
     },
 
     async hasBlock(userId: string, blockId: string): Promise<boolean> {

@@ -102,6 +102,8 @@ const MATRIX: Record<string, MatrixEntry> = {
   'GET /api/plan': { access: 'student' },
   'PUT /api/plan': { access: 'student', payload: { settings: buildPlanSettings() } },
   'POST /api/plan/replan': { access: 'student', payload: {} },
+  'POST /api/plan/push-back': { access: 'student', payload: {} },
+  'POST /api/plan/spread-missed': { access: 'student', payload: { days: 3 } },
   'POST /api/plan/items/:id': { access: 'student', payload: { status: 'skipped' }, params: { id: 'itemId' } },
   'GET /api/plan/calendar.ics': { access: 'student' },
   'GET /api/calendar-feed': { access: 'student' },

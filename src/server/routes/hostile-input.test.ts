@@ -405,6 +405,8 @@ type Target = {
 /** Endpoints whose student needs a plan (the others get a profile only, which keeps exports small). */
 const NEEDS_PLAN = new Set([
   'POST /api/plan/replan',
+  'POST /api/plan/push-back',
+  'POST /api/plan/spread-missed',
   'POST /api/plan/items/:id',
   'POST /api/evidence/blocks',
   'POST /api/readiness/accept-delay',
@@ -661,6 +663,8 @@ describeEachDatabase('hostile input', (kind) => {
       'PUT /api/profile': { example: buildProfileInput() },
       'PUT /api/plan': { example: { settings: smallBankSettings } },
       'POST /api/plan/replan': { example: {} },
+      'POST /api/plan/push-back': { example: {} },
+      'POST /api/plan/spread-missed': { example: { days: 3 } },
       'POST /api/plan/items/:id': { example: { status: 'done' }, ids: itemIds },
       'POST /api/calendar-feed': { example: {} },
       'DELETE /api/calendar-feed': { example: {} },

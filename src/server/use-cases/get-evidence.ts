@@ -4,7 +4,7 @@ import { summarizeQuestionBlocks } from '#domain/evidence/logging.ts';
 import { predictScore } from '#domain/evidence/predictor.ts';
 import { assessReadiness, proposeDelay } from '#domain/evidence/readiness.ts';
 import { hasReadinessVerdict, offersDelay } from '#domain/evidence/verdict-timing.ts';
-import { rankWeakAreas } from '#domain/evidence/weak-areas.ts';
+import { orderWeakAreasForDelay, rankWeakAreas } from '#domain/evidence/weak-areas.ts';
 import { assessWellbeing } from '#domain/evidence/wellbeing.ts';
 import { passingStandardOn } from '#domain/exam/exam-facts.ts';
 import { computeRiskSummary } from '#domain/risk/risk.ts';
@@ -16,13 +16,14 @@ import { localDateIn } from '../time.ts';
 export async function getEvidence(ctx: Context, actor: Actor): Promise<EvidenceResponse> {
   const profile = await ctx.repos.profiles.get(actor.userId);
   const today = localDateIn(ctx.now(), profile?.timeZone ?? 'UTC');
-  const [blocks, exams, checkIns, fullLengthDone, plan, counselling] = await Promise.all([
+  const [blocks, exams, checkIns, fullLengthDone, plan, counselling, journal] = await Promise.all([
     ctx.repos.evidence.listBlocks(actor.userId),
     ctx.repos.evidence.listPracticeExams(actor.userId),
     ctx.repos.evidence.listCheckIns(actor.userId, { from: addDays(today, -30) }),
     ctx.repos.evidence.listFullLengthDates(actor.userId),
     ctx.repos.plans.get(actor.userId),
     ctx.repos.evidence.getCounselling(actor.userId),
+    ctx.repos.journal.listMissSignals(actor.userId),
   ]);
   const planItems = plan ? await ctx.repos.plans.listItems(actor.userId, { to: today }) : [];
   const targetScore = profile ? computeRiskSummary(profile, today).planningTarget.score : null;
@@ -32,7 +33,7 @@ export async function getEvidence(ctx: Context, actor: Actor): Promise<EvidenceR
     score: e.score,
     percentCorrect: e.percentCorrect,
   }));
-  const weakAreas = rankWeakAreas({ blocks, practiceExams: exams, today });
+  const weakAreas = rankWeakAreas({ blocks, practiceExams: exams, journal, today });
 
   let prediction: EvidenceResponse['prediction'] = null;
   let readiness: EvidenceResponse['readiness'] = null;
@@ -59,8 +60,7 @@ export async function getEvidence(ctx: Context, actor: Actor): Promise<EvidenceR
           : proposeDelay({
               today,
               examDate: profile.examDate,
-              // Ranked by share within their own kind, so a system can lead when it costs most of the systems.
-              weakAreas: [...weakAreas.systems, ...weakAreas.disciplines].sort((a, b) => b.costShare - a.costShare),
+              weakAreas: orderWeakAreasForDelay(weakAreas),
               reviewStartDate: profile.reviewStartDate,
               pointsShort: assessed.value.pointsShort,
             });

@@ -19,7 +19,7 @@ describeEachDatabase('migration 202612011000_journal_signals', (kind) => {
   const cards: Record<string, ReviewCard> = {
     e1: createNewCard(nowMs),
     e2: reviewed,
-    e3: { ...reviewed, stability: 7.123456789012345, due: '2027-01-12T18:10:00.123Z' },
+    e3: { ...reviewed, stability: 7.123456789012345, due: '2027-01-12T18:10:00.123Z', lapses: 2 },
   };
 
   it('fills the columns from card_json exactly, and down and up again keep them', async () => {
@@ -69,6 +69,8 @@ describeEachDatabase('migration 202612011000_journal_signals', (kind) => {
     const rows = await db.selectFrom('journal_entries').select(['id', 'due_ms', 'stability']).orderBy('id').execute();
     expect(rows.map((r) => r.stability)).toEqual([cards.e1!.stability, reviewed.stability, 7.123456789012345]);
     expect(rows[2]!.due_ms).toBe(Date.parse('2027-01-12T18:10:00.123Z'));
+    const lapses = await db.selectFrom('journal_entries').select('card_lapses').orderBy('id').execute();
+    expect(lapses.map((r) => Number(r.card_lapses))).toEqual([0, 0, 2]);
 
     // A row written without the columns (an older writer) is still read, from its card.
     await db.updateTable('journal_entries').set({ due_ms: null }).where('id', '=', 'e3').execute();

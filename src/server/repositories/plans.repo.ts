@@ -131,6 +131,54 @@ export function createPlansRepo(db: Kysely<DB>) {
       }
     },
 
+    /**
+     * Moves items within the stored plan (a re-flow): each keeps its id and status, gets its new
+     * date and times, one more sequence and `now` as changedAt; `removedIds` leave the plan (and are
+     * recorded, so that a late tick on one gets a clear answer). The plan's summary and warnings are
+     * replaced; its settings, first day and `updated_at` stay, since the work it describes is the
+     * same. Must run inside the student's write transaction.
+     */
+    async applyMoves(
+      userId: string,
+      input: {
+        moved: readonly { id: string; date: LocalDate; start: string; end: string }[];
+        removedIds: readonly string[];
+        summary: Plan['summary'];
+        warnings: readonly string[];
+        now: string;
+      },
+    ): Promise<void> {
+      const { now } = input;
+      await db
+        .updateTable('plans')
+        .set({ summary_json: JSON.stringify(input.summary), warnings_json: JSON.stringify(input.warnings) })
+        .where('user_id', '=', userId)
+        .execute();
+      for (const item of input.moved) {
+        await db
+          .updateTable('plan_items')
+          .set((eb) => ({
+            date: item.date,
+            start_time: item.start,
+            end_time: item.end,
+            sequence: eb('sequence', '+', 1),
+            changed_at: now,
+          }))
+          .where('user_id', '=', userId)
+          .where('id', '=', item.id)
+          .execute();
+      }
+      for (let i = 0; i < input.removedIds.length; i += INSERT_CHUNK) {
+        const ids = input.removedIds.slice(i, i + INSERT_CHUNK);
+        await db.deleteFrom('plan_items').where('user_id', '=', userId).where('id', 'in', ids).execute();
+        await db
+          .insertInto('plan_item_removals')
+          .values(ids.map((id) => ({ user_id: userId, id, removed_at: now })))
+          .onConflict((oc) => oc.columns(['user_id', 'id']).doUpdateSet({ removed_at: now }))
+          .execute();
+      }
+    },
+
     /** True when a re-plan took this id out of the student's plan (within the kept history). */
     async wasRemoved(userId: string, itemId: string): Promise<boolean> {
       const row = await db

@@ -8,6 +8,7 @@ import { calendarFor } from '../use-cases/calendar-feed.ts';
 import { getPlan } from '../use-cases/get-plan.ts';
 import { markPlanItem } from '../use-cases/mark-plan-item.ts';
 import { planDefaults } from '../use-cases/postmortem.ts';
+import { reflowPlan } from '../use-cases/reflow-plan.ts';
 import { savePlan } from '../use-cases/save-plan.ts';
 import { respond } from './respond.ts';
 
@@ -39,6 +40,15 @@ export async function planRoutes(app: FastifyInstance, { ctx }: { ctx: Context }
 
   app.post('/plan/replan', async (request, reply) =>
     respond(request, reply, await savePlan(ctx, actorOf(request), {}), (v) => v),
+  );
+
+  // Re-flow without a full re-plan: the same work, moved (src/domain/plan/reflow.ts).
+  app.post('/plan/push-back', async (request, reply) =>
+    respond(request, reply, await reflowPlan(ctx, actorOf(request), request.body, 'push-back'), (v) => v),
+  );
+
+  app.post('/plan/spread-missed', async (request, reply) =>
+    respond(request, reply, await reflowPlan(ctx, actorOf(request), request.body, 'spread'), (v) => v),
   );
 
   app.post<{ Params: { id: string } }>('/plan/items/:id', async (request, reply) =>

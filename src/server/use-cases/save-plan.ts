@@ -3,10 +3,12 @@ import { fail, ok, type Failure, type Result } from '#domain/common/result.ts';
 import { carryIdentities } from '#domain/plan/identity.ts';
 import { replan, type Replan } from '#domain/plan/replan.ts';
 import { DEFAULT_PLAN_SETTINGS, type PlanSettings } from '#domain/plan/settings.ts';
-import { savePlanRequestSchema, type PlanResponse } from '#shared/contracts/plan.ts';
+import { planSettingsSchema, savePlanRequestSchema, type PlanResponse } from '#shared/contracts/plan.ts';
+import { fieldErrorsFrom } from '#shared/contracts/errors.ts';
 import type { Actor, Context, Repos } from '../context.ts';
 import { localDateIn } from '../time.ts';
 import { getPlan } from './get-plan.ts';
+import { journalReviewMinutes } from './journal-review-slot.ts';
 import { parseInput } from './parse-input.ts';
 
 /**
@@ -23,6 +25,8 @@ export async function replanAndStore(
     today: LocalDate;
     examDate: LocalDate;
     settings?: PlanSettings;
+    /** A change to the work still ahead (a way out), applied after the work done is subtracted. */
+    settingsPatch?: Partial<PlanSettings>;
     /** Runs before the plan is stored; a failure it returns is answered, and nothing is stored. */
     beforeStore?: (repos: Repos) => Promise<Failure | null>;
   },
@@ -30,7 +34,24 @@ export async function replanAndStore(
   return ctx.transactForStudent(actor.userId, async (repos) => {
     const stored = await repos.plans.get(actor.userId);
     if (!input.settings && !stored) return fail('PLAN_MISSING', 'There is no plan to re-plan yet. Build one first.');
+    if (input.settingsPatch) {
+      // The patched settings must be valid settings as a whole (the weekly total, for one).
+      const merged = planSettingsSchema.safeParse({
+        ...(stored?.settings ?? DEFAULT_PLAN_SETTINGS),
+        ...input.settingsPatch,
+      });
+      if (!merged.success) {
+        const fields = fieldErrorsFrom(merged.error);
+        return fail(
+          'VALIDATION_FAILED',
+          Object.values(fields)[0] ?? 'That change does not make valid settings.',
+          fields,
+        );
+      }
+    }
     const items = await repos.plans.listItems(actor.userId);
+    // The journal's review slot, sized by its forecast of due cards (none without entries).
+    const reviewMinutesByDate = await journalReviewMinutes(repos, actor, ctx.now());
     const result = replan({
       today: input.today,
       examDate: input.examDate,
@@ -39,6 +60,8 @@ export async function replanAndStore(
       items,
       isEdited: input.settings !== undefined,
       plannedAt: stored?.updatedAt,
+      ...(input.settingsPatch ? { patch: input.settingsPatch } : {}),
+      ...(reviewMinutesByDate ? { reviewMinutesByDate } : {}),
     });
     if (!result.ok) return result;
     const { plan } = result.value;
@@ -89,13 +112,15 @@ export async function savePlan(ctx: Context, actor: Actor, body: unknown): Promi
     today,
     examDate: profile.examDate,
     ...(parsed.value.settings ? { settings: parsed.value.settings } : {}),
+    ...(parsed.value.settingsPatch ? { settingsPatch: parsed.value.settingsPatch } : {}),
   });
   if (!result.ok) {
     // Field paths in the response name the request's fields, like validation errors do.
     const { fields } = result.error;
-    if (!fields || !parsed.value.settings) return result;
+    const prefix = parsed.value.settings ? 'settings' : parsed.value.settingsPatch ? 'settingsPatch' : null;
+    if (!fields || !prefix) return result;
     const prefixed = Object.fromEntries(
-      Object.entries(fields).map(([path, message]) => [path === 'examDate' ? path : `settings.${path}`, message]),
+      Object.entries(fields).map(([path, message]) => [path === 'examDate' ? path : `${prefix}.${path}`, message]),
     );
     return { ok: false, error: { ...result.error, fields: prefixed } };
   }

@@ -3,6 +3,7 @@ import type { Locator, Page } from '@playwright/test';
 import { PlanPage, PlanSettingsPage } from './page-models/plan-page.ts';
 import { expect, saveProfileViaApi, serverToday, test, TIME_ZONE } from './fixtures.ts';
 import { addDays } from './support/dates.ts';
+import { FIVE_CAUSE_ANSWERS } from './support/postmortem-answers.ts';
 import { capture, SCREENS_DIR, SIZES } from './support/screens.ts';
 
 const SHOTS = process.env.SHOTS_PREFIX ?? 'plan-settings-spec';
@@ -100,4 +101,82 @@ test('A student on a surgery rotation fills the week from a preset, edits it, an
   expect(stored.protectedTime[4]).toEqual({ weekday: 5, start: '06:00', end: '14:00', label: 'Surgery rotation' });
   if (usedFallback) expect(stored.questionBank.questionsLeft).toBe(1000);
   else expect(stored).not.toMatchObject({ weeklyHours: { questionBank: 6 }, questionBank: { questionsLeft: 10000 } });
+});
+
+test('The postmortem’s countermeasures act: the support prompt stays until confirmed, undoing the readiness gate asks first, and the gate puts a delay on the home screen', async ({
+  page,
+  student: _signedIn,
+}) => {
+  const today = await serverToday(page.request);
+  await saveProfileViaApi(page.request, {
+    failCount: '1',
+    specialty: 'internal-medicine',
+    schoolType: 'us-md',
+    timeZone: TIME_ZONE,
+    examDate: addDays(today, 57),
+    reviewStartDate: addDays(today, 300),
+    bufferPoints: 10,
+  });
+  // Burnout (the support prompt) and scores explained away (the readiness gate), among five causes.
+  const saved = await page.request.put('/api/postmortem', { data: FIVE_CAUSE_ANSWERS });
+  expect(saved.status(), await saved.text()).toBe(200);
+  const defaults = await (await page.request.get('/api/plan/defaults')).json();
+  expect(defaults.settings.readinessGate).toBe(true);
+
+  // Changing the gate on the settings page names the cause it answered; "put back" undoes it.
+  const settings = new PlanSettingsPage(page);
+  await settings.goto();
+  await settings.field('settings.readinessGate').uncheck();
+  await settings.submitButton.click();
+  await expect(settings.confirmUndone).toBeVisible();
+  await expect(settings.confirmUndone).toContainText('The readiness check may move your exam date');
+  const causes = defaults.changes as { setting: string; cause: string }[];
+  const gateCause = causes.find((c) => c.setting === 'flags.hardReadinessGate')!.cause;
+  const causeName = (
+    (await (await page.request.get('/api/postmortem')).json()).postmortem.diagnosis.causes as {
+      id: string;
+      name: string;
+    }[]
+  ).find((c) => c.id === gateCause)!.name;
+  await expect(settings.confirmUndone).toContainText(causeName);
+  await shoot(page, 'confirm-undone', settings.confirmUndone);
+  await settings.confirmUndone.getByRole('button', { name: 'Put back what the postmortem set' }).click();
+  await expect(settings.field('settings.readinessGate')).toBeChecked();
+  await expect(settings.confirmUndone).toHaveCount(0);
+  // Eight weeks out, the whole bank does not fit: a bank with 800 questions left does.
+  await settings.field('settings.questionBank.questionsLeft').fill('800');
+  await settings.submitButton.click();
+  await expect(page).toHaveURL(/\/plan\?view=month/);
+
+  // Two practice exams in the 170s against a target of 240: the check proposes a delay.
+  for (const exam of [
+    { form: 'NBME13', date: addDays(today, -14), score: 172, breakdown: [] },
+    { form: 'UWSA1', date: addDays(today, -4), score: 176 },
+  ]) {
+    const logged = await page.request.post('/api/evidence/practice-exams', { data: exam });
+    expect(logged.status(), await logged.text()).toBe(201);
+  }
+  const proposal = (await (await page.request.get('/api/evidence')).json()).readiness.delayProposal;
+  expect(proposal).not.toBeNull();
+
+  // Home: the support prompt and the gated delay, each one tap.
+  await page.goto('/');
+  const prompt = page.getByTestId('support-prompt');
+  const delay = page.getByTestId('gated-delay');
+  await expect(prompt).toBeVisible();
+  await expect(prompt).toContainText('988');
+  await expect(delay).toBeVisible();
+  await shoot(page, 'home-countermeasures', page.locator('.home'));
+  await page.reload();
+  await expect(prompt).toBeVisible();
+  await prompt.getByRole('button', { name: 'My support is lined up' }).click();
+  await expect(page.getByTestId('support-prompt-done')).toBeVisible();
+  await page.reload();
+  await expect(delay).toBeVisible();
+  await expect(prompt).toHaveCount(0);
+
+  await delay.getByRole('button', { name: /^Move my exam to/ }).click();
+  await expect(page.getByTestId('gated-delay-done')).toBeVisible();
+  const profile = (await (await page.request.get('/api/profile')).json()).profile;
+  expect(profile.examDate).toBe(proposal.newExamDate);
 });

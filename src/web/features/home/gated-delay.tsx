@@ -49,13 +49,19 @@ export function GatedDelay() {
       data-testid="gated-delay"
     >
       <p className="eyebrow">Your readiness gate</p>
-      <h2 id="gated-delay-title">
-        Move your exam from {from} to {to}
-      </h2>
-      <p>You set the gate in your postmortem: the date holds only when the readiness check says go. It says delay.</p>
-      {proposal.text.map((line) => (
-        <p key={line}>{line}</p>
-      ))}
+      <h2 id="gated-delay-title">Your readiness check says delay</h2>
+      <p>
+        You set the gate in your postmortem: the date holds only when the readiness check says go.{' '}
+        {proposal.text[0] ?? `Move your exam from ${from} to ${to}.`}
+      </p>
+      {proposal.text.length > 1 ? (
+        <details>
+          <summary>Why this date, and what to do with the weeks</summary>
+          {proposal.text.slice(1).map((line) => (
+            <p key={line}>{line}</p>
+          ))}
+        </details>
+      ) : null}
       <p className="small">
         Accepting moves the date in your profile and re-plans from today; what you have done stays done. Comeback cannot
         change your booking: reschedule with Prometric too, as early as you can.

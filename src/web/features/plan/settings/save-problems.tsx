@@ -32,8 +32,9 @@ export const InfeasibleCallout = forwardRef<
                   className="button button--primary button--small"
                   disabled={isBusy}
                   onClick={() => onApply(way)}
+                  aria-label={`Apply: ${way.label}`}
                 >
-                  Apply<span className="visually-hidden">: {way.label}</span>
+                  Apply
                 </button>
               </li>
             ))}
@@ -46,6 +47,11 @@ export const InfeasibleCallout = forwardRef<
     </div>
   );
 });
+
+/** "A cause" → "A cause.", leaving an ending stop, question or exclamation mark as it is. */
+function withStop(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
 
 /** Settings the postmortem set, changed back: named with the cause each answered, to confirm or undo. */
 export const ConfirmUndoneCallout = forwardRef<
@@ -65,19 +71,21 @@ export const ConfirmUndoneCallout = forwardRef<
       <ul className="changes changes--compact">
         {undone.map((item) => (
           <li key={item.field}>
-            <strong>{item.name}:</strong> you have {item.now}; your postmortem set {item.set} because of “
-            {causeName(item.change.cause)}”.
-            <span className="small muted"> {item.change.why}</span>
+            <strong>{item.name}</strong>: now {item.now}; your postmortem set {item.set}.
+            <br />
+            <span className="small">
+              Cause: {withStop(causeName(item.change.cause))} {item.change.why}
+            </span>
           </li>
         ))}
       </ul>
       <p className="small">Nothing is saved until you choose.</p>
-      <div className="form-actions">
-        <button type="button" className="button" onClick={onConfirm}>
-          Save with my changes
-        </button>
-        <button type="button" className="button button--secondary" onClick={onPutBack}>
+      <div className="button-row">
+        <button type="button" className="button button--primary" onClick={onPutBack}>
           Put back what the postmortem set
+        </button>
+        <button type="button" className="button button--secondary" onClick={onConfirm}>
+          Save with my changes
         </button>
       </div>
     </div>

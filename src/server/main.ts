@@ -57,20 +57,22 @@ async function main() {
   const shutdown = async (signal: string) => {
     if (isClosing) return;
     isClosing = true;
+    // Ctrl+C in a terminal: no proxy to tell, so no grace. SIGTERM (systemd, a roll): the grace.
+    const graceMs = signal === 'SIGINT' ? 0 : shutdownTimes.graceMs;
     readiness.markDraining();
     stopWaiting.abort();
     clearInterval(pruning.timer);
-    app.log.info({ signal, graceMs: shutdownTimes.graceMs }, 'shutting down: /readyz now answers 503');
+    app.log.info({ signal, graceMs }, 'shutting down: /readyz now answers 503');
     // Past the timeout the process exits whatever is still running (a stuck request, a hung query).
     const deadline = setTimeout(() => {
       app.log.error({ timeoutMs: shutdownTimes.timeoutMs }, 'shutdown timed out; exiting with requests unfinished');
       process.exit(1);
-    }, shutdownTimes.graceMs + shutdownTimes.timeoutMs);
+    }, graceMs + shutdownTimes.timeoutMs);
     deadline.unref();
     try {
       // The grace: still accepting, so a proxy that polls /readyz sees 503 and stops sending before
       // connections are refused; every response meanwhile closes its connection.
-      await new Promise((resolve) => setTimeout(resolve, shutdownTimes.graceMs));
+      await new Promise((resolve) => setTimeout(resolve, graceMs));
       app.log.info('draining: no new connections; finishing the requests in flight');
       // Stops listening, closes idle connections, waits for in-flight requests to be answered.
       await app.close();

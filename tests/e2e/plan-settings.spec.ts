@@ -143,10 +143,20 @@ test('The postmortem’s countermeasures act: the support prompt stays until con
   await settings.confirmUndone.getByRole('button', { name: 'Put back what the postmortem set' }).click();
   await expect(settings.field('settings.readinessGate')).toBeChecked();
   await expect(settings.confirmUndone).toHaveCount(0);
-  // Eight weeks out, the whole bank does not fit: a bank with 800 questions left does.
-  await settings.field('settings.questionBank.questionsLeft').fill('800');
+  // Eight weeks out the whole bank does not fit. One way out is a later exam: one tap moves the date
+  // in the profile and builds the plan to it.
+  const refused = page.waitForResponse((r) => r.url().endsWith('/api/plan') && r.request().method() === 'PUT');
   await settings.submitButton.click();
+  const { error } = await (await refused).json();
+  expect(error.code).toBe('PLAN_INFEASIBLE');
+  const way = (error.details.waysOut as { label: string; examDate?: string }[]).find((w) => w.examDate)!;
+  const movedTo = way.examDate!;
+  await expect(settings.infeasible).toBeVisible();
+  const later = settings.infeasible.getByRole('button', { name: `Apply: ${way.label}` });
+  await later.click();
   await expect(page).toHaveURL(/\/plan\?view=month/);
+  expect((await (await page.request.get('/api/profile')).json()).profile.examDate).toBe(movedTo);
+  expect((await (await page.request.get('/api/plan')).json()).plan.examDate).toBe(movedTo);
 
   // Two practice exams in the 170s against a target of 240: the check proposes a delay.
   for (const exam of [

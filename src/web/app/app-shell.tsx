@@ -10,6 +10,7 @@ const STUDENT_NAV = [
   { to: '/evidence', label: 'Scores', end: false },
   { to: '/journal', label: 'Journal', end: false },
   { to: '/postmortem', label: 'Postmortem', end: false },
+  { to: '/story', label: 'Your story', end: false },
   { to: '/profile', label: 'Profile', end: false },
   { to: '/settings', label: 'Settings', end: false },
 ];

@@ -14,6 +14,7 @@ import { PlanSettingsPage } from '../features/plan/plan-settings-page.tsx';
 import { PostmortemPage } from '../features/postmortem/postmortem-page.tsx';
 import { ProfilePage } from '../features/profile/profile-page.tsx';
 import { SettingsPage } from '../features/settings/settings-page.tsx';
+import { StoryPage } from '../features/story/story-page.tsx';
 import { AppShell } from './app-shell.tsx';
 import { PublicOnly, RequireAdvisor, RequireStudent, RequireUser } from './guards.tsx';
 import { PublicLayout } from './public-layout.tsx';
@@ -58,6 +59,7 @@ export function createRouter() {
                     { path: 'log', element: <LogBlockPage /> },
                     { path: 'journal', element: <JournalPage /> },
                     { path: 'journal/review', element: <ReviewPage /> },
+                    { path: 'story', element: <StoryPage /> },
                   ],
                 },
                 { element: <RequireAdvisor />, children: [{ path: 'advisor', element: <AdvisorPage /> }] },

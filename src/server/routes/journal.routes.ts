@@ -7,6 +7,7 @@ import { addJournalEntry } from '../use-cases/add-journal-entry.ts';
 import { deleteJournalEntry } from '../use-cases/delete-journal-entry.ts';
 import { editJournalEntry } from '../use-cases/edit-journal-entry.ts';
 import { exportJournalCsv } from '../use-cases/export-journal-csv.ts';
+import { getJournalSummary } from '../use-cases/get-journal-summary.ts';
 import { getReviewQueue } from '../use-cases/get-review-queue.ts';
 import { importJournalCsv } from '../use-cases/import-journal-csv.ts';
 import { listJournal } from '../use-cases/list-journal.ts';
@@ -24,6 +25,7 @@ export async function journalRoutes(app: FastifyInstance, { ctx }: { ctx: Contex
   app.addHook('preHandler', requireStudent);
 
   app.get('/journal', async (request) => listJournal(ctx, actorOf(request)));
+  app.get('/journal/summary', async (request) => getJournalSummary(ctx, actorOf(request)));
 
   app.post('/journal/entries', async (request, reply) =>
     respondIdempotent(

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DISCIPLINE_IDS, SYSTEM_IDS } from '#domain/evidence/areas.ts';
 import { QUESTION_BANKS } from '#domain/evidence/logging.ts';
 import { CONFIDENCE_LEVELS, ENTRY_LIMITS, ERROR_TYPES } from '#domain/journal/entry.ts';
+import type { ErrorPattern } from '#domain/journal/patterns.ts';
 import type { Adjustment } from '#domain/journal/schedule.ts';
 import { text } from './common.ts';
 
@@ -144,6 +145,15 @@ export type JournalEntryView = {
 };
 
 export type JournalResponse = { entries: JournalEntryView[]; dueToday: number };
+
+/** GET /api/journal/summary: counts and patterns, no entry text (the home screen reads it). */
+export type JournalSummaryResponse = {
+  entryCount: number;
+  dueToday: number;
+  backlog: ReviewQueueResponse['forecast']['backlog'];
+  /** Error types that keep coming back, each with its rule and the plan change it offers. */
+  patterns: ErrorPattern[];
+};
 
 export type ReviewQueueResponse = {
   examDate: string | null;

@@ -190,3 +190,46 @@ test('The postmortem’s countermeasures act: the support prompt stays until con
   const profile = (await (await page.request.get('/api/profile')).json()).profile;
   expect(profile.examDate).toBe(proposal.newExamDate);
 });
+
+test('A student turns on a reminder for calendar events and gets the link as webcal:// and https, with the steps per app', async ({
+  page,
+  student: _signedIn,
+}) => {
+  const today = await serverToday(page.request);
+  await saveProfileViaApi(page.request, {
+    failCount: '1',
+    specialty: 'family-medicine',
+    schoolType: 'us-do',
+    timeZone: TIME_ZONE,
+    examDate: addDays(today, 120),
+    reviewStartDate: addDays(today, 200),
+    bufferPoints: 10,
+  });
+  const { settings } = await (await page.request.get('/api/plan/defaults')).json();
+  expect((await page.request.put('/api/plan', { data: { settings } })).status()).toBe(200);
+
+  await page.goto('/settings');
+  const feed = page.getByTestId('calendar-feed');
+  const reminder = feed.getByLabel('Reminder before each study event');
+  await expect(reminder).toHaveValue('none');
+  await feed.getByRole('button', { name: 'Make my private link' }).click();
+  const https = await feed.getByLabel('Your private calendar link').inputValue();
+  expect(https).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/feed\/[A-Za-z0-9_-]+\.ics$/);
+  await expect(feed.getByTestId('feed-webcal')).toHaveAttribute('href', https.replace(/^https?:\/\//, 'webcal://'));
+
+  await reminder.selectOption({ label: 'The evening before, at 19:00' });
+  await expect(feed.locator('#feed-reminder-status')).toContainText('Saved');
+  const calendarApp = await page.context().browser()!.newContext();
+  const ics = await (await calendarApp.request.get(https)).text();
+  await calendarApp.close();
+  expect(ics).toContain('BEGIN:VALARM');
+  expect(ics).toMatch(/TRIGGER:-PT\d+H/);
+
+  await page.reload();
+  await expect(reminder).toHaveValue('evening-before');
+  await feed.getByText('How to subscribe: Google Calendar, Apple Calendar, Outlook').click();
+  await expect(feed.getByTestId('feed-steps')).toContainText('From URL');
+  await expect(feed.getByTestId('feed-steps')).toContainText('New Calendar Subscription');
+  await expect(feed.getByTestId('feed-steps')).toContainText('Subscribe from web');
+  await shoot(page, 'calendar-reminder', feed);
+});

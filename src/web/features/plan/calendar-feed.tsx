@@ -104,7 +104,7 @@ function ReminderChoice({ reminder, onSaved }: { reminder: CalendarReminder; onS
   }
 
   return (
-    <div className="field">
+    <div className="field feed-reminder">
       <label className="field-label" htmlFor="feed-reminder">
         Reminder before each study event
       </label>
@@ -115,7 +115,6 @@ function ReminderChoice({ reminder, onSaved }: { reminder: CalendarReminder; onS
       </p>
       <select
         id="feed-reminder"
-        className="input--medium"
         value={reminder}
         disabled={isBusy}
         aria-describedby="feed-reminder-hint feed-reminder-status"
@@ -149,7 +148,7 @@ function SubscribeSteps() {
       </ol>
       <h3>Apple Calendar</h3>
       <ol>
-        <li>On an iPhone, tap “Open in my calendar app” and then “Subscribe”.</li>
+        <li>On an iPhone, tap “Open in my calendar app” when you make the link, then “Subscribe”.</li>
         <li>On a Mac, choose File, then “New Calendar Subscription”, and paste the link.</li>
         <li>Set “Auto-refresh” to every hour, so a re-plan shows up the same day.</li>
       </ol>

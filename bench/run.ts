@@ -11,6 +11,7 @@ import { checkTable, heading, measurementTable, table } from './lib/report.ts';
 import { startServer, type RunningServer, type StartOptions } from './lib/server.ts';
 import { describeMachine, readSettings } from './lib/settings.ts';
 import type { Suite, SuiteResult } from './lib/suite.ts';
+import { advisorSuite } from './suites/advisor.ts';
 import { databasesSuite } from './suites/databases.ts';
 import { httpProfileSuite } from './suites/http-profile.ts';
 import { journalSuite } from './suites/journal.ts';
@@ -26,6 +27,7 @@ const SUITES: readonly Suite[] = [
   databasesSuite,
   firstPageSuite,
   journalSuite,
+  advisorSuite,
 ];
 
 /** Above this share of the CPUs used by other processes, the report warns that figures are noisy. */

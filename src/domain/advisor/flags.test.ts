@@ -16,7 +16,7 @@ function input(overrides: Partial<FlagInput> = {}): FlagInput {
     today: '2026-12-01',
     scopes: ALL_ON,
     sittings: [],
-    ownPointsPerWeek: null,
+    trendPointsPerWeek: null,
     plan: null,
     missedPracticeExams: [],
     shortfallWarnings: [],
@@ -36,7 +36,7 @@ describe('computeFlags', () => {
             { date: '2026-11-01', name: 'NBME 13', score: 230 },
             { date: '2026-11-15', name: 'NBME 14', score: 236 },
           ],
-          ownPointsPerWeek: 3,
+          trendPointsPerWeek: 3,
           plan: { plannedMinutes: 1200, doneMinutes: 1000 },
           wellbeing: { isHelpPromptDue: false, badDays: 1, daysConsidered: 4 },
         }),
@@ -45,9 +45,9 @@ describe('computeFlags', () => {
   });
 
   it('flags a falling own trend at −2 points a week, and not at −1.9', () => {
-    expect(ids(input({ ownPointsPerWeek: -2 }))).toEqual(['scores-drifting']);
-    expect(ids(input({ ownPointsPerWeek: -1.9 }))).toEqual([]);
-    expect(computeFlags(input({ ownPointsPerWeek: -3.25 }))[0]!.reason).toContain('3.3 points a week');
+    expect(ids(input({ trendPointsPerWeek: -2 }))).toEqual(['scores-drifting']);
+    expect(ids(input({ trendPointsPerWeek: -1.9 }))).toEqual([]);
+    expect(computeFlags(input({ trendPointsPerWeek: -3.25 }))[0]!.reason).toContain('3.3 points a week');
   });
 
   it('flags a drop of more than one form’s measurement error between the last two sittings', () => {
@@ -60,6 +60,23 @@ describe('computeFlags', () => {
     expect(computeFlags(input({ sittings: sittings(10) }))[0]!.reason).toBe(
       'NBME 14 on Sunday 15 November came in 10 points under NBME 13 on Sunday 1 November.',
     );
+  });
+
+  it('compares the latest sitting with the best of the six weeks before it', () => {
+    const series = [
+      { date: '2026-09-01', name: 'NBME 11', score: 250 },
+      { date: '2026-10-13', name: 'NBME 12', score: 236 },
+      { date: '2026-10-27', name: 'NBME 13', score: 231 },
+      { date: '2026-11-10', name: 'NBME 14', score: 227 },
+    ];
+    // 250 is more than six weeks before the latest; 236 (28 days before) is 9 above it.
+    expect(computeFlags(input({ sittings: series }))).toEqual([
+      {
+        id: 'scores-drifting',
+        reason: 'NBME 14 on Tuesday 10 November came in 9 points under NBME 12 on Tuesday 13 October.',
+      },
+    ]);
+    expect(ids(input({ sittings: series.slice(2) }))).toEqual([]);
   });
 
   it('flags adherence under 60 % only when enough was planned to judge', () => {
@@ -98,7 +115,7 @@ describe('computeFlags', () => {
 
   it('computes no flag from a scope switched off', () => {
     const everything = input({
-      ownPointsPerWeek: -5,
+      trendPointsPerWeek: -5,
       plan: { plannedMinutes: 1000, doneMinutes: 0 },
       missedPracticeExams: [{ date: '2026-11-20', name: 'UWSA 1' }],
       shortfallWarnings: ['short'],

@@ -3,7 +3,7 @@
  * the student shares feeds a flag: with a scope off, its flags are never computed.
  */
 import { addDays, compareDates, type LocalDate } from '../common/dates.ts';
-import { MEASUREMENT_ERROR_POINTS } from '../evidence/predictor.ts';
+import { MEASUREMENT_ERROR_POINTS, TREND_HORIZON_DAYS } from '../evidence/predictor.ts';
 import { formatReadingDate } from '../evidence/reading-dates.ts';
 import type { Scopes } from './scopes.ts';
 
@@ -24,17 +24,20 @@ export const LOW_ADHERENCE_BELOW = 0.6;
 export const MIN_PLANNED_MINUTES_TO_JUDGE = 300;
 
 /**
- * The student's own trend (predictor.ts: three exams over two weeks at least) at or below −2 points
- * a week is a drift: carried over the predictor's six-week horizon it costs 12 points, more than
- * one form's measurement error (MEASUREMENT_ERROR_POINTS, 7).
+ * The trend the prediction carries (predictor.ts, the student's own slope shrunk toward the prior
+ * gain) at or below −2 points a week is a drift: over the predictor's six-week horizon
+ * (TREND_HORIZON_DAYS) it costs 12 points, more than one form's measurement error (7).
  */
 export const DRIFT_POINTS_PER_WEEK = -2;
 
 /**
- * Without a trend yet, a sitting more than one form's measurement error (7 points) below the one
- * before it is a drift: a drop that size is unlikely to be the form's noise alone.
+ * The latest sitting more than one form's measurement error (MEASUREMENT_ERROR_POINTS, 7) under the
+ * best sitting of the weeks before it is a drift: a drop that size is unlikely to be noise alone.
  */
 export const DRIFT_DROP_POINTS = MEASUREMENT_ERROR_POINTS + 1;
+
+/** The earlier sittings the latest is compared with: those of the predictor's six-week horizon. */
+export const DRIFT_LOOKBACK_DAYS = TREND_HORIZON_DAYS;
 
 export type FlagId = 'scores-drifting' | 'practice-exam-missed' | 'low-adherence' | 'plan-shortfall' | 'wellbeing-low';
 
@@ -63,8 +66,8 @@ export type FlagInput = {
   today: LocalDate;
   scopes: Pick<Scopes, 'scores' | 'plan' | 'wellbeing'>;
   sittings: readonly Sitting[];
-  /** The student's own slope (predictor's trend), points a week; null with too few exams. */
-  ownPointsPerWeek: number | null;
+  /** The trend the prediction carries, points a week; null without a prediction. */
+  trendPointsPerWeek: number | null;
   plan: PlanWindow | null;
   /** Practice exams the plan put on a past day of the window that were not marked done. */
   missedPracticeExams: readonly { date: LocalDate; name: string }[];
@@ -90,7 +93,7 @@ function hours(minutes: number): string {
 }
 
 function driftFlag(input: FlagInput): Flag | null {
-  const slope = input.ownPointsPerWeek;
+  const slope = input.trendPointsPerWeek;
   if (slope !== null && slope <= DRIFT_POINTS_PER_WEEK) {
     return {
       id: 'scores-drifting',
@@ -99,8 +102,13 @@ function driftFlag(input: FlagInput): Flag | null {
   }
   const sorted = [...input.sittings].sort((a, b) => compareDates(a.date, b.date));
   const latest = sorted.at(-1);
-  const before = sorted.at(-2);
-  if (latest && before && before.score - latest.score >= DRIFT_DROP_POINTS) {
+  if (!latest) return null;
+  const from = addDays(latest.date, -DRIFT_LOOKBACK_DAYS);
+  let before: Sitting | undefined;
+  for (const s of sorted.slice(0, -1)) {
+    if (compareDates(s.date, from) >= 0 && (before === undefined || s.score > before.score)) before = s;
+  }
+  if (before && before.score - latest.score >= DRIFT_DROP_POINTS) {
     return {
       id: 'scores-drifting',
       reason: `${latest.name} on ${formatReadingDate(latest.date, input.today)} came in ${before.score - latest.score} points under ${before.name} on ${formatReadingDate(before.date, input.today)}.`,

@@ -7,9 +7,8 @@
 import { computeFlags, adherenceOf, windowOf, type Sitting } from '#domain/advisor/flags.ts';
 import type { Scopes } from '#domain/advisor/scopes.ts';
 import { addDays, compareDates, daysBetween, type LocalDate } from '#domain/common/dates.ts';
-import { isPredictiveForm, nameForm, type LoggedFormId } from '#domain/evidence/practice-scores.ts';
+import { nameForm, selectEvidence, type LoggedFormId } from '#domain/evidence/practice-scores.ts';
 import type { PracticeExamInput } from '#domain/evidence/logging.ts';
-import { predictScore, type ScorePrediction } from '#domain/evidence/predictor.ts';
 import { assessReadiness, type ReadinessAssessment } from '#domain/evidence/readiness.ts';
 import { assessWellbeing, CHECK_IN_LOOKBACK_DAYS, type WellbeingCheckIn } from '#domain/evidence/wellbeing.ts';
 import { deriveJourney } from '#domain/journey/journey.ts';
@@ -28,7 +27,8 @@ import { localDateIn } from '../time.ts';
 export type RowDetail = {
   row: DashboardRow;
   today: LocalDate;
-  prediction: ScorePrediction | null;
+  /** The practice exams as logged (scores scope only), for the student page's prediction. */
+  exams: PracticeExamInput[];
   readiness: ReadinessAssessment | null;
   sittings: (Sitting & { reported: string })[];
   planDays: { date: LocalDate; plannedMinutes: number; doneMinutes: number }[];
@@ -121,25 +121,22 @@ export async function buildDashboardRows(ctx: Context, links: readonly LiveLink[
     const inWindow = (date: LocalDate) => compareDates(date, window.from) >= 0 && compareDates(date, window.to) <= 0;
     const plan = plansBy.get(id);
 
-    let prediction: ScorePrediction | null = null;
+    // One domain call a student: the readiness rule carries the prediction (its trajectory), and
+    // the sittings are the ones it reads (selectEvidence: first sittings of predictive forms).
     let readiness: ReadinessAssessment | null = null;
     let sittings: RowDetail['sittings'] = [];
-    let predictiveCount = 0;
+    let inputs: PracticeExamInput[] = [];
     if (link.scopes.scores && profile && targetScore !== null) {
-      const inputs: PracticeExamInput[] = (examsBy.get(id) ?? []).map((e) => ({
+      inputs = (examsBy.get(id) ?? []).map((e) => ({
         form: e.form,
         date: e.date,
         score: e.score === null ? null : Number(e.score),
         percentCorrect: e.percent_correct === null ? null : Number(e.percent_correct),
       }));
-      const predictive = inputs.filter((e) => isPredictiveForm(e.form as LoggedFormId));
-      predictiveCount = predictive.length;
-      const predicted = predictScore({ exams: predictive, examDate: profile.examDate, targetScore, today });
-      prediction = predicted.ok && predicted.value.status === 'predicted' ? predicted.value : null;
-      sittings = (prediction?.exams ?? []).map((e) => ({
+      sittings = selectEvidence(inputs as { form: LoggedFormId; date: LocalDate }[]).used.map((e) => ({
         date: e.date,
         name: e.name,
-        score: e.correctedScore,
+        score: e.ruleScore,
         reported: e.reported,
       }));
       if (compareDates(profile.examDate, today) > 0) {
@@ -153,6 +150,7 @@ export async function buildDashboardRows(ctx: Context, links: readonly LiveLink[
         readiness = assessed.ok ? assessed.value : null;
       }
     }
+    const trajectory = readiness?.trajectory ?? null;
 
     const days = link.scopes.plan
       ? (planDaysBy.get(id) ?? [])
@@ -200,7 +198,7 @@ export async function buildDashboardRows(ctx: Context, links: readonly LiveLink[
           hasPlan: plan !== undefined,
           missedItems: 0,
           blocksLogged: blocksBy.get(id) ?? 0,
-          predictiveExams: predictiveCount,
+          predictiveExams: sittings.length,
           verdict: readiness?.verdict ?? null,
           hasDelayOffer: false,
           isHelpPromptDue: false,
@@ -213,7 +211,7 @@ export async function buildDashboardRows(ctx: Context, links: readonly LiveLink[
       today,
       scopes: link.scopes,
       sittings,
-      ownPointsPerWeek: prediction?.trend.ownPointsPerWeek ?? null,
+      trendPointsPerWeek: trajectory?.pointsPerWeek ?? null,
       plan: planWindow,
       missedPracticeExams,
       shortfallWarnings,
@@ -239,17 +237,16 @@ export async function buildDashboardRows(ctx: Context, links: readonly LiveLink[
                 }
               : null,
             targetScore,
-            predicted: prediction
+            predicted: trajectory
               ? {
-                  score: prediction.predicted,
-                  low: prediction.low,
-                  high: prediction.high,
-                  passProbability: prediction.passProbability,
+                  score: trajectory.predicted,
+                  low: trajectory.low,
+                  high: trajectory.high,
+                  passProbability: trajectory.passProbability,
                 }
               : null,
-            pointsPerWeek: prediction ? Math.round(prediction.trend.usedPointsPerWeek * 10) / 10 : null,
+            pointsPerWeek: trajectory ? Math.round(trajectory.pointsPerWeek * 10) / 10 : null,
             verdict: readiness?.verdict ?? null,
-            headline: readiness?.headline ?? null,
           }
         : null,
       plan:
@@ -273,7 +270,7 @@ export async function buildDashboardRows(ctx: Context, links: readonly LiveLink[
     return {
       row,
       today,
-      prediction,
+      exams: inputs,
       readiness,
       sittings,
       planDays: days,

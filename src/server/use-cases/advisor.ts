@@ -8,6 +8,8 @@ import { FLAG_LABELS } from '#domain/advisor/flags.ts';
 import { invitationProblem, normalizeCode, UNUSABLE_INVITATION_MESSAGE } from '#domain/advisor/invitation.ts';
 import { scopesOn, type Scope } from '#domain/advisor/scopes.ts';
 import { fail, ok, type Result } from '#domain/common/result.ts';
+import { isPredictiveForm, type LoggedFormId } from '#domain/evidence/practice-scores.ts';
+import { predictScore } from '#domain/evidence/predictor.ts';
 import { formatCsvLine } from '#domain/journal/csv.ts';
 import {
   acceptInvitationInputSchema,
@@ -21,7 +23,7 @@ import type { Actor, Context } from '../context.ts';
 import { inWriteTransaction } from '../db/write-transaction.ts';
 import { createAdvisorsRepo, readScopesJson, type LiveLink } from '../repositories/advisors.repo.ts';
 import { localDateIn } from '../time.ts';
-import { buildDashboardRows } from './advisor-dashboard.ts';
+import { buildDashboardRows, type RowDetail } from './advisor-dashboard.ts';
 import { parseInput } from './parse-input.ts';
 import { readStored } from './postmortem.ts';
 
@@ -159,6 +161,19 @@ export async function exportDashboardCsv(ctx: Context, advisor: Actor): Promise<
   return `${lines.join('\r\n')}\r\n`;
 }
 
+/** The prediction's explanation, computed for this one student (the dashboard leaves it out). */
+function explanationOf(d: RowDetail): string[] {
+  const target = d.row.scores?.targetScore;
+  if (!d.row.examDate || target == null) return [];
+  const predicted = predictScore({
+    exams: d.exams.filter((e) => isPredictiveForm(e.form as LoggedFormId)),
+    examDate: d.row.examDate,
+    targetScore: target,
+    today: d.today,
+  });
+  return predicted.ok ? predicted.value.explanation : [];
+}
+
 /** One student's read-only page: only the scopes they share, and the advisor's own notes. */
 export async function getStudentPage(
   ctx: Context,
@@ -207,7 +222,8 @@ export async function getStudentPage(
     scores: scopes.scores
       ? {
           exams: d.sittings.map((s) => ({ name: s.name, date: s.date, reported: s.reported, score: s.score })),
-          explanation: d.prediction?.explanation ?? [],
+          headline: d.readiness?.headline ?? null,
+          explanation: explanationOf(d),
           reasons: (d.readiness?.reasons ?? []).map((r) => ({ text: r.text, passed: r.passed })),
         }
       : null,

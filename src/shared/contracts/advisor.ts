@@ -93,7 +93,6 @@ export type DashboardRow = {
     /** The trend the prediction carries, points a week. */
     pointsPerWeek: number | null;
     verdict: ReadinessVerdict | null;
-    headline: string | null;
   } | null;
   /** Null when the plan scope is off. */
   plan: { hasPlan: boolean; plannedHours: number; doneHours: number; adherence: number | null } | null;
@@ -110,6 +109,7 @@ export type StudentPageResponse = {
   student: DashboardRow;
   scores: {
     exams: { name: string; date: string; reported: string; score: number }[];
+    headline: string | null;
     explanation: string[];
     reasons: { text: string; passed: boolean }[];
   } | null;

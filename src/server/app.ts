@@ -21,6 +21,7 @@ import { calendarFeedRoutes } from './routes/calendar-feed.routes.ts';
 import { evidenceRoutes } from './routes/evidence.routes.ts';
 import { feedRoutes } from './routes/feed.routes.ts';
 import { journalRoutes } from './routes/journal.routes.ts';
+import { outcomeRoutes } from './routes/outcome.routes.ts';
 import { planRoutes } from './routes/plan.routes.ts';
 import { postmortemRoutes } from './routes/postmortem.routes.ts';
 import { profileRoutes } from './routes/profile.routes.ts';
@@ -249,6 +250,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; c
       await api.register(postmortemRoutes, { ctx });
       await api.register(evidenceRoutes, { ctx });
       await api.register(readinessRoutes, { ctx });
+      await api.register(outcomeRoutes, { ctx });
       await api.register(journalRoutes, { ctx });
       await api.register(storyRoutes, { ctx });
       await api.register(sharingRoutes, { ctx });

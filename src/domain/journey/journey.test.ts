@@ -107,6 +107,20 @@ describe('journey', () => {
     expect(ready.stages.slice(0, 8).every((s) => s.status === 'done')).toBe(true);
   });
 
+  it('after exam day asks for the real result (stage 9), and is done only once it is recorded', () => {
+    const sat = deriveJourney(facts({ ...prepared, blocksLogged: 3, missedItems: 12, isExamPast: true }));
+    expect(sat.current).toBe('exam');
+    expect(sat.stages.slice(0, 8).every((s) => s.status === 'done')).toBe(true);
+    expect(sat.stages[8]).toMatchObject({ status: 'current', href: '/evidence#outcome' });
+    expect(sat.nextAction).toMatchObject({ label: 'Record your Step 2 CK result', href: '/evidence#outcome' });
+    const recorded = deriveJourney(facts({ ...prepared, blocksLogged: 3, isExamPast: true, hasOutcome: true }));
+    expect(recorded.stages.every((s) => s.status === 'done')).toBe(true);
+    expect(recorded.nextAction.href).toBe('/evidence#outcome');
+    expect(
+      deriveJourney(facts({ ...prepared, verdict: 'proceed', predictiveExams: 2, blocksLogged: 3 })).stages[8],
+    ).toMatchObject({ status: 'current', href: '/plan' });
+  });
+
   it('asks for a decision on a proposed delay before anything else but help', () => {
     const journey = deriveJourney(
       facts({

@@ -85,6 +85,9 @@ export const STAGES: readonly StageDefinition[] = [
   },
 ];
 
+/** Where the real result is recorded and compared (stage 9). */
+const OUTCOME_HREF = '/evidence#outcome';
+
 const ACTION_DETAILS: Partial<Record<StageId, string>> = {
   'fail-recorded':
     'Tell us your fails, specialty and exam date. You will see your target score, your risk and how much time you have.',
@@ -123,6 +126,8 @@ export type JourneyFacts = {
   /** Wellbeing check-ins have stayed bad: reaching out comes before anything else. */
   isHelpPromptDue: boolean;
   isExamPast: boolean;
+  /** The real Step 2 CK result is recorded (stage 9). Absent = not recorded. */
+  hasOutcome?: boolean;
 };
 
 export type JourneyStage = {
@@ -152,17 +157,19 @@ function isStageDone(id: StageId, facts: JourneyFacts): boolean {
       return facts.hasPlan;
     case 'dedicated':
       // Dedicated prep is done when its period is: the decision window has opened on a plan that was
-      // worked (blocks logged), not on the first logged block.
-      return facts.hasPlan && facts.blocksLogged > 0 && isDeciding(facts.verdict);
+      // worked (blocks logged), not on the first logged block. Once the exam is sat, it is over.
+      return facts.isExamPast || (facts.hasPlan && facts.blocksLogged > 0 && isDeciding(facts.verdict));
     case 'benchmarks':
       // Done when the rule has the exams it reads, inside the window: two practice exams at least.
-      return facts.predictiveExams >= 2 && isDeciding(facts.verdict);
+      return facts.isExamPast || (facts.predictiveExams >= 2 && isDeciding(facts.verdict));
     case 'remediate':
     case 'readiness':
-      // Weak areas are "fixed" when the numbers say so: only a "proceed" verdict closes them.
-      return facts.verdict === 'proceed';
+      // Weak areas are "fixed" when the numbers say so: only a "proceed" verdict closes them, or the
+      // exam itself (after it there is nothing left to decide).
+      return facts.isExamPast || facts.verdict === 'proceed';
     case 'exam':
-      return facts.isExamPast;
+      // Done when the real result is recorded, not when the date passes: the score is the stage's end.
+      return facts.hasOutcome === true;
   }
 }
 
@@ -178,16 +185,19 @@ function isDeciding(verdict: ReadinessVerdict | null): boolean {
  */
 export function deriveJourney(facts: JourneyFacts): Journey {
   const currentIndex = STAGES.findIndex((stage) => !isStageDone(stage.id, facts));
-  const index = currentIndex === -1 ? STAGES.length - 1 : currentIndex;
+  const isAllDone = currentIndex === -1;
+  const index = isAllDone ? STAGES.length - 1 : currentIndex;
   const current = STAGES[index]!;
+  // After exam day, stage 9's work is recording the result, on the evidence page.
+  const hrefOf = (stage: StageDefinition) => (stage.id === 'exam' && facts.isExamPast ? OUTCOME_HREF : stage.href);
   const stages = STAGES.map((stage, i): JourneyStage => ({
     id: stage.id,
     number: i + 1,
     title: stage.title,
     summary: stage.summary,
-    status: i < index ? 'done' : i === index ? 'current' : 'upcoming',
-    isAvailable: stage.href !== null,
-    href: stage.href,
+    status: i < index || isAllDone ? 'done' : i === index ? 'current' : 'upcoming',
+    isAvailable: hrefOf(stage) !== null,
+    href: hrefOf(stage),
   }));
   let nextAction: NextAction;
   if (facts.isHelpPromptDue) {
@@ -204,11 +214,26 @@ export function deriveJourney(facts: JourneyFacts): Journey {
       detail:
         'Your practice exams are not where your target needs them. A concrete new date, aimed at your weakest areas, is waiting for your decision.',
     };
-  } else if (facts.hasPlan && facts.missedItems > 0) {
+  } else if (facts.hasPlan && facts.missedItems > 0 && !facts.isExamPast) {
+    // (After the exam there is nothing left to re-plan.)
     nextAction = {
       label: 'Re-plan the days you missed',
       href: '/plan',
       detail: `${facts.missedItems} planned item${facts.missedItems === 1 ? ' was' : 's were'} neither done nor skipped. Re-planning keeps what you did and moves the rest forward; it never rewrites the past.`,
+    };
+  } else if (isAllDone) {
+    nextAction = {
+      label: 'See how the prediction compared',
+      href: OUTCOME_HREF,
+      detail:
+        'Your result is recorded. The evidence page shows it beside the last prediction Comeback made before your exam, and lets you choose whether your school may use the pair.',
+    };
+  } else if (current.id === 'exam' && facts.isExamPast) {
+    nextAction = {
+      label: 'Record your Step 2 CK result',
+      href: OUTCOME_HREF,
+      detail:
+        'When your score is out (usually on a Wednesday, 3–4 weeks after the test), enter it with pass or fail and the day it came out. You will see how the last prediction before your exam compared.',
     };
   } else if (current.href) {
     nextAction = {

@@ -618,6 +618,22 @@ describeEachDatabase('hostile input', (kind) => {
       ? (await delayStudent.client.request({ method: 'GET', url: '/api/evidence' })).json()
       : null;
     const proposedExamDate: string = evidence?.readiness?.delayProposal?.newExamDate ?? '2027-02-02';
+    // Stage 9: the exam moved into the past, so a result can be recorded (and one exists to delete).
+    for (const k of ['PUT /api/outcome', 'DELETE /api/outcome']) {
+      const owner = studentAt(k);
+      if (!owner) continue;
+      await t.ctx.repos.profiles.moveExamDate(owner.actor.userId, {
+        from: '2027-01-05',
+        to: '2026-11-16',
+        now: t.clock.now().toISOString(),
+      });
+      const recorded = await owner.client.request({
+        method: 'PUT',
+        url: '/api/outcome',
+        payload: { score: 231, passed: true, resultDate: '2026-11-23' },
+      });
+      if (recorded.statusCode !== 200) throw new Error(`PUT /api/outcome: ${recorded.statusCode} ${recorded.body}`);
+    }
     const itemStudent = studentAt('POST /api/plan/items/:id');
     const plan = itemStudent ? (await itemStudent.client.request({ method: 'GET', url: '/api/plan' })).json() : null;
     const itemIds: string[] = (plan?.days ?? [])
@@ -689,6 +705,8 @@ describeEachDatabase('hostile input', (kind) => {
       'POST /api/evidence/wellbeing': { example: { date: '2026-11-23', sleepHours: 6.75, stress: 3, mood: 4 } },
       'PUT /api/evidence/counselling': { example: { name: 'Student Wellness Center', contact: '555-0100' } },
       'POST /api/readiness/accept-delay': { example: { proposedExamDate } },
+      'PUT /api/outcome': { example: { score: 240, passed: true, resultDate: '2026-11-20', shareWithSchool: true } },
+      'DELETE /api/outcome': { example: {} },
       'POST /api/journal/entries': { example: { ...journalEntry, wrongOptions: [{ option: 'B', why: 'too old' }] } },
       'POST /api/journal/entries/batch': { example: { entries: [journalEntry, { ...journalEntry, system: null }] } },
       'PUT /api/journal/entries/:id': { example: journalEntry, ids: editIds },

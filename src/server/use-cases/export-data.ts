@@ -23,7 +23,7 @@ export const EXPORT_SCHEMA_VERSION = 2;
 
 /**
  * Everything the user owns, as one JSON document: account, profile, postmortem, plan and its items,
- * logs, check-ins and calendar-feed history. Password hashes and token hashes are credentials, not
+ * logs, check-ins, the real exam result and calendar-feed history. Password hashes and token hashes are credentials, not
  * data the user owns, and are left out.
  */
 export async function exportData(ctx: Context, actor: Actor) {
@@ -43,6 +43,7 @@ export async function exportData(ctx: Context, actor: Actor) {
     feeds,
     journalEntries,
     journalReviews,
+    examOutcome,
   ] = await Promise.all([
     ctx.repos.users.findById(userId),
     ctx.repos.profiles.get(userId),
@@ -58,6 +59,7 @@ export async function exportData(ctx: Context, actor: Actor) {
     ctx.repos.calendarFeeds.listForUser(userId),
     ctx.repos.journal.listEntries(userId),
     ctx.repos.journal.listReviews(userId),
+    ctx.repos.outcomes.get(userId),
   ]);
   // The story of the fail (issue 14): the student's own texts, where they chose to put it, their
   // practice answers. The drafts are computed from the rest of the export, so they are not stored.
@@ -92,6 +94,9 @@ export async function exportData(ctx: Context, actor: Actor) {
     journal: { entries: journalEntries, reviews: journalReviews },
     // An addition, so readers of version 2 are unaffected.
     story: { texts: storyTexts, placement: storyPlacement ?? null, practiceAttempts: storyAttempts },
+    // Journey stage 9: the real result, the prediction stored beside it, and the consent to share
+    // it with the school (`shareWithSchool`); null before a result is recorded. An addition.
+    examOutcome: examOutcome ?? null,
     calendarFeeds: feeds.map((f) => ({ createdAt: f.created_at, revokedAt: f.revoked_at, lastReadAt: f.last_read_at })),
     sessions: sessions.map((s) => ({
       createdAt: s.created_at,

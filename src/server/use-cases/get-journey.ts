@@ -9,10 +9,11 @@ import { getEvidence } from './get-evidence.ts';
 import { readStored } from './postmortem.ts';
 
 export async function getJourney(ctx: Context, actor: Actor, timeZoneHint: string): Promise<JourneyResponse> {
-  const [profile, postmortem, plan] = await Promise.all([
+  const [profile, postmortem, plan, outcome] = await Promise.all([
     ctx.repos.profiles.get(actor.userId),
     ctx.repos.postmortems.get(actor.userId),
     ctx.repos.plans.get(actor.userId),
+    ctx.repos.outcomes.get(actor.userId),
   ]);
   const today = localDateIn(ctx.now(), profile?.timeZone ?? (isTimeZone(timeZoneHint) ? timeZoneHint : 'UTC'));
   const missed = plan
@@ -34,6 +35,8 @@ export async function getJourney(ctx: Context, actor: Actor, timeZoneHint: strin
     hasDelayOffer: evidence?.readiness?.delayProposal != null,
     isHelpPromptDue: evidence?.wellbeing.assessment.isHelpPromptDue ?? false,
     isExamPast: profile !== undefined && compareDates(profile.examDate, today) < 0,
+    // A result for the exam date on the profile: after a retake is booked, stage 9 opens again.
+    hasOutcome: outcome !== undefined && outcome.examDate === profile?.examDate,
   });
   return {
     ...journey,

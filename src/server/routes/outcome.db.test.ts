@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { snapshotPrediction } from '#domain/evidence/outcome.ts';
+import { buildPlanSettings } from '#tests/factories/plan.ts';
+import { buildPostmortemAnswers } from '#tests/factories/postmortem.ts';
+import { buildProfileInput } from '#tests/factories/profile.ts';
+import { describeEachDatabase } from '#tests/setup/databases.ts';
+import { clientFrom, createTestApp, signUpClient, type Client, type TestApp } from '#tests/setup/test-app.ts';
+
+const DAY_MS = 86_400_000;
+
+// Test clock: 2026-11-24T15:00Z (09:00 in Chicago). Exam 2027-01-20, internal medicine: target 240.
+describeEachDatabase('exam outcome API (journey stage 9)', (kind) => {
+  let t: TestApp;
+  let student: Client;
+  let other: Client;
+  const exams = [
+    { form: 'NBME13', date: '2026-11-10', score: 230 },
+    { form: 'UWSA2', date: '2026-11-20', score: 241 },
+  ];
+  const result = { score: 246, passed: true, resultDate: '2027-02-10' };
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+    student = await signUpClient(t.app);
+    other = await signUpClient(t.app);
+    // Stages 1–4 done for both, so the journey reaches stage 9 after the exam.
+    const settings = buildPlanSettings({
+      questionBank: { questionsLeft: 800, blockFormat: '40-in-60', reviewMinutesPerBlock: 60, mode: 'timed' },
+    });
+    for (const client of [student, other]) {
+      const puts = [
+        { url: '/api/profile', payload: buildProfileInput({ examDate: '2027-01-20' }) },
+        { url: '/api/postmortem', payload: buildPostmortemAnswers() },
+        { url: '/api/plan', payload: { settings } },
+      ];
+      for (const { url, payload } of puts) {
+        expect((await client.request({ method: 'PUT', url, payload })).statusCode).toBe(200);
+      }
+    }
+    for (const exam of exams) {
+      const response = await student.request({ method: 'POST', url: '/api/evidence/practice-exams', payload: exam });
+      expect(response.statusCode).toBe(201);
+    }
+  });
+  afterAll(() => t.close());
+
+  const put = (client: Client, payload: object) => client.request({ method: 'PUT', url: '/api/outcome', payload });
+  const get = async (client: Client) => (await client.request({ method: 'GET', url: '/api/outcome' })).json();
+
+  it('refuses a result before exam day, saying when it can be recorded, and stores nothing', async () => {
+    expect(await get(student)).toMatchObject({ examDate: '2027-01-20', canRecord: false, outcome: null });
+    const response = await put(student, { ...result, resultDate: '2026-11-24' });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.fields.resultDate).toMatch(/^Your exam is on Wednesday 20 January 2027\. Come back/);
+    expect((await get(student)).outcome).toBeNull();
+  });
+
+  describe('after the exam', () => {
+    beforeAll(async () => {
+      t.clock.advance(83 * DAY_MS); // 2027-02-15: the sessions have expired, so both sign in again.
+      const signIn = async (client: Client) => {
+        const response = await t.app.inject({
+          method: 'POST',
+          url: '/api/auth/sign-in',
+          payload: { email: client.email, password: client.password },
+        });
+        return clientFrom(t.app, response, client.email, client.password);
+      };
+      student = await signIn(student);
+      other = await signIn(other);
+    });
+
+    it.each([
+      ['a result dated before the exam', { ...result, resultDate: '2027-01-19' }, 'resultDate', /is before your exam/],
+      ['a result dated after today', { ...result, resultDate: '2027-02-16' }, 'resultDate', /is after today/],
+      ['a score off the scale', { ...result, score: 400 }, 'score', /whole number from 1 to 300/],
+      ['a pass under the passing score', { ...result, score: 210 }, 'passed', /is 218, so 210 is a fail/],
+      ['pass/fail as text', { ...result, passed: 'yes' }, 'passed', /Choose pass or fail/],
+      ['a date that does not exist', { ...result, resultDate: '2027-02-30' }, 'resultDate', /real date/],
+    ])('refuses %s with a field message', async (_name, payload, field, message) => {
+      const response = await put(student, payload);
+      expect(response.statusCode).toBe(400);
+      expect(response.json().error.fields[field]).toMatch(message);
+      expect((await get(student)).outcome).toBeNull();
+    });
+
+    it('records the result with the eve-of-exam prediction, consent off by default, and compares', async () => {
+      const response = await put(student, result);
+      expect(response.statusCode).toBe(200);
+      const expected = snapshotPrediction({ exams, examDate: '2027-01-20', targetScore: 240 });
+      expect(expected).not.toBeNull();
+      const body = response.json();
+      expect(body).toMatchObject({ canRecord: true, passingScore: 218 });
+      expect(body.outcome).toMatchObject({
+        examDate: '2027-01-20',
+        score: 246,
+        passed: true,
+        resultDate: '2027-02-10',
+        shareWithSchool: false,
+        snapshot: { ...expected, madeOn: '2027-01-19', examsUsed: 2 },
+      });
+      expect(body.outcome.comparison.pointsFromPrediction).toBe(246 - expected!.predicted);
+      expect(body.outcome.comparison.sentences[0]).toMatch(/^Your real score, 246, is \d+ points? (above|below) the/);
+      expect(await get(student)).toEqual(body);
+    });
+
+    it('keeps the stored prediction when the result is corrected after the practice exams change', async () => {
+      const before = (await get(student)).outcome.snapshot;
+      const list = (await student.request({ method: 'GET', url: '/api/evidence' })).json().practiceExams;
+      await student.request({ method: 'DELETE', url: `/api/evidence/practice-exams/${list[0].id}` });
+      const response = await put(student, { ...result, score: 247, shareWithSchool: true });
+      expect(response.statusCode).toBe(200);
+      expect(response.json().outcome).toMatchObject({ score: 247, shareWithSchool: true, snapshot: before });
+    });
+
+    it('closes journey stage 9 and puts the result and the consent in the account export', async () => {
+      const journey = (await student.request({ method: 'GET', url: '/api/journey' })).json();
+      expect(journey.stages.find((s: { id: string }) => s.id === 'exam').status).toBe('done');
+      const otherJourney = (await other.request({ method: 'GET', url: '/api/journey' })).json();
+      expect(otherJourney.current).toBe('exam');
+      expect(otherJourney.nextAction.label).toBe('Record your Step 2 CK result');
+      const exported = (await student.request({ method: 'GET', url: '/api/account/export' })).json();
+      expect(exported.examOutcome).toMatchObject({ score: 247, passed: true, shareWithSchool: true });
+    });
+
+    it('is the signed-in student’s own: another student sees none and cannot delete it', async () => {
+      expect((await get(other)).outcome).toBeNull();
+      expect((await other.request({ method: 'DELETE', url: '/api/outcome' })).statusCode).toBe(404);
+      expect((await get(student)).outcome.score).toBe(247);
+    });
+
+    it('deletes the result', async () => {
+      expect((await student.request({ method: 'DELETE', url: '/api/outcome' })).statusCode).toBe(204);
+      expect((await get(student)).outcome).toBeNull();
+      expect((await student.request({ method: 'DELETE', url: '/api/outcome' })).statusCode).toBe(404);
+    });
+  });
+});

@@ -16,6 +16,7 @@ import { predictInputSchema, readinessInputSchema, type PredictOutput } from '#s
 import { planSettingsSchema } from '#shared/contracts/plan.ts';
 import { parsePairsCsv } from './evaluate-csv.ts';
 import { runReview } from './review.ts';
+import { runStoryCheck } from './story-check.ts';
 
 export type CliResult = { code: number; stdout: string; stderr: string };
 
@@ -135,6 +136,7 @@ Commands:
   readiness  on track / off track, or inside the last 21 days proceed / delay / not ready
   evaluate   the predictor's bias, MAE, RMSE and 80 % band coverage on a CSV of real outcomes
   review     each journal card's next due instant and the day-by-day due counts to the exam
+  story-check  the story checker on one text: counts, excuse and hedge findings, the frame's criteria
 `;
 
 /** Runs a command on the text of stdin. Pure apart from `now`, so tests call it directly. */
@@ -158,6 +160,8 @@ export function runCli(args: readonly string[], stdin: string, now: Date): CliRe
       return runReadiness(input, now);
     case 'review':
       return runReview(input);
+    case 'story-check':
+      return runStoryCheck(input);
     default:
       return { code: 2, stdout: '', stderr: `Unknown command "${command}".\n${USAGE}` };
   }

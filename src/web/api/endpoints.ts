@@ -15,7 +15,7 @@ import type {
 } from '#shared/contracts/evidence-api.ts';
 import type { JourneyResponse } from '#shared/contracts/journey.ts';
 import type { PlanDefaultsResponse } from '#shared/contracts/plan-defaults.ts';
-import type { PlanItemView, PlanResponse } from '#shared/contracts/plan.ts';
+import type { PlanItemView, PlanResponse, ReflowResponse } from '#shared/contracts/plan.ts';
 import type { PostmortemQuestionnaireResponse, PostmortemResponse } from '#shared/contracts/postmortem.ts';
 import type { ProfileResponse } from '#shared/contracts/profile.ts';
 import type { AcceptedDelay } from '#shared/contracts/readiness.ts';
@@ -65,6 +65,10 @@ export const api = {
     ),
   savePlan: (body: { settings: unknown }) => apiRequest<PlanResponse>('PUT', '/api/plan', body),
   replan: () => apiRequest<PlanResponse>('POST', '/api/plan/replan', {}),
+  /** A shortfall's way out, applied in one tap to the work still ahead. */
+  applySettingsPatch: (settingsPatch: object) => apiRequest<PlanResponse>('PUT', '/api/plan', { settingsPatch }),
+  pushBack: () => apiRequest<ReflowResponse>('POST', '/api/plan/push-back', {}),
+  spreadMissed: (days: number) => apiRequest<ReflowResponse>('POST', '/api/plan/spread-missed', { days }),
   markPlanItem: async (id: string, status: ItemStatus | null): Promise<PlanItemView> =>
     (await apiRequest<{ item: PlanItemView }>('POST', `/api/plan/items/${encodeURIComponent(id)}`, { status })).item,
 

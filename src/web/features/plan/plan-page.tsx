@@ -2,6 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { addDays, compareDates, daysBetween, isLocalDate } from '#domain/common/dates.ts';
 import type { ItemStatus } from '#domain/plan/replan.ts';
+import { MAX_SPREAD_DAYS } from '#domain/plan/reflow.ts';
+import type { WayOut } from '#domain/plan/scheduler.ts';
 import type { PlanItemView, PlanResponse } from '#shared/contracts/plan.ts';
 import { toApiError } from '../../api/client.ts';
 import { PLAN_ICS_URL, api } from '../../api/endpoints.ts';
@@ -112,11 +114,13 @@ function PlanBanners({
   onReplan,
   isReplanning,
   replanError,
+  onChanged,
 }: {
   response: PlanResponse;
   onReplan: () => void;
   isReplanning: boolean;
   replanError: string | null;
+  onChanged: () => void;
 }) {
   const plan = response.plan!;
   const { missed } = response;
@@ -159,16 +163,242 @@ function PlanBanners({
           {missed.count > 0 ? null : button}
         </div>
       ) : null}
+      <WorthALook plan={plan} onApplied={onChanged} />
+    </>
+  );
+}
+
+/** ISO dates in the scheduler's sentences, said in the student's locale format. */
+function withLocalDates(text: string): string {
+  return text.replace(/\b(\d{4}-\d{2}-\d{2})\b/g, (iso) => (isLocalDate(iso) ? formatLongDate(iso) : iso));
+}
+
+/** The ways out the shortfalls offer that can be applied in one tap, each once (weeks share them). */
+function applicableWays(plan: Plan): WayOut[] {
+  // Plans stored before the check have arithmetic estimates: no buttons until they are re-planned.
+  if (!plan.summary.waysOutChecked) return [];
+  const seen = new Set<string>();
+  const ways: WayOut[] = [];
+  for (const shortfall of plan.summary.shortfalls ?? [])
+    for (const way of shortfall.waysOut) {
+      if (!way.settingsPatch && !way.examDate) continue;
+      const key = JSON.stringify([way.settingsPatch ?? null, way.examDate ?? null]);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      ways.push(way);
+    }
+  return ways;
+}
+
+function wayLabel(way: WayOut, plan: Plan): string {
+  if (way.examDate) {
+    const days = daysBetween(plan.examDate, way.examDate);
+    return `Move the exam ${days} days, to ${formatLongDate(way.examDate)}`;
+  }
+  return withLocalDates(way.label);
+}
+
+/** Moves the exam date on the profile, then re-plans to it: the profile holds the date, the plan follows. */
+async function moveExamTo(examDate: string): Promise<PlanResponse> {
+  const { profile } = await api.profile();
+  if (!profile) throw new Error('no profile');
+  const { updatedAt: _updatedAt, ...input } = profile;
+  await api.saveProfile({ ...input, examDate });
+  return api.replan();
+}
+
+/** "Worth a look": every shortfall in words, and each way out that is known to fit as one button. */
+function WorthALook({ plan, onApplied }: { plan: Plan; onApplied: () => void }) {
+  const [pending, setPending] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [result, setResult] = useState<string | null>(null);
+  const resultRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (result) resultRef.current?.focus();
+  }, [result]);
+  const ways = applicableWays(plan);
+  if (plan.warnings.length === 0 && !result) return null;
+
+  async function apply(way: WayOut) {
+    const label = wayLabel(way, plan);
+    if (way.examDate && confirming !== label) {
+      setConfirming(label);
+      return;
+    }
+    setPending(label);
+    setConfirming(null);
+    setError(null);
+    setResult(null);
+    try {
+      const response = way.examDate ? await moveExamTo(way.examDate) : await api.applySettingsPatch(way.settingsPatch!);
+      const left = response.plan?.summary.shortfalls?.length ?? 0;
+      setResult(
+        `Done: ${label.charAt(0).toLowerCase()}${label.slice(1)}. ${
+          left === 0
+            ? 'The plan now gives everything your settings ask for.'
+            : `${left} shortfall${left === 1 ? ' is' : 's are'} left; the list below says what still falls short.`
+        }`,
+      );
+      onApplied();
+    } catch (caught) {
+      setError(toApiError(caught).message);
+    } finally {
+      setPending(null);
+    }
+  }
+
+  return (
+    <>
+      {result ? (
+        <div
+          className="callout callout--success"
+          role="status"
+          tabIndex={-1}
+          ref={resultRef}
+          data-testid="way-out-result"
+        >
+          <p>{result}</p>
+        </div>
+      ) : null}
       {plan.warnings.length > 0 ? (
         <Callout tone="warning" title="Worth a look" testId="plan-warnings">
           <ul className="plain-list">
             {plan.warnings.map((warning) => (
-              <li key={warning}>{warning}</li>
+              <li key={warning}>{withLocalDates(warning)}</li>
             ))}
           </ul>
+          {ways.length > 0 ? (
+            <div className="plan-ways-out" data-testid="ways-out">
+              <p className="plan-ways-out-title">Each of these was tried on your plan and fits. One tap applies it:</p>
+              <ul className="plan-ways-out-list">
+                {ways.map((way) => {
+                  const label = wayLabel(way, plan);
+                  const isConfirming = confirming === label;
+                  return (
+                    <li key={label}>
+                      <button
+                        type="button"
+                        className={`button button--small ${isConfirming ? 'button--primary' : 'button--secondary'}`}
+                        onClick={() => void apply(way)}
+                        disabled={pending !== null}
+                        data-testid="apply-way-out"
+                      >
+                        {pending === label
+                          ? 'Applying…'
+                          : isConfirming
+                            ? `Yes, move my exam to ${formatLongDate(way.examDate!)}`
+                            : label}
+                      </button>
+                      {isConfirming ? (
+                        <p className="small muted">
+                          Your plan and profile will use the new date. Change the booking with Prometric yourself: this
+                          app cannot do that for you.
+                        </p>
+                      ) : null}
+                    </li>
+                  );
+                })}
+              </ul>
+            </div>
+          ) : null}
+          {error ? (
+            <p className="field-error" role="alert">
+              {error}
+            </p>
+          ) : null}
         </Callout>
       ) : null}
     </>
+  );
+}
+
+/** Re-flow without a full re-plan: the same work, moved a day on, or the missed work spread. */
+function ReflowPanel({ missedCount, onDone }: { missedCount: number; onDone: () => void }) {
+  const [days, setDays] = useState(3);
+  const [pending, setPending] = useState<'push' | 'spread' | null>(null);
+  const [message, setMessage] = useState<{ text: string; isProblem: boolean } | null>(null);
+  const messageRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (message) messageRef.current?.focus();
+  }, [message]);
+
+  async function run(kind: 'push' | 'spread') {
+    setPending(kind);
+    setMessage(null);
+    try {
+      const response = kind === 'push' ? await api.pushBack() : await api.spreadMissed(days);
+      const { moved, removed, notPlaced } = response.reflow;
+      setMessage({ text: response.reflow.message, isProblem: moved === 0 || removed > 0 || notPlaced > 0 });
+      onDone();
+    } catch (caught) {
+      setMessage({ text: toApiError(caught).message, isProblem: true });
+    } finally {
+      setPending(null);
+    }
+  }
+
+  return (
+    <section className="reflow card" aria-labelledby="reflow-title" data-testid="reflow">
+      <h2 id="reflow-title" className="reflow-title">
+        A day fell apart?
+      </h2>
+      <p className="small muted">
+        These move the work you have without re-making the plan: everything keeps its place in your calendar app, and
+        nothing goes into sleep, shifts or past your daily cap.
+      </p>
+      <div className="reflow-actions">
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => void run('push')}
+          disabled={pending !== null}
+          data-testid="push-back"
+        >
+          {pending === 'push' ? 'Moving…' : 'Push everything back a day'}
+        </button>
+        {missedCount > 0 ? (
+          <div className="reflow-spread">
+            <label className="reflow-spread-label" htmlFor="spread-days">
+              Spread what I missed over the next
+            </label>
+            <select
+              id="spread-days"
+              className="reflow-days"
+              value={days}
+              onChange={(event) => setDays(Number(event.target.value))}
+              data-testid="spread-days"
+            >
+              {Array.from({ length: MAX_SPREAD_DAYS }, (_, k) => k + 1).map((n) => (
+                <option key={n} value={n}>
+                  {n} {n === 1 ? 'day' : 'days'}
+                </option>
+              ))}
+            </select>
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={() => void run('spread')}
+              disabled={pending !== null}
+              data-testid="spread-missed"
+            >
+              {pending === 'spread' ? 'Spreading…' : 'Spread'}
+            </button>
+          </div>
+        ) : null}
+      </div>
+      {message ? (
+        <div
+          className={`callout ${message.isProblem ? 'callout--warning' : 'callout--success'}`}
+          role="status"
+          tabIndex={-1}
+          ref={messageRef}
+          data-testid="reflow-result"
+        >
+          <p>{message.text}</p>
+        </div>
+      ) : null}
+    </section>
   );
 }
 
@@ -298,7 +528,22 @@ export function PlanPage() {
           </p>
         </Callout>
       ) : null}
-      <PlanBanners response={response} onReplan={replan} isReplanning={isReplanning} replanError={replanError} />
+      <PlanBanners
+        response={response}
+        onReplan={replan}
+        isReplanning={isReplanning}
+        replanError={replanError}
+        onChanged={refresh}
+      />
+      {compareDates(today, plan.examDate) < 0 ? (
+        <ReflowPanel
+          missedCount={response.missed.count}
+          onDone={() => {
+            setReplanned(false);
+            refresh();
+          }}
+        />
+      ) : null}
       <PlanSummary plan={plan} today={today} />
 
       <section className="calendar card" aria-labelledby="calendar-title">

@@ -1,5 +1,7 @@
 import { Link } from 'react-router';
 import { compareDates } from '#domain/common/dates.ts';
+import type { PracticeFormId } from '#domain/exam/practice-forms.ts';
+import { countsAsMissed } from '#domain/plan/item-rules.ts';
 import type { ItemStatus } from '#domain/plan/replan.ts';
 import type { DayKind } from '#domain/plan/scheduler.ts';
 import type { PlanDayView, PlanItemView } from '#shared/contracts/plan.ts';
@@ -27,22 +29,45 @@ export function dayHref(date: string) {
   return `/plan?view=day&date=${date}`;
 }
 
-function dayProgress(day: PlanDayView): { done: number; total: number; open: number } {
+/** Practice exams sat, by form: a deep review of one not sat is not missed (it moves with its exam). */
+function satFormsOf(days: readonly PlanDayView[]) {
+  return new Set(
+    days
+      .flatMap((d) => d.items)
+      .filter((i) => i.kind === 'practice-exam' && i.status === 'done')
+      .map((i) => i.form),
+  );
+}
+
+/**
+ * Done, total and still open of the day's tickable items; `missed` by the domain's rule (the one
+ * the server's missed count uses).
+ */
+function dayProgress(
+  day: PlanDayView,
+  today = '',
+  satForms: ReadonlySet<PracticeFormId | undefined> = new Set(),
+): { done: number; total: number; open: number; missed: number } {
   const markable = day.items.filter(isMarkable);
   return {
     done: markable.filter((item) => item.status === 'done').length,
     total: markable.length,
     open: markable.filter((item) => item.status === null).length,
+    missed: today ? day.items.filter((item) => countsAsMissed(item, today, satForms)).length : 0,
   };
 }
 
-function describeDay(day: PlanDayView | undefined, today: string): string {
+function describeDay(
+  day: PlanDayView | undefined,
+  today: string,
+  satForms: ReadonlySet<PracticeFormId | undefined>,
+): string {
   if (!day) return 'not in your plan';
-  const { done, total, open } = dayProgress(day);
+  const { done, total, missed } = dayProgress(day, today, satForms);
   const parts = [DAY_KIND_LABELS[day.kind]];
   if (total > 0 && done === total) parts.push('all done');
   else if (total > 0 && done > 0) parts.push(`${done} of ${total} done`);
-  if (compareDates(day.date, today) < 0 && open > 0) parts.push(`${open} missed`);
+  if (missed > 0) parts.push(`${missed} missed`);
   return parts.join(', ');
 }
 
@@ -74,6 +99,7 @@ export function KindLegend() {
 export function MonthView({ anchor, days, today }: { anchor: string; days: PlanDayView[]; today: string }) {
   const byDate = new Map(days.map((day) => [day.date, day]));
   const weeks = monthViewWeeks(anchor);
+  const satForms = satFormsOf(days);
   return (
     <div className="month" data-testid="month-view">
       <table className="month-grid">
@@ -92,9 +118,9 @@ export function MonthView({ anchor, days, today }: { anchor: string; days: PlanD
               {week.map((date) => {
                 const day = byDate.get(date);
                 const isMonthStart = date.endsWith('-01') || date === weeks[0]![0];
-                const progress = day ? dayProgress(day) : null;
+                const progress = day ? dayProgress(day, today, satForms) : null;
                 const isAllDone = progress !== null && progress.total > 0 && progress.done === progress.total;
-                const isMissed = progress !== null && compareDates(date, today) < 0 && progress.open > 0;
+                const isMissed = progress !== null && progress.missed > 0;
                 const detail = day ? dayDetail(day) : null;
                 const classes = [
                   'month-cell',
@@ -109,7 +135,7 @@ export function MonthView({ anchor, days, today }: { anchor: string; days: PlanD
                     <Link
                       to={dayHref(date)}
                       className="month-cell-link"
-                      aria-label={`${formatLongDate(date)}: ${describeDay(day, today)}${date === today ? ' (today)' : ''}`}
+                      aria-label={`${formatLongDate(date)}: ${describeDay(day, today, satForms)}${date === today ? ' (today)' : ''}`}
                     >
                       <span className="month-cell-number">
                         {isMonthStart ? `${formatMonthShort(date)} ` : ''}

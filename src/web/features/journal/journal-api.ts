@@ -1,9 +1,19 @@
-import type { ImportPreview, JournalResponse, ReviewQueueResponse, ReviewResponse } from '#shared/contracts/journal.ts';
+import type { PlanSettings } from '#domain/plan/settings.ts';
+import type {
+  ImportPreview,
+  JournalResponse,
+  JournalSummaryResponse,
+  ReviewQueueResponse,
+  ReviewResponse,
+} from '#shared/contracts/journal.ts';
 import { apiRequest } from '../../api/client.ts';
 
 /** The journal's calls (capability F); bodies go as the forms hold them, the server answers per field. */
 export const journalApi = {
   list: () => apiRequest<JournalResponse>('GET', '/api/journal'),
+  summary: () => apiRequest<JournalSummaryResponse>('GET', '/api/journal/summary'),
+  /** A pattern's plan change: the plan settings API's patch (PUT /api/plan, settingsPatch). */
+  applyPlanPatch: (settingsPatch: Partial<PlanSettings>) => apiRequest<unknown>('PUT', '/api/plan', { settingsPatch }),
   add: (body: unknown) => apiRequest<{ id: string }>('POST', '/api/journal/entries', body),
   addMany: (body: unknown) => apiRequest<{ ids: string[] }>('POST', '/api/journal/entries/batch', body),
   edit: (id: string, body: unknown) => apiRequest<void>('PUT', `/api/journal/entries/${encodeURIComponent(id)}`, body),

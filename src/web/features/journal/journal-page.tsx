@@ -10,6 +10,7 @@ import { BlockDrafts } from './block-drafts.tsx';
 import { EntryForm, EMPTY_ENTRY, type EntryValues } from './entry-form.tsx';
 import { ImportCsv } from './import-csv.tsx';
 import { journalApi } from './journal-api.ts';
+import { BacklogNote, JournalPatterns } from './patterns.tsx';
 import { ERROR_TYPE_OPTIONS, SYSTEM_OPTIONS, labelOf } from './journal-labels.ts';
 
 function valuesOf(entry: JournalEntryView): EntryValues {
@@ -93,8 +94,12 @@ export function JournalPage() {
   const blockId = params.get('block');
   const { state, retry } = useLoad(journalApi.list);
   const { state: evidence } = useLoad(api.evidence);
+  const { state: summary, retry: retrySummary } = useLoad(journalApi.summary);
   const [notice, setNotice] = useState<string | null>(null);
-  const refresh = useCallback(() => retry(), [retry]);
+  const refresh = useCallback(() => {
+    retry();
+    retrySummary();
+  }, [retry, retrySummary]);
 
   if (state.status === 'loading') return <Loading label="Loading your journal…" lines={3} />;
   if (state.status === 'error') return <LoadError error={state.error} onRetry={retry} what="your journal" />;
@@ -117,12 +122,22 @@ export function JournalPage() {
         <h2 id="journal-due-title" data-testid="journal-due-count">
           {dueToday === 0 ? 'No reviews due today' : `${dueToday} ${dueToday === 1 ? 'review' : 'reviews'} due today`}
         </h2>
+        {summary.status === 'ready' ? <BacklogNote backlog={summary.data.backlog} /> : null}
         {dueToday > 0 ? (
           <Link to="/journal/review" className="button button--primary">
             Start review
           </Link>
         ) : null}
       </section>
+      {summary.status === 'ready' ? (
+        <JournalPatterns
+          patterns={summary.data.patterns}
+          onApplied={(pattern) => {
+            setNotice(`Your plan is changed: ${pattern.change?.description ?? pattern.title}`);
+            retrySummary();
+          }}
+        />
+      ) : null}
       {notice ? (
         <p className="notice" role="status">
           {notice}

@@ -8,6 +8,7 @@ import { LoadError, Loading } from '../../components/status.tsx';
 import { useLoad } from '../../components/use-load.ts';
 import { journalApi } from './journal-api.ts';
 import { ERROR_TYPE_OPTIONS, SYSTEM_OPTIONS, labelOf } from './journal-labels.ts';
+import { BacklogNote } from './patterns.tsx';
 
 type Done = { entryId: string; keyPoint: string; rating: ReviewRating; due: string };
 
@@ -106,6 +107,7 @@ export function ReviewPage() {
         <p className="muted small">
           Space shows the answer, then 1 Again · 2 Hard · 3 Good · 4 Easy (Space = Good). Ctrl+Z undoes.
         </p>
+        <BacklogNote backlog={forecast.backlog} />
       </div>
       {error ? (
         <p className="field-error" role="alert">

@@ -136,6 +136,7 @@ Commands:
   readiness  on track / off track, or inside the last 21 days proceed / delay / not ready
   evaluate   the predictor's bias, MAE, RMSE and 80 % band coverage on a CSV of real outcomes
   review     each journal card's next due instant and the day-by-day due counts to the exam
+  export-outcomes  (reads the app's database, no stdin) the evaluate CSV of consented real results
   story-check  the story checker on one text: counts, excuse and hedge findings, the frame's criteria
 `;
 

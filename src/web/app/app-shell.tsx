@@ -12,6 +12,7 @@ const STUDENT_NAV = [
   { to: '/postmortem', label: 'Postmortem', end: false },
   { to: '/story', label: 'Your story', end: false },
   { to: '/profile', label: 'Profile', end: false },
+  { to: '/sharing', label: 'Advisors', end: false },
   { to: '/settings', label: 'Settings', end: false },
 ];
 

@@ -1,5 +1,7 @@
 import { createBrowserRouter } from 'react-router';
+import { AcceptGate, AcceptInvitationPage } from '../features/advisor/accept-page.tsx';
 import { AdvisorPage } from '../features/advisor/advisor-page.tsx';
+import { AdvisorStudentPage } from '../features/advisor/student-page.tsx';
 import { SignInPage } from '../features/auth/sign-in-page.tsx';
 import { SignUpPage } from '../features/auth/sign-up-page.tsx';
 import { CrashPage, NotFoundPage } from '../features/errors/not-found-page.tsx';
@@ -14,6 +16,8 @@ import { PlanSettingsPage } from '../features/plan/plan-settings-page.tsx';
 import { PostmortemPage } from '../features/postmortem/postmortem-page.tsx';
 import { ProfilePage } from '../features/profile/profile-page.tsx';
 import { SettingsPage } from '../features/settings/settings-page.tsx';
+import { AccessLogPage } from '../features/sharing/access-log-page.tsx';
+import { SharingPage } from '../features/sharing/sharing-page.tsx';
 import { StoryPage } from '../features/story/story-page.tsx';
 import { AppShell } from './app-shell.tsx';
 import { PublicOnly, RequireAdvisor, RequireStudent, RequireUser } from './guards.tsx';
@@ -59,16 +63,30 @@ export function createRouter() {
                     { path: 'log', element: <LogBlockPage /> },
                     { path: 'journal', element: <JournalPage /> },
                     { path: 'journal/review', element: <ReviewPage /> },
+                    { path: 'sharing', element: <SharingPage /> },
+                    { path: 'sharing/access-log', element: <AccessLogPage /> },
                     { path: 'story', element: <StoryPage /> },
                   ],
                 },
-                { element: <RequireAdvisor />, children: [{ path: 'advisor', element: <AdvisorPage /> }] },
+                {
+                  element: <RequireAdvisor />,
+                  children: [
+                    { path: 'advisor', element: <AdvisorPage /> },
+                    { path: 'advisor/students/:id', element: <AdvisorStudentPage /> },
+                  ],
+                },
                 { path: 'settings', element: <SettingsPage /> },
               ],
             },
             // The printable week stands alone: no header, no footer, nothing but the week.
             { element: <RequireStudent />, children: [{ path: 'plan/print', element: <PlanPrintPage /> }] },
           ],
+        },
+        {
+          // An invitation link: the code waits in the tab while a signed-out advisor signs in.
+          path: 'advisor/accept',
+          element: <AcceptGate />,
+          children: [{ element: <AppShell />, children: [{ index: true, element: <AcceptInvitationPage /> }] }],
         },
         {
           path: '*',

@@ -4,8 +4,7 @@
  * criteria say, one by one, whether a part of the frame is there. There is no overall grade: each
  * criterion stands on its own, with its source.
  */
-import writeGood from 'write-good';
-import { compilePattern, FAIL_WORDS, PASSIVE_RULE, PATTERN_RULES, type FindingRule } from './rules.ts';
+import { compilePattern, FAIL_WORDS, PASSIVE_PATTERN, PASSIVE_RULE, PATTERN_RULES, type FindingRule } from './rules.ts';
 import { STORY_SOURCES, type StorySourceId } from './sources.ts';
 import { countWords, splitSentences, type Sentence } from './text.ts';
 
@@ -158,20 +157,13 @@ function findPatterns(text: string, sentences: readonly Sentence[]): Finding[] {
   return findings;
 }
 
-/** write-good's passive voice, kept only in a sentence about the fail and without "I" as its subject. */
+/** Passive voice in a sentence about the fail, unless "I" is its subject ("I was diagnosed" is fine). */
 function findPassiveDistancing(text: string, sentences: readonly Sentence[]): Finding[] {
   const failWords = new RegExp(FAIL_WORDS, 'iu');
-  const hits = writeGood(text, {
-    passive: true,
-    illusion: false,
-    so: false,
-    thereIs: false,
-    weasel: false,
-    adverb: false,
-    tooWordy: false,
-    cliches: false,
-    eprime: false,
-  });
+  const hits = [...text.matchAll(compilePattern(PASSIVE_PATTERN))].map((m) => ({
+    index: m.index,
+    offset: m[0].length,
+  }));
   return hits.flatMap((hit): Finding[] => {
     const sentence = sentenceAt(sentences, hit.index);
     if (!sentence || !failWords.test(sentence.text)) return [];

@@ -1,7 +1,8 @@
 /**
  * The story checker's rules, as data: what each pattern catches, why it hurts the reader's trust,
  * what to write instead, and where the rule comes from (sources.ts). The excuse, blame, hedge and
- * self-deprecation lists are ours (issue 14); generic passive voice comes from write-good.
+ * self-deprecation lists are ours (issue 14), and so is the passive-voice pattern (decision 014: write-good's
+ * passive check assigns an undeclared global, which throws in the strict-mode browser bundle).
  *
  * Patterns are written with a plain apostrophe; `compilePattern` lets it match ’ as well, and every
  * pattern is case-insensitive. Each is tested in check.test.ts with a sentence it must catch.
@@ -236,7 +237,57 @@ export function compilePattern(pattern: string): RegExp {
   return new RegExp(pattern.replaceAll("'", "['’]"), 'giu');
 }
 
-/** Passive voice near the fail (write-good's finding, kept only in a sentence about the result). */
+/**
+ * Passive voice: a form of "to be", an optional adverb or "not", then a past participle (a word in
+ * -ed, or a common irregular one). The same shape write-good's passive-voice check looks for.
+ */
+const IRREGULAR_PARTICIPLES = [
+  'been',
+  'born',
+  'begun',
+  'broken',
+  'brought',
+  'built',
+  'caught',
+  'chosen',
+  'done',
+  'drawn',
+  'driven',
+  'fallen',
+  'felt',
+  'forgotten',
+  'given',
+  'gone',
+  'held',
+  'hidden',
+  'kept',
+  'known',
+  'left',
+  'lost',
+  'made',
+  'meant',
+  'met',
+  'missed',
+  'paid',
+  'put',
+  'run',
+  'said',
+  'seen',
+  'set',
+  'shown',
+  'sent',
+  'spent',
+  'taken',
+  'taught',
+  'thought',
+  'told',
+  'understood',
+  'won',
+  'written',
+];
+export const PASSIVE_PATTERN = String.raw`\b(?:am|are|is|was|were|be|been|being)\s+(?:(?:not|never|\w+ly)\s+)?(?:\w+ed|${IRREGULAR_PARTICIPLES.join('|')})\b`;
+
+/** Passive voice near the fail, kept only in a sentence about the result. */
 export const PASSIVE_RULE = {
   rule: 'distancing' as const,
   id: 'passive-about-the-fail',

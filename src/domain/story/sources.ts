@@ -50,7 +50,7 @@ export const STORY_SOURCES: Readonly<Record<StorySourceId, StorySource>> = {
   },
   seed: {
     id: 'seed',
-    name: 'the Comeback seed article (PRODUCT.md G)',
+    name: 'Comeback’s guidance',
     says: 'Short and direct, without excuses, specific about the change, and closing on the evidence.',
   },
   assumption: {

@@ -44,8 +44,21 @@ test('A student on a surgery rotation fills the week from a preset, edits it, an
   const settings = new PlanSettingsPage(page);
   await settings.goto();
 
-  // One step fills the weekly hours: five weekdays, 06:00–18:00.
+  // q4 call is dated: a 24-hour call from 07:00 every 4th day, four weeks from today by default.
   await expect(settings.presets).toBeVisible();
+  await settings.presets.getByLabel('Start from a rotation').selectOption({ label: 'q4 call (24 h every 4th day)' });
+  await expect(settings.presets.getByLabel('First call day')).toHaveValue(today);
+  await expect(settings.presets.getByLabel('Rotation ends')).toHaveValue(addDays(today, 27));
+  await settings.presets.getByRole('button', { name: 'Fill in' }).click();
+  for (let row = 0; row < 7; row++) {
+    await expect(settings.field(`settings.exceptions.${row}.date`)).toHaveValue(addDays(today, row * 4));
+    await expect(settings.field(`settings.exceptions.${row}.kind`)).toHaveValue('call');
+    await expect(settings.field(`settings.exceptions.${row}.start`)).toHaveValue('07:00');
+    await expect(settings.field(`settings.exceptions.${row}.end`)).toHaveValue('07:00');
+  }
+  await expect(settings.field('settings.exceptions.7.date')).toHaveCount(0);
+
+  // Another preset replaces the weekly rows and the calls: five weekdays, 06:00–18:00.
   await settings.presets.getByLabel('Start from a rotation').selectOption({ label: 'Mon–Fri 06:00–18:00 (surgery)' });
   await settings.presets.getByRole('button', { name: 'Fill in' }).click();
   await expect(page.getByTestId('preset-filled')).toContainText('Mon–Fri 06:00–18:00 (surgery)');
@@ -56,6 +69,7 @@ test('A student on a surgery rotation fills the week from a preset, edits it, an
     await expect(settings.field(`settings.protectedTime.${row}.label`)).toHaveValue('Surgery rotation');
   }
   await expect(settings.field('settings.protectedTime.5.start')).toHaveCount(0);
+  await expect(settings.field('settings.exceptions.0.date')).toHaveCount(0);
   // The rows are ordinary rows: Friday ends early.
   await settings.field('settings.protectedTime.4.end').fill('14:00');
   await settings.presets.scrollIntoViewIfNeeded();

@@ -33,6 +33,20 @@ export const BLOCK_FORMATS: Readonly<Record<BlockFormat, { questions: number; mi
   '20-in-30': { questions: 20, minutes: 30 },
 };
 
+/**
+ * The question-bank settings with a new block format, the review time following it when it was the
+ * old block's length (the default: about as much review as test time, DOMAIN.md §4); a review time
+ * the student chose stays. Example: 40-in-60 with 60-minute reviews → 20-in-30 with 30; with 75 → 75.
+ */
+export function withBlockFormat(bank: QuestionBankSettings, format: BlockFormat): QuestionBankSettings {
+  const isDefaultReview = bank.reviewMinutesPerBlock === BLOCK_FORMATS[bank.blockFormat].minutes;
+  return {
+    ...bank,
+    blockFormat: format,
+    reviewMinutesPerBlock: isDefaultReview ? BLOCK_FORMATS[format].minutes : bank.reviewMinutesPerBlock,
+  };
+}
+
 export type QuestionBankSettings = {
   questionsLeft: number;
   blockFormat: BlockFormat;

@@ -154,6 +154,21 @@ describeEachDatabase('plan re-flow API', (kind) => {
     expect(bad.json().error.fields).toHaveProperty(['settingsPatch.dailyCapHours']);
   });
 
+  it('moves the review time with a new block format when it was the block’s length (the domain rule)', async () => {
+    const student = await studentWithPlan(buildPlanSettings());
+    const questionBank = { questionsLeft: 2000, blockFormat: '40-in-60', reviewMinutesPerBlock: 30, mode: 'timed' };
+    const response = await student.request({
+      method: 'PUT',
+      url: '/api/plan',
+      payload: { settingsPatch: { questionBank } },
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.json().plan.settings.questionBank).toMatchObject({
+      blockFormat: '40-in-60',
+      reviewMinutesPerBlock: 60,
+    });
+  });
+
   it('answers PLAN_INFEASIBLE with its ways out as data, each with a patch or an exam date', async () => {
     const student = await signUpClient(t.app);
     await student.request({

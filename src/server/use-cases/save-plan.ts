@@ -2,7 +2,7 @@ import { compareDates, type LocalDate } from '#domain/common/dates.ts';
 import { fail, ok, type Failure, type Result } from '#domain/common/result.ts';
 import { carryIdentities } from '#domain/plan/identity.ts';
 import { replan, type Replan } from '#domain/plan/replan.ts';
-import { DEFAULT_PLAN_SETTINGS, type PlanSettings } from '#domain/plan/settings.ts';
+import { DEFAULT_PLAN_SETTINGS, withBlockFormat, type PlanSettings } from '#domain/plan/settings.ts';
 import { planSettingsSchema, savePlanRequestSchema, type PlanResponse } from '#shared/contracts/plan.ts';
 import { fieldErrorsFrom } from '#shared/contracts/errors.ts';
 import type { Actor, Context, Repos } from '../context.ts';
@@ -34,12 +34,24 @@ export async function replanAndStore(
   return ctx.transactForStudent(actor.userId, async (repos) => {
     const stored = await repos.plans.get(actor.userId);
     if (!input.settings && !stored) return fail('PLAN_MISSING', 'There is no plan to re-plan yet. Build one first.');
-    if (input.settingsPatch) {
+    let patch = input.settingsPatch;
+    const was = stored?.settings.questionBank;
+    if (patch?.questionBank && was && patch.questionBank.reviewMinutesPerBlock === was.reviewMinutesPerBlock) {
+      // A new block format with the review time left as it was: the review follows the block when
+      // it was the old block's length (the domain's rule, the one the settings page shows).
+      patch = {
+        ...patch,
+        questionBank: {
+          ...patch.questionBank,
+          ...withBlockFormat(was, patch.questionBank.blockFormat),
+          questionsLeft: patch.questionBank.questionsLeft,
+          mode: patch.questionBank.mode,
+        },
+      };
+    }
+    if (patch) {
       // The patched settings must be valid settings as a whole (the weekly total, for one).
-      const merged = planSettingsSchema.safeParse({
-        ...(stored?.settings ?? DEFAULT_PLAN_SETTINGS),
-        ...input.settingsPatch,
-      });
+      const merged = planSettingsSchema.safeParse({ ...(stored?.settings ?? DEFAULT_PLAN_SETTINGS), ...patch });
       if (!merged.success) {
         const fields = fieldErrorsFrom(merged.error);
         return fail(
@@ -60,7 +72,7 @@ export async function replanAndStore(
       items,
       isEdited: input.settings !== undefined,
       plannedAt: stored?.updatedAt,
-      ...(input.settingsPatch ? { patch: input.settingsPatch } : {}),
+      ...(patch ? { patch } : {}),
       ...(reviewMinutesByDate ? { reviewMinutesByDate } : {}),
     });
     if (!result.ok) return result;

@@ -117,7 +117,10 @@ export function PlanSettingsForm({ data }: { data: PageData }) {
     setValues(next);
     if (way.examDate) {
       const profile = data.profile.profile;
-      if (!profile) return;
+      if (!profile) {
+        setProblem({ kind: 'profile', message: 'A later exam date is saved in your profile, and there is none yet.' });
+        return;
+      }
       setIsBusy(true);
       try {
         const { updatedAt: _updatedAt, ...body } = profile;

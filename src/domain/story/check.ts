@@ -204,7 +204,7 @@ function plural(n: number, word: string): string {
 }
 
 function quoteSentence(s: Sentence): string {
-  return `sentence ${s.index + 1} (“${s.text.length > 70 ? `${s.text.slice(0, 69).trimEnd()}…` : s.text}”)`;
+  return `Sentence ${s.index + 1} (“${s.text.length > 70 ? `${s.text.slice(0, 69).trimEnd()}…` : s.text}”)`;
 }
 
 function listRules(findings: readonly Finding[], rules: readonly FindingRule[]): Finding[] {
@@ -237,10 +237,10 @@ export function checkStory({ kind, text }: { kind: StoryKind; text: string }): S
     'Length',
     isLengthOk,
     isLengthOk
-      ? `${plural(words, 'word')}: inside the ${target.minWords}–${target.maxWords} the frame allows (${target.basis}).`
+      ? `${plural(words, 'word')}: inside ${target.minWords}–${target.maxWords}.`
       : words < target.minWords
-        ? `${plural(words, 'word')}: under ${target.minWords}. Add what changed and the evidence before anything else (${target.basis}).`
-        : `${plural(words, 'word')}: over ${target.maxWords}. Cut from the part about the fail first, not from the change or the evidence (${target.basis}).`,
+        ? `${plural(words, 'word')}: under ${target.minWords}. Add what changed and the evidence before anything else.`
+        : `${plural(words, 'word')}: over ${target.maxWords}. Cut from the part about the fail first, not from the change or the evidence.`,
     target.source,
   );
   if (target.minSentences !== null && target.maxSentences !== null) {
@@ -311,8 +311,11 @@ export function checkStory({ kind, text }: { kind: StoryKind; text: string }): S
 
   // Evidence is a number after the change (a result, not the plan), or, without a change, anywhere
   // but the fact and the cause.
+  // A further sentence of change ("I review for 30 minutes") is the plan, not its result.
   const evidence = sentences.find(
-    (s) => (change ? s.index > change.index : s !== fact && s !== cause) && hasNumberEvidence(s.text),
+    (s) =>
+      (change ? s.index > change.index && !CHANGE.test(s.text) : s !== fact && s !== cause) &&
+      hasNumberEvidence(s.text),
   );
   add(
     'has-evidence',

@@ -89,7 +89,7 @@ export function StoryPage() {
       <StoryEditor
         kind="statement"
         title="Personal statement paragraph"
-        intro={`One paragraph: the fact, the cause in one line, what changed, the evidence (${data.targets.statement.basis}).`}
+        intro={`One paragraph: the fact, the cause in one line, what changed, the evidence. Aim for ${data.targets.statement.basis}.`}
         draft={data.drafts.statement}
         saved={data.saved.statement}
         target={data.targets.statement}

@@ -9,6 +9,7 @@ const DESCRIPTIONS: Partial<Record<PlanItem['kind'], string>> = {
   'practice-exam': 'One sitting, timed, breaks as on test day. Log the score in Comeback the same day.',
   'deep-review': 'Go through every miss and every lucky guess. Write the teaching point for each.',
   'full-length': 'A full test day: every block timed, breaks only between blocks, no pausing.',
+  'journal-review': 'Your wrong-answer journal cards due today: recall each key point before you show it.',
   rest: 'Rest is part of the plan. No questions, no guilt.',
   exam: 'Bring your ID and scheduling permit. Arrive early.',
 };

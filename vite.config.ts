@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { API_CACHE } from './src/web/offline/cache-names.ts';
 
 const fromRoot = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
 const sharedDir = fromRoot('./src/shared/');
@@ -59,9 +60,6 @@ function precompress(): Plugin {
     },
   };
 }
-
-/** The Workbox runtime cache of the API reads the pages show; cleared at sign-out (src/web/offline). */
-const API_CACHE = 'comeback-api-v1';
 
 /**
  * The GET endpoints whose last answer a page may show offline (the page data). Exports, the .ics
@@ -166,7 +164,6 @@ export default defineConfig({
       },
     },
   },
-  define: { __API_CACHE__: JSON.stringify(API_CACHE) },
   server: {
     port: 5173,
     proxy: { '/api': 'http://127.0.0.1:3000' },

@@ -3,12 +3,15 @@ import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { createRouter } from './app/router.tsx';
 import { SessionProvider } from './app/session.tsx';
+import { registerServiceWorker } from './offline/register-sw.ts';
 import './styles/app.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('The page is missing its #root element.');
 
 const router = createRouter();
+// The installable app: the shell and the last-seen page data open offline (issue 13).
+registerServiceWorker();
 
 createRoot(container).render(
   <StrictMode>

@@ -1,4 +1,5 @@
 import type { ApiError as ApiErrorBody } from '#shared/contracts/errors.ts';
+import { noteReadAnswered, noteReadFailed } from '../offline/connection.ts';
 
 /** A failed API call: the server's stable code, its message and any per-field messages. */
 export class ApiError extends Error {
@@ -68,10 +69,17 @@ function isErrorBody(value: unknown): value is ApiErrorBody {
  * with an ApiError. A 401 UNAUTHENTICATED on anything but the session check itself tells the
  * session to sign the user out of the page.
  */
-export async function apiRequest<T>(method: Method, path: string, body?: unknown): Promise<T> {
+export async function apiRequest<T>(
+  method: Method,
+  path: string,
+  body?: unknown,
+  options: { idempotencyKey?: string } = {},
+): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (method === 'GET') headers['X-Time-Zone'] = browserTimeZone();
   if (body !== undefined) headers['Content-Type'] = 'application/json';
+  // A replayable write's key (src/web/offline): the server applies it once however often it is sent.
+  if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
 
   let response: Response;
   try {
@@ -82,6 +90,7 @@ export async function apiRequest<T>(method: Method, path: string, body?: unknown
       body: body === undefined ? null : JSON.stringify(body),
     });
   } catch {
+    if (method === 'GET') noteReadFailed();
     throw new ApiError({
       status: 0,
       code: 'NETWORK_ERROR',
@@ -89,6 +98,9 @@ export async function apiRequest<T>(method: Method, path: string, body?: unknown
     });
   }
 
+  // The service worker answers a page-data read from its cache when offline, marked so: the page
+  // then says "Offline — last synced …" (src/web/offline/connection.ts).
+  if (method === 'GET' && response.ok) noteReadAnswered(response.headers.get('x-comeback-offline') === '1');
   if (response.status === 204) return undefined as T;
 
   let payload: unknown = null;

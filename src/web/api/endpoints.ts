@@ -21,6 +21,8 @@ import type { ProfileResponse } from '#shared/contracts/profile.ts';
 import type { AcceptedDelay } from '#shared/contracts/readiness.ts';
 import type { ReferenceResponse } from '#shared/contracts/reference.ts';
 import type { ItemStatus } from '#domain/plan/replan.ts';
+import { formatShortDate } from '../components/dates.ts';
+import { replayableWrite } from '../offline/sync.ts';
 import { apiRequest } from './client.ts';
 
 // Response types live in the shared contracts; re-exported for the pages that import them from here.
@@ -32,6 +34,21 @@ export type {
   CounsellingService,
   LoggedBlock,
 };
+
+/** A write the offline queue holds (src/web/offline): the server has not seen it yet. */
+export type Queued = { queued?: true };
+
+/** "on Dec 1, 2026" for a body's date, when it has one. */
+function onDate(body: unknown): string {
+  const date = (body as { date?: unknown } | null)?.date;
+  return typeof date === 'string' ? ` on ${formatShortDate(date)}` : '';
+}
+
+function blockLabel(body: unknown): string {
+  const { questions, correct } = (body ?? {}) as { questions?: unknown; correct?: unknown };
+  const score = typeof questions === 'number' && typeof correct === 'number' ? ` ${correct} of ${questions}` : '';
+  return `Block${score}${onDate(body)}`;
+}
 
 /** The typed API the pages use; request and response types come from the shared contracts. */
 export const api = {
@@ -69,20 +86,53 @@ export const api = {
   applySettingsPatch: (settingsPatch: object) => apiRequest<PlanResponse>('PUT', '/api/plan', { settingsPatch }),
   pushBack: () => apiRequest<ReflowResponse>('POST', '/api/plan/push-back', {}),
   spreadMissed: (days: number) => apiRequest<ReflowResponse>('POST', '/api/plan/spread-missed', { days }),
-  markPlanItem: async (id: string, status: ItemStatus | null): Promise<PlanItemView> =>
-    (await apiRequest<{ item: PlanItemView }>('POST', `/api/plan/items/${encodeURIComponent(id)}`, { status })).item,
+  /**
+   * Ticks (or unticks) an item. Offline it is queued and resolves with `{ id, status, queued }`
+   * only (the page keeps its own copy of the item); the plan page's optimistic tick stays.
+   */
+  markPlanItem: async (
+    id: string,
+    status: ItemStatus | null,
+    label = status === null ? 'Untick a plan item' : `Mark a plan item ${status}`,
+  ): Promise<PlanItemView & Queued> =>
+    (
+      await replayableWrite<{ item: PlanItemView & Queued }>(
+        'POST',
+        `/api/plan/items/${encodeURIComponent(id)}`,
+        { status },
+        { label, whenQueued: () => ({ item: { id, status, queued: true } as PlanItemView & Queued }) },
+      )
+    ).item,
 
   /** Everything the evidence page shows: logs, prediction, readiness, weak areas, endurance, wellbeing. */
   evidence: () => apiRequest<EvidenceResponse>('GET', '/api/evidence'),
   /** Bodies are sent as the forms hold them; the server validates and answers per field. */
-  logBlock: (body: unknown) => apiRequest<LoggedBlock>('POST', '/api/evidence/blocks', body),
+  logBlock: (body: unknown) =>
+    replayableWrite<LoggedBlock & Queued>('POST', '/api/evidence/blocks', body, {
+      label: blockLabel(body),
+      whenQueued: () => ({ id: '', planItemId: null, queued: true }),
+    }),
   deleteBlock: (id: string) => apiRequest<void>('DELETE', `/api/evidence/blocks/${encodeURIComponent(id)}`),
-  logPracticeExam: (body: unknown) => apiRequest<LoggedEvidence>('POST', '/api/evidence/practice-exams', body),
+  logPracticeExam: (body: unknown) =>
+    replayableWrite<LoggedEvidence & Queued>('POST', '/api/evidence/practice-exams', body, {
+      label: `Practice exam${onDate(body)}`,
+      dedupe: `exam:${JSON.stringify(body)}`,
+      whenQueued: () => ({ id: '', queued: true }),
+    }),
   deletePracticeExam: (id: string) =>
     apiRequest<void>('DELETE', `/api/evidence/practice-exams/${encodeURIComponent(id)}`),
   logFullLengthDay: (body: { date: string }) =>
-    apiRequest<LoggedEvidence>('POST', '/api/evidence/full-length-days', body),
-  logCheckIn: (body: unknown) => apiRequest<LoggedEvidence>('POST', '/api/evidence/wellbeing', body),
+    replayableWrite<LoggedEvidence & Queued>('POST', '/api/evidence/full-length-days', body, {
+      label: `Full-length day${onDate(body)}`,
+      dedupe: `full-length:${body.date}`,
+      whenQueued: () => ({ id: '', queued: true }),
+    }),
+  logCheckIn: (body: unknown) =>
+    replayableWrite<LoggedEvidence & Queued>('POST', '/api/evidence/wellbeing', body, {
+      label: `Check-in${onDate(body)}`,
+      dedupe: `check-in:${JSON.stringify(body)}`,
+      whenQueued: () => ({ id: '', queued: true }),
+    }),
   saveCounselling: (body: CounsellingService | null) => apiRequest<void>('PUT', '/api/evidence/counselling', body),
   acceptDelay: (body: { proposedExamDate: string }) =>
     apiRequest<AcceptedDelay>('POST', '/api/readiness/accept-delay', body),

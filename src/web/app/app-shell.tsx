@@ -1,14 +1,25 @@
 import { useEffect, useRef, useState } from 'react';
-import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { Link, matchPath, NavLink, Outlet, useLocation } from 'react-router';
 import { toApiError } from '../api/client.ts';
 import { api } from '../api/endpoints.ts';
+import { startSync, unsyncedCount } from '../offline/sync.ts';
+import { OfflineMarker, SyncIndicator } from '../offline/sync-status.tsx';
 import { useSession, useUser } from './session.tsx';
+import './app-shell.css';
 
-const STUDENT_NAV = [
-  { to: '/', label: 'Home', end: true },
-  { to: '/plan', label: 'Plan', end: false },
-  { to: '/evidence', label: 'Scores', end: false },
-  { to: '/journal', label: 'Journal', end: false },
+/**
+ * A nav entry. `tier` says where it shows: 1 always in the bar; 2 in the bar from 720 px wide and
+ * under "More" on a phone; 3 (the default, so a new entry cannot push the bar off a phone) always
+ * under "More".
+ */
+type NavEntry = { to: string; label: string; end: boolean; tier?: 1 | 2 | 3 };
+
+const STUDENT_NAV: NavEntry[] = [
+  { to: '/', label: 'Home', end: true, tier: 1 },
+  { to: '/plan', label: 'Plan', end: false, tier: 1 },
+  { to: '/log', label: 'Log', end: false, tier: 1 },
+  { to: '/evidence', label: 'Scores', end: false, tier: 1 },
+  { to: '/journal', label: 'Journal', end: false, tier: 2 },
   { to: '/postmortem', label: 'Postmortem', end: false },
   { to: '/story', label: 'Your story', end: false },
   { to: '/profile', label: 'Profile', end: false },
@@ -16,9 +27,9 @@ const STUDENT_NAV = [
   { to: '/settings', label: 'Settings', end: false },
 ];
 
-const ADVISOR_NAV = [
-  { to: '/advisor', label: 'Students', end: true },
-  { to: '/settings', label: 'Settings', end: false },
+const ADVISOR_NAV: NavEntry[] = [
+  { to: '/advisor', label: 'Students', end: true, tier: 1 },
+  { to: '/settings', label: 'Settings', end: false, tier: 1 },
 ];
 
 /** Moves focus to the main region after a client-side navigation, like a page load would. */
@@ -34,9 +45,21 @@ function useFocusMainOnNavigate() {
 }
 
 export function SignOutButton({ className = 'button button--quiet' }: { className?: string }) {
-  const { markSignedOut } = useSession();
+  const { markSignedOut, state } = useSession();
   const [isBusy, setIsBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [unsynced, setUnsynced] = useState(0);
+  const userId = state.status === 'ready' ? (state.user?.id ?? null) : null;
+
+  /** First tap: with writes not yet on the server, warn instead of signing out. */
+  async function onSignOut() {
+    const count = userId ? await unsyncedCount(userId) : 0;
+    if (count > 0 && unsynced === 0) {
+      setUnsynced(count);
+      return;
+    }
+    await signOut();
+  }
 
   async function signOut() {
     setIsBusy(true);
@@ -52,9 +75,21 @@ export function SignOutButton({ className = 'button button--quiet' }: { classNam
 
   return (
     <>
-      <button type="button" className={className} onClick={signOut} disabled={isBusy}>
-        {isBusy ? 'Signing out…' : 'Sign out'}
+      <button type="button" className={className} onClick={onSignOut} disabled={isBusy}>
+        {isBusy ? 'Signing out…' : unsynced > 0 ? 'Sign out anyway' : 'Sign out'}
       </button>
+      {unsynced > 0 ? (
+        <div className="sign-out-warning" role="alert">
+          <p>
+            {unsynced === 1 ? 'One thing you logged has' : `${unsynced} things you logged have`} not reached the server
+            yet. If you sign out now, {unsynced === 1 ? 'it stays' : 'they stay'} on this phone and{' '}
+            {unsynced === 1 ? 'is' : 'are'} sent only when you sign in here again.
+          </p>
+          <button type="button" className="button button--secondary" onClick={() => setUnsynced(0)}>
+            Stay signed in
+          </button>
+        </div>
+      ) : null}
       {error ? (
         <p className="header-error" role="alert">
           {error}
@@ -64,11 +99,63 @@ export function SignOutButton({ className = 'button button--quiet' }: { classNam
   );
 }
 
+/** "More": the entries that do not fit the bar, in a disclosure that closes on navigation. */
+function MoreMenu({ entries }: { entries: NavEntry[] }) {
+  const { pathname } = useLocation();
+  const ref = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    if (ref.current) ref.current.open = false;
+  }, [pathname]);
+  useEffect(() => {
+    const close = (event: MouseEvent | KeyboardEvent) => {
+      const details = ref.current;
+      if (!details?.open) return;
+      if (event instanceof KeyboardEvent ? event.key === 'Escape' : !details.contains(event.target as Node)) {
+        details.open = false;
+      }
+    };
+    document.addEventListener('click', close);
+    document.addEventListener('keydown', close);
+    return () => {
+      document.removeEventListener('click', close);
+      document.removeEventListener('keydown', close);
+    };
+  }, []);
+  if (entries.length === 0) return null;
+  const isCurrent = (entry: NavEntry) => matchPath({ path: entry.to, end: entry.end }, pathname) !== null;
+  const onlyTier2 = entries.every((entry) => (entry.tier ?? 3) === 2);
+  return (
+    <li className={`nav-more${onlyTier2 ? ' nav-more--phone-only' : ''}`}>
+      <details ref={ref}>
+        <summary
+          className={`site-nav-link nav-more-summary${entries.some(isCurrent) ? ' is-current-inside' : ''}`}
+          aria-label="More pages"
+        >
+          More
+        </summary>
+        <ul className="nav-more-list">
+          {entries.map((entry) => (
+            <li key={entry.to} className={(entry.tier ?? 3) === 2 ? 'nav-tier-2-in-more' : undefined}>
+              <NavLink to={entry.to} end={entry.end} className="nav-more-link">
+                {entry.label}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </details>
+    </li>
+  );
+}
+
 /** Header with the product name, the role's nav and sign-out, then the page. */
 export function AppShell() {
   const user = useUser();
   const nav = user.role === 'advisor' ? ADVISOR_NAV : STUDENT_NAV;
   useFocusMainOnNavigate();
+  // The offline queue sends this user's waiting writes now and whenever the network comes back.
+  useEffect(() => startSync(user.id), [user.id]);
+  const inBar = nav.filter((entry) => (entry.tier ?? 3) <= 2);
+  const inMore = nav.filter((entry) => (entry.tier ?? 3) >= 2);
 
   return (
     <div className="shell">
@@ -83,16 +170,18 @@ export function AppShell() {
           </Link>
           <nav className="site-nav" aria-label="Main">
             <ul>
-              {nav.map((item) => (
-                <li key={item.to}>
+              {inBar.map((item) => (
+                <li key={item.to} className={item.tier === 2 ? 'nav-tier-2' : undefined}>
                   <NavLink to={item.to} end={item.end} className="site-nav-link">
                     {item.label}
                   </NavLink>
                 </li>
               ))}
+              <MoreMenu entries={inMore} />
             </ul>
           </nav>
           <div className="site-header-account">
+            <SyncIndicator userId={user.id} />
             <span className="account-email" title={user.email}>
               {user.email}
             </span>
@@ -100,6 +189,7 @@ export function AppShell() {
           </div>
         </div>
       </header>
+      <OfflineMarker />
       <main className="page" id="main" tabIndex={-1}>
         <Outlet />
       </main>

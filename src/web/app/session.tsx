@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import type { Role, User } from '#shared/contracts/auth.ts';
 import { setUnauthenticatedHandler, toApiError, type ApiError } from '../api/client.ts';
 import { api } from '../api/endpoints.ts';
+import { clearOfflineCopies } from '../offline/sync.ts';
 
 export type SessionState =
   | { status: 'loading' }
@@ -46,10 +47,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [attempt]);
 
   const setUser = useCallback((user: User) => setState({ status: 'ready', user }), []);
-  const markSignedOut = useCallback(
-    (reason: SignedOutReason) => setState({ status: 'ready', user: null, signedOutReason: reason }),
-    [],
-  );
+  const markSignedOut = useCallback((reason: SignedOutReason) => {
+    // The page-data copies the service worker kept are this user's: the next person must not see them.
+    void clearOfflineCopies();
+    setState({ status: 'ready', user: null, signedOutReason: reason });
+  }, []);
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
 
   useEffect(() => {

@@ -13,7 +13,20 @@ import { useEvidence } from './use-evidence.ts';
 type ToastMessage = { id: number; tone: 'success' | 'info'; content: ReactNode };
 
 /** The toast after a block: what was logged, and whether it ticked off the plan. */
-export function describeLoggedBlock({ planItemId, values }: LoggedBlockSummary, today: string): ReactNode {
+export function describeLoggedBlock(summary: LoggedBlockSummary, today: string): ReactNode {
+  const { planItemId, values } = summary;
+  // No connection: the block waits in the offline queue (src/web/offline) and nothing is ticked yet.
+  if ((summary as { queued?: true }).queued) {
+    return (
+      <>
+        <p className="toast-title">Saved on this phone, not sent yet: no connection.</p>
+        <p>
+          It is sent by itself when you are back online, once only, and the plan is ticked then. It shows under “waiting
+          to sync” at the top until it is through.
+        </p>
+      </>
+    );
+  }
   const questions = Number(values.questions);
   const correct = Number(values.correct);
   const percent = questions > 0 ? Math.round((correct / questions) * 100) : 0;

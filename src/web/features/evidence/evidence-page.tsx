@@ -5,6 +5,7 @@ import { formatLongDate } from '../../components/dates.ts';
 import { usePageTitle } from '../../components/page-title.ts';
 import { Callout, LoadError, Loading } from '../../components/status.tsx';
 import { EnduranceSection } from './endurance.tsx';
+import { OutcomeSection } from './outcome.tsx';
 import { PracticeExamsSection } from './practice-exams.tsx';
 import { PredictedScore } from './predicted-score.tsx';
 import { QuestionBankSection } from './question-bank.tsx';
@@ -72,6 +73,7 @@ export function EvidencePage() {
       ) : null}
 
       {prompt ? <HelpPromptCard prompt={prompt} reasons={data.wellbeing.assessment.reasons} /> : null}
+      <OutcomeSection />
       <ReadinessVerdict
         evidence={data}
         accepted={accepted}

@@ -113,7 +113,7 @@ const FACT =
 const CAUSE =
   /\b(?:because|the cause|the reason|came down to|I had(?: not|n't)|I did(?: not|n't)|I relied|I treated|I ignored|I kept (?:my|the) (?:date|exam)|I skipped|I spent|I sat (?:the exam|it|step 1)|instead of|without (?:a|any|practi[cs]e|real|timed)|I (?:was|had been) (?:studying|reading|carrying|sleeping|dealing)|I ran out of time|I panicked|I blanked|I finished only|I went into)\b/iu;
 const OWNERSHIP =
-  /\b(?:my (?:choice|decision|responsibility|doing)|I own|I take (?:full )?responsibility|I was responsible|on me|I chose|I decided|the (?:result|fail|failure|choice) (?:was|is) mine|mine to fix|I made (?:that|the|a) (?:choice|decision|call)|I accept)\b/iu;
+  /\b(?:my (?:choice|decision|responsibility|doing)|I own|I take (?:full )?responsibility|I was responsible|on me|I chose|I decided|the (?:result|fail|failure|choice) (?:was|is) mine|mine to fix|I made (?:that|the|a) (?:choice|decision|call)|I accept|(?:choice|decision|call) (?:was|is) mine|I own (?:it|that))\b/iu;
 /** A change said as one: a change word, or a present-tense habit of the writer's ("I take", "I review"). */
 const CHANGE =
   /\b(?:now|changed|switched|rebuilt|replaced|since then|this time|no longer|these days|nowadays|from then on)\b|\bI (?:take|do|work|practi[cs]e|review|keep|protect|spend|use|study|sit|follow|track|log|plan|schedule|set|write|answer|complete|go to|see|meet)\b/iu;

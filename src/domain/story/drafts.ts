@@ -69,14 +69,18 @@ export const TEMPLATES = {
     'When I took the result apart, the cause was clear: {clause}.',
     'The cause lay in my preparation: {clause}.',
   ],
+  causeLeadWellbeing: [
+    'Looking back, the cause was how I handled a hard stretch: {clause}.',
+    'The cause was how I carried on through a hard time: {clause}.',
+  ],
   acknowledge: [
     'Yes, I failed Step 1 at my first sitting, and I am glad to explain what happened.',
     'I failed Step 1 at my first sitting, and I would rather talk about it openly than leave you guessing.',
-    'I did fail Step 1 at my first sitting, and I will tell you what went wrong and what I did about it.',
+    'I failed Step 1 at my first sitting; let me tell you what went wrong and what I did about it.',
   ],
   contextLead: [
     'At the time, {clause}.',
-    'When I look at how I prepared then, {clause}.',
+    'Looking back at how I prepared: {clause}.',
     'What happened is fairly plain: {clause}.',
   ],
   contextMore: ['On top of that, {clause}.', 'Beyond that, {clause}.', 'And there was more: {clause}.'],
@@ -84,6 +88,10 @@ export const TEMPLATES = {
     'Those were my choices, and I own the result.',
     'Nobody else made those decisions; the result is mine.',
     'I made those decisions myself, and I take responsibility for where they led.',
+  ],
+  ownershipWellbeing: [
+    'I kept going without asking for help or changing the plan, and that choice was mine.',
+    'Carrying on as if nothing had changed was my decision, and I own it.',
   ],
   ownershipDenial: [
     'Keeping that date was my decision, and I own the result.',
@@ -104,13 +112,11 @@ export const TEMPLATES = {
     'I studied without a written, dated schedule and had no way to see what I was missing',
   ],
   'clause:poor-structure:dropped': ['I wrote a schedule for dedicated study and then stopped following it'],
-  'clause:poor-structure:behind': ['I began dedicated study already behind in {areas} and never made the ground back'],
+  'clause:poor-structure:behind': ['I began dedicated study already behind in {areas}, and never made the ground back'],
   'clause:denial-practice-scores:none': [
     'I sat the exam without a single practice exam to tell me whether I was ready',
   ],
-  'clause:denial-practice-scores:score': [
-    'my last practice score was {score}, a clear warning, and I kept my exam date anyway',
-  ],
+  'clause:denial-practice-scores:score': ['my last practice score was {score}, and I kept my exam date anyway'],
   'clause:denial-practice-scores:sat': ['my practice scores warned me I was not ready, and I kept my exam date anyway'],
   'clause:denial-practice-scores:one': ['I relied on one practice exam, which could not show me a trend'],
   'clause:denial-practice-scores:general': ['I did not let my practice scores decide when I was ready'],
@@ -190,7 +196,7 @@ export const TEMPLATES = {
   'evidence:practice-missing': [
     'My most recent practice score is [your latest practice score, with the form and the month].',
   ],
-  'evidence:work': ['Since then I have completed {timed} timed question blocks, {questions} questions in all.'],
+  'evidence:work': ['Along the way I have completed {timed} timed question blocks, {questions} questions in all.'],
 } as const;
 
 const MONTHS = [
@@ -239,11 +245,6 @@ export function fillTemplate(template: string, values: Readonly<Record<string, s
   });
 }
 
-function listWords(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
-}
-
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
@@ -261,7 +262,13 @@ function causeClause(cause: CauseId, answers: PostmortemAnswers, seed: string, b
       const { schedule, startedBehind, behindAreas } = answers.dedicated;
       if (startedBehind && behindAreas.length > 0) {
         built.basedOn.add('the areas you started dedicated behind in');
-        const areas = listWords(behindAreas.slice(0, 3).map((id) => nameContentCategory(id).toLowerCase()));
+        // "renal and urinary, and cardiovascular": the names hold "and" themselves, so the list takes commas.
+        const names = behindAreas.slice(0, 3).map((id) =>
+          nameContentCategory(id)
+            .toLowerCase()
+            .replace(/ system$/, ''),
+        );
+        const areas = names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')}, and ${names.at(-1)}`;
         return fillTemplate(pick(t['clause:poor-structure:behind'], seed, slot), { areas });
       }
       built.basedOn.add('how you kept your schedule before Step 1');
@@ -520,7 +527,8 @@ export function draftStatement(input: StoryInput): StoryDraft {
   const primary = causes[0];
   const clause =
     primary && input.postmortem ? causeClause(primary, input.postmortem.answers, seed, built) : t['clause:none'][0];
-  built.sentences.push({ slot: 'cause', text: fillTemplate(pick(t.causeLead, seed, 'causeLead'), { clause }) });
+  const lead = primary === 'burnout-mental-health' ? t.causeLeadWellbeing : t.causeLead;
+  built.sentences.push({ slot: 'cause', text: fillTemplate(pick(lead, seed, 'causeLead'), { clause }) });
   if (causes.length === 0) built.sentences.push({ slot: 'change', text: t['change:none'][0] });
   for (const cause of causes) built.sentences.push({ slot: 'change', text: changeSentence(cause, input, seed, built) });
   built.sentences.push(...evidenceSentences(input, seed, built));
@@ -546,7 +554,11 @@ export function draftInterview(input: StoryInput): StoryDraft {
   const isDenial = primary === 'denial-practice-scores' && input.postmortem?.answers.practiceExams.satAnyway === true;
   built.sentences.push({
     slot: 'ownership',
-    text: pick(isDenial ? t.ownershipDenial : t.ownership, seed, 'ownership'),
+    text: pick(
+      isDenial ? t.ownershipDenial : primary === 'burnout-mental-health' ? t.ownershipWellbeing : t.ownership,
+      seed,
+      'ownership',
+    ),
   });
   built.sentences.push({ slot: 'change', text: pick(t.growthLead, seed, 'growthLead') });
   const changeCauses = causes.slice(0, 2);

@@ -18,7 +18,9 @@ import path from 'node:path';
 import { sql, type Insertable } from 'kysely';
 import pg from 'pg';
 import { addDays } from '#domain/common/dates.ts';
+import { buildDueQueue, forecastReviews, toQueueCard, type QueueCard } from '#domain/journal/queue.ts';
 import { examWindowOf, replayCard, type ReviewRating } from '#domain/journal/schedule.ts';
+import { localDateOf } from '#domain/journal/zone.ts';
 import { openDatabase } from '#server/db/database.ts';
 import type { JournalReviewsTable } from '#server/db/schema.ts';
 import { createJournalRepo } from '#server/repositories/journal.repo.ts';
@@ -85,7 +87,12 @@ async function studentOn(base: string, label: string, examDate: string): Promise
  * 5,000 cards made over the last 60 days, each rated 0–4 times (a fixed pseudo-random sequence, so
  * every run seeds the same deck relative to now), written with their rating records.
  */
-async function seedDeck(settings: DatabaseSettings, userId: string, examDate: string, nowMs: number): Promise<void> {
+async function seedDeck(
+  settings: DatabaseSettings,
+  userId: string,
+  examDate: string,
+  nowMs: number,
+): Promise<QueueCard[]> {
   const database = openDatabase(settings);
   try {
     const repo = createJournalRepo(database.db);
@@ -148,6 +155,7 @@ async function seedDeck(settings: DatabaseSettings, userId: string, examDate: st
     }
     // Fresh tables: let the planner see their size, as it would after autovacuum in a running school.
     if (settings.kind === 'postgres') await sql`analyze`.execute(database.db);
+    return entries.map((e) => toQueueCard(e.id, e.card));
   } finally {
     await database.close();
   }
@@ -178,7 +186,14 @@ async function measureSide(ctx: SuiteContext, side: Side): Promise<{ measurement
   const examDate = addDays(today, EXAM_IN_DAYS);
   const reader = await studentOn(base, `${side.settings.kind}-deck`, examDate);
   ctx.log(`[${side.label}] seeding ${CARDS} cards with their ratings`);
-  await seedDeck(side.settings, reader.id, examDate, nowMs);
+  const deck = await seedDeck(side.settings, reader.id, examDate, nowMs);
+  // The domain's part alone, in this process: what the request computes once it has the cards.
+  const exam = examWindowOf(examDate, 'America/Chicago');
+  const localToday = localDateOf(nowMs, 'America/Chicago');
+  const computeTimes = await timeSequentially(ctx.settings.seconds <= 2 ? 40 : 200, () => {
+    const forecast = forecastReviews({ cards: deck, nowMs, today: localToday, exam, timeZone: 'America/Chicago' });
+    return buildDueQueue({ cards: deck, forecast, today: localToday, nowMs });
+  });
   const first = JSON.parse(await fetchOk(`${base}/api/journal/review`, { headers: { cookie: reader.cookie } })) as {
     dueCount: number;
     forecast: { days: unknown[]; backlog: { count: number; perDay: number | null } };
@@ -220,7 +235,11 @@ async function measureSide(ctx: SuiteContext, side: Side): Promise<{ measurement
   const missing = [...acknowledged.ids].filter((id) => !stored.has(id)).length + acknowledged.unreadable();
   const median = quantile(times, 0.5);
   return {
-    measurements: [queue, adding],
+    measurements: [
+      measurementFromTimes(`forecast + queue in the domain, ${CARDS} cards [${side.label} deck]`, computeTimes),
+      queue,
+      adding,
+    ],
     checks: [
       {
         name: `queue + forecast, median ms, ${CARDS} cards [${side.label}]`,

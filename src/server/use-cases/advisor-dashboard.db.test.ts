@@ -65,6 +65,7 @@ describeEachDatabase('advisor dashboard at scale', (kind) => {
     expect(hundred.dashboard.students).toHaveLength(100);
     expect(ten.queries).toBeGreaterThan(5);
     expect(hundred.queries).toBe(ten.queries);
+    process.stderr.write(`dashboard queries [${kind}]: ${ten.queries} for 10 students, ${hundred.queries} for 100\n`);
   }, 60_000);
 
   it('raises each flag for the students made to raise it, and only from shared scopes', async () => {

@@ -110,14 +110,18 @@ function AdvisorAccess({
   const [error, setError] = useState<string | null>(null);
   const [isBusy, setIsBusy] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
+  // Shown at once; put back if the server refuses the change.
+  const [scopes, setScopes] = useState<Scopes>(link.scopes);
 
   async function change(scope: keyof Scopes, isOn: boolean) {
     setIsBusy(true);
     setError(null);
+    setScopes((s) => ({ ...s, [scope]: isOn }));
     try {
       onChanged(await sharingApi.setScopes(link.id, { [scope]: isOn }));
       setStatus(`${SCOPE_LABELS[scope]}: ${isOn ? 'shared' : 'no longer shared'} from their next page load.`);
     } catch (caught) {
+      setScopes((s) => ({ ...s, [scope]: !isOn }));
       setError(toApiError(caught).message);
     } finally {
       setIsBusy(false);
@@ -141,7 +145,7 @@ function AdvisorAccess({
     <li className="card advisor-access" data-testid="advisor-access">
       <h3 className="break-anywhere">{link.advisorEmail}</h3>
       <p className="small muted">Has access since {formatInstant(link.createdAt)}.</p>
-      <ScopeSwitches idPrefix={`link-${link.id}`} scopes={link.scopes} onChange={change} disabled={isBusy} />
+      <ScopeSwitches idPrefix={`link-${link.id}`} scopes={scopes} onChange={change} disabled={isBusy} />
       {status ? (
         <p className="small" role="status">
           {status}

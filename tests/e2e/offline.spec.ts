@@ -106,7 +106,8 @@ test('a write the server refuses after the network returns is shown, not dropped
   await context.setOffline(false);
   await expect(indicator).toHaveText('1 not synced', { timeout: 20_000 });
   await indicator.click();
-  await expect(page.locator('#sync-panel')).toContainText('Not applied (the server said:');
+  await expect(page.locator('#sync-panel')).toContainText('Not applied, nothing was saved.');
+  await expect(page.locator('#sync-panel')).toContainText(/cannot exceed/);
   await shot(page, 'offline-conflict-phone');
   await page.getByRole('button', { name: 'Dismiss' }).click();
   await expect(indicator).toHaveCount(0);

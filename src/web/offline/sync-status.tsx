@@ -31,10 +31,8 @@ export function OfflineMarker() {
 function describeProblem(write: QueuedWrite): string {
   const problem = write.problem;
   if (!problem) return '';
-  if (problem.code === 'PLAN_CHANGED') {
-    return `Not applied: ${problem.message}`;
-  }
-  return `Not applied (the server said: ${problem.message})`;
+  if (problem.code === 'PLAN_CHANGED') return `Not applied: ${problem.message}`;
+  return `Not applied, nothing was saved. The server said: ${problem.message} Enter it again if you still want it.`;
 }
 
 /**

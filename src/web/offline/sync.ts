@@ -35,7 +35,10 @@ async function sendQueued(write: QueuedWrite): Promise<SendOutcome> {
     const error = toApiError(caught);
     if (isRetryable(error)) return { kind: 'retry' };
     if (error.status === 401) return { kind: 'signed-out' };
-    return { kind: 'refused', status: error.status, code: error.code, message: error.message };
+    // The field messages say what was wrong ("Correct cannot exceed the 40 questions"), not just that something was.
+    const details = Object.values(error.fields).filter((text) => text.length > 0);
+    const message = details.length > 0 ? `${error.message} ${details.join(' ')}` : error.message;
+    return { kind: 'refused', status: error.status, code: error.code, message };
   }
 }
 

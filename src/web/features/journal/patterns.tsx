@@ -14,8 +14,8 @@ export function BacklogNote({ backlog }: { backlog: Backlog }) {
   return (
     <p className="muted small" data-testid="journal-backlog">
       {backlog.count} reviews from missed days are spread out, least remembered first: up to {backlog.perDay} a day on
-      top of each day&rsquo;s own, through {formatLongDate(backlog.lastDay)}. Doing more is fine; nothing is lost by
-      waiting.
+      top of each day&rsquo;s own, through {formatLongDate(backlog.lastDay)}. A card that waits is a little harder to
+      recall, so the least remembered come first; doing more on a good day is fine.
     </p>
   );
 }

@@ -3,8 +3,8 @@ import { expect, newAccount, saveProfileViaApi, serverToday, signUpViaApi, test,
 import { addDays } from './support/dates.ts';
 import { capture, LAPTOP, PHONE } from './support/screens.ts';
 
-/** Pictures of these pages for a person to look at (issue 12); the journey itself does not need them. */
-const SHOTS_DIR = process.env.ADVISOR_SHOTS_DIR ?? path.join('test-results', 'advisor-shots');
+/** Pictures of these pages for a person to look at (issue 12), in test-results/advisor-shots. */
+const SHOTS_DIR = 'advisor-shots';
 
 test('A student invites an advisor, shares wellbeing, revokes, and reads who looked', async ({
   page,

@@ -175,28 +175,34 @@ function StudentRow({ row }: { row: DashboardRow }) {
           <span className="muted">No exam yet</span>
         )}
       </td>
-      <td data-label="Predicted" className="num">
-        {row.scores?.predicted ? (
+      <td data-label="Predicted and verdict" className="num">
+        {row.scores === null ? (
+          <span className="muted">Not shared</span>
+        ) : (
           <>
-            {row.scores.predicted.score}
-            <span className="small muted block">
-              {row.scores.predicted.low}–{row.scores.predicted.high}, {trend(row.scores.pointsPerWeek)}
-            </span>
+            {row.scores.predicted ? (
+              <>
+                {row.scores.predicted.score}
+                <span className="small muted block">
+                  {row.scores.predicted.low}–{row.scores.predicted.high}, {trend(row.scores.pointsPerWeek)}
+                </span>
+              </>
+            ) : (
+              <span className="muted block">No prediction yet</span>
+            )}
+            {row.scores.verdict ? (
+              <span className={`tag verdict-tag verdict-tag--${row.scores.verdict}`}>
+                {VERDICT_LABELS[row.scores.verdict]}
+              </span>
+            ) : null}
           </>
-        ) : (
-          <span className="muted">{row.scores === null ? 'Not shared' : '—'}</span>
-        )}
-      </td>
-      <td data-label="Verdict">
-        {row.scores?.verdict ? (
-          <span className={`tag verdict verdict--${row.scores.verdict}`}>{VERDICT_LABELS[row.scores.verdict]}</span>
-        ) : (
-          <span className="muted">{row.scores === null ? 'Not shared' : '—'}</span>
         )}
       </td>
       <td data-label="Hours, 14 days" className="num">
         {row.plan === null ? (
           <span className="muted">Not shared</span>
+        ) : !row.plan.hasPlan ? (
+          <span className="muted">No plan yet</span>
         ) : (
           <>
             {row.plan.doneHours} of {row.plan.plannedHours} h
@@ -264,7 +270,8 @@ function Dashboard({ data, reload }: { data: DashboardResponse; reload: () => vo
               </label>
               <input
                 id="dashboard-search"
-                type="search"
+                type="text"
+                inputMode="search"
                 value={search}
                 placeholder="Email"
                 onChange={(e) => setSearch(e.target.value)}
@@ -307,8 +314,7 @@ function Dashboard({ data, reload }: { data: DashboardResponse; reload: () => vo
                   <th scope="col">Student and stage</th>
                   <th scope="col">Exam</th>
                   <th scope="col">Latest vs target</th>
-                  <th scope="col">Predicted</th>
-                  <th scope="col">Verdict</th>
+                  <th scope="col">Predicted and verdict</th>
                   <th scope="col">Hours, 14 days</th>
                   <th scope="col">Flags</th>
                 </tr>

@@ -138,7 +138,7 @@ function StudentView({ data, reload }: { data: StudentPageResponse; reload: () =
           <>
             {student.scores.verdict ? (
               <p>
-                <span className={`tag verdict verdict--${student.scores.verdict}`}>
+                <span className={`tag verdict-tag verdict-tag--${student.scores.verdict}`}>
                   {VERDICT_LABELS[student.scores.verdict]}
                 </span>{' '}
                 {data.scores.headline}

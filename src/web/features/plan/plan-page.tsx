@@ -119,7 +119,7 @@ function PlanBanners({
   response: PlanResponse;
   onReplan: () => void;
   isReplanning: boolean;
-  replanError: string | null;
+  replanError: { message: string; ways: WayOut[] } | null;
   onChanged: () => void;
 }) {
   const plan = response.plan!;
@@ -132,9 +132,16 @@ function PlanBanners({
   return (
     <>
       {replanError ? (
-        <Callout tone="serious" role="alert" title="The re-plan did not work">
-          <p>{replanError}</p>
-        </Callout>
+        <WorthALook
+          plan={plan}
+          onApplied={onChanged}
+          title="The re-plan did not work"
+          tone="serious"
+          sentences={[replanError.message]}
+          ways={replanError.ways}
+          testId="replan-error"
+          hideAfterApply
+        />
       ) : null}
       {missed.count > 0 ? (
         <div className="callout callout--warning banner" data-testid="missed-banner" role="status">
@@ -190,11 +197,8 @@ function applicableWays(plan: Plan): WayOut[] {
   return ways;
 }
 
-function wayLabel(way: WayOut, plan: Plan): string {
-  if (way.examDate) {
-    const days = daysBetween(plan.examDate, way.examDate);
-    return `Move the exam ${days} days, to ${formatLongDate(way.examDate)}`;
-  }
+/** The scheduler's label, its dates in the student's format ("Move the exam 9 days, to …"). */
+function wayLabel(way: WayOut): string {
   return withLocalDates(way.label);
 }
 
@@ -207,8 +211,44 @@ async function moveExamTo(examDate: string): Promise<PlanResponse> {
   return api.replan();
 }
 
-/** "Worth a look": every shortfall in words, and each way out that is known to fit as one button. */
-function WorthALook({ plan, onApplied }: { plan: Plan; onApplied: () => void }) {
+/** PLAN_INFEASIBLE's `details.waysOut`, kept only when each is shaped like a way out. */
+function waysOutOf(details: Readonly<Record<string, unknown>>): WayOut[] {
+  const list = details.waysOut;
+  if (!Array.isArray(list)) return [];
+  return list.filter(
+    (way): way is WayOut =>
+      typeof way === 'object' &&
+      way !== null &&
+      typeof (way as WayOut).label === 'string' &&
+      ((typeof (way as WayOut).settingsPatch === 'object' && (way as WayOut).settingsPatch !== null) ||
+        (typeof (way as WayOut).examDate === 'string' && isLocalDate((way as WayOut).examDate!))),
+  );
+}
+
+/**
+ * "Worth a look": every shortfall in words, and each way out that is known to fit as one button.
+ * Also the answer to a re-plan that does not fit (PLAN_INFEASIBLE), with its ways out.
+ */
+function WorthALook({
+  plan,
+  onApplied,
+  title = 'Worth a look',
+  tone = 'warning',
+  sentences = plan.warnings,
+  ways = applicableWays(plan),
+  testId = 'plan-warnings',
+  hideAfterApply = false,
+}: {
+  plan: Plan;
+  onApplied: () => void;
+  title?: string;
+  tone?: 'warning' | 'serious';
+  sentences?: readonly string[];
+  ways?: readonly WayOut[];
+  testId?: string;
+  /** A one-off answer (a re-plan that did not fit) goes once a way out has been applied. */
+  hideAfterApply?: boolean;
+}) {
   const [pending, setPending] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -217,11 +257,10 @@ function WorthALook({ plan, onApplied }: { plan: Plan; onApplied: () => void }) 
   useEffect(() => {
     if (result) resultRef.current?.focus();
   }, [result]);
-  const ways = applicableWays(plan);
-  if (plan.warnings.length === 0 && !result) return null;
+  if (sentences.length === 0 && !result) return null;
 
   async function apply(way: WayOut) {
-    const label = wayLabel(way, plan);
+    const label = wayLabel(way);
     if (way.examDate && confirming !== label) {
       setConfirming(label);
       return;
@@ -261,10 +300,10 @@ function WorthALook({ plan, onApplied }: { plan: Plan; onApplied: () => void }) 
           <p>{result}</p>
         </div>
       ) : null}
-      {plan.warnings.length > 0 ? (
-        <Callout tone="warning" title="Worth a look" testId="plan-warnings">
+      {sentences.length > 0 && !(hideAfterApply && result) ? (
+        <Callout tone={tone} title={title} testId={testId} role={tone === 'serious' ? 'alert' : undefined}>
           <ul className="plain-list">
-            {plan.warnings.map((warning) => (
+            {sentences.map((warning) => (
               <li key={warning}>{withLocalDates(warning)}</li>
             ))}
           </ul>
@@ -273,7 +312,7 @@ function WorthALook({ plan, onApplied }: { plan: Plan; onApplied: () => void }) 
               <p className="plan-ways-out-title">Each of these was tried on your plan and fits. One tap applies it:</p>
               <ul className="plan-ways-out-list">
                 {ways.map((way) => {
-                  const label = wayLabel(way, plan);
+                  const label = wayLabel(way);
                   const isConfirming = confirming === label;
                   return (
                     <li key={label}>
@@ -427,7 +466,7 @@ export function PlanPage() {
   const { data, error, refresh, setData, isStale } = usePlanView(view, date);
   const [mark, setMark] = useState<MarkState>({ pendingId: null, errors: {} });
   const [isReplanning, setIsReplanning] = useState(false);
-  const [replanError, setReplanError] = useState<string | null>(null);
+  const [replanError, setReplanError] = useState<{ message: string; ways: WayOut[] } | null>(null);
   const [replanned, setReplanned] = useState(false);
   const noticeRef = useRef<HTMLDivElement>(null);
 
@@ -459,7 +498,8 @@ export function PlanPage() {
       setReplanned(true);
       refresh();
     } catch (caught) {
-      setReplanError(toApiError(caught).message);
+      const apiError = toApiError(caught);
+      setReplanError({ message: apiError.message, ways: waysOutOf(apiError.details) });
     } finally {
       setIsReplanning(false);
     }

@@ -269,6 +269,11 @@ export async function runLoad(options: {
   random: () => number;
   faults?: readonly FaultStep[];
   settleMs?: number;
+  /**
+   * Keep the load on until the faults are over and this many seconds after (at least `seconds` in
+   * all), so on a slow machine every fault still has load around it and a steady tail follows.
+   */
+  tailSeconds?: number;
   maxInFlight?: number;
   mix?: readonly (readonly [Route, number])[];
 }): Promise<LoadResult> {
@@ -293,8 +298,9 @@ export async function runLoad(options: {
   let dropped = 0;
   const running: Promise<void>[] = [];
   const started = performance.now();
-  const endAt = started + options.seconds * 1000;
 
+  let endAt = started + options.seconds * 1000;
+  let faultsDone = options.tailSeconds === undefined;
   const faultRunner = (async () => {
     for (const step of options.faults ?? []) {
       const wait = started + step.at * 1000 - performance.now();
@@ -304,12 +310,16 @@ export async function runLoad(options: {
       await sleep(options.settleMs ?? 1_000);
       currentPhase = 'steady';
     }
+    if (options.tailSeconds !== undefined) {
+      endAt = Math.max(endAt, performance.now() + options.tailSeconds * 1000);
+      faultsDone = true;
+    }
   })();
 
   const interval = 1000 / options.ratePerSecond;
   for (let n = 0; ; n++) {
     const due = started + n * interval;
-    if (due >= endAt) break;
+    if (due >= endAt && faultsDone) break;
     const wait = due - performance.now();
     if (wait > 1) await sleep(wait);
     if (inFlight >= maxInFlight) {

@@ -22,6 +22,8 @@ import { query, startPrivateCluster, type PrivateCluster } from '#tests/faults/l
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const NGINX_DIR = path.join(REPO_ROOT, 'deploy/nginx');
 const OUTPUT_KEEP_CHARS = 32_000;
+/** nginx's fail_timeout, as in deploy/nginx/comeback.conf: how long a failed instance is left alone. */
+export const FAIL_TIMEOUT_SECONDS = 2;
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 const running = new Set<ChildProcess>();
@@ -176,7 +178,7 @@ http {
     real_ip_header X-Forwarded-For;
 
     upstream comeback {
-${options.upstreams.map((port) => `        server 127.0.0.1:${port} max_fails=1 fail_timeout=5s;`).join('\n')}
+${options.upstreams.map((port) => `        server 127.0.0.1:${port} max_fails=1 fail_timeout=${FAIL_TIMEOUT_SECONDS}s;`).join('\n')}
         keepalive 32;
         keepalive_timeout ${options.keepaliveSeconds ?? 4}s;
     }
@@ -202,7 +204,10 @@ export type SchoolStack = {
   migrate(): string;
   /** Starts instance `index` again on its port (after a kill -9 or a stop); waits for /readyz 200. */
   restart(index: number): Promise<AppProcess>;
-  /** SIGTERM instance `index` (it drains), wait for its exit, start it again, wait for /readyz 200. */
+  /**
+   * SIGTERM instance `index` (it drains), wait for its exit, start it again, wait for /readyz 200
+   * and for nginx's fail_timeout to pass (the upgrade procedure of docs/deploy.md).
+   */
   roll(index: number): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   nginxLog(): string;
   close(): Promise<void>;
@@ -335,6 +340,9 @@ export async function startSchoolStack(options: StackOptions = {}): Promise<Scho
         const started = await start(index);
         instances[index] = started;
         await waitReady(started);
+        // nginx marked it failed while it was down: until fail_timeout passes, it sends it nothing,
+        // and stopping the next instance now would leave it no live upstream.
+        await sleep(FAIL_TIMEOUT_SECONDS * 1000 + 500);
         return exit;
       },
       nginxLog: () => `${proxyOutput}${safeRead(errorLog)}`,

@@ -186,6 +186,7 @@ async function main() {
         random: random(8),
         faults,
         settleMs: 1_000,
+        tailSeconds: 3,
       });
       printRoutes(faulted.attempts, 'Under faults', faulted.seconds);
       line('by phase (every attempt, retries included):');

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import net from 'node:net';
 import { buildApp } from './app.ts';
 import { ConfigError, DEFAULT_SHUTDOWN, loadConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
@@ -17,6 +18,21 @@ function fileClock(file: string): () => Date {
       return new Date();
     }
   };
+}
+
+/**
+ * Stops `server` listening without closing its connections (net.Server's close, not http.Server's,
+ * which also closes idle keep-alive connections); resolves once they have all ended, or after
+ * `maxWaitMs`.
+ */
+function stopAccepting(server: net.Server, maxWaitMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, maxWaitMs);
+    net.Server.prototype.close.call(server, () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
 }
 
 async function main() {
@@ -64,17 +80,25 @@ async function main() {
     clearInterval(pruning.timer);
     app.log.info({ signal, graceMs }, 'shutting down: /readyz now answers 503');
     // Past the timeout the process exits whatever is still running (a stuck request, a hung query).
-    const deadline = setTimeout(() => {
-      app.log.error({ timeoutMs: shutdownTimes.timeoutMs }, 'shutdown timed out; exiting with requests unfinished');
-      process.exit(1);
-    }, graceMs + shutdownTimes.timeoutMs);
+    const deadline = setTimeout(
+      () => {
+        app.log.error({ timeoutMs: shutdownTimes.timeoutMs }, 'shutdown timed out; exiting with requests unfinished');
+        process.exit(1);
+      },
+      2 * graceMs + shutdownTimes.timeoutMs,
+    );
     deadline.unref();
     try {
       // The grace: still accepting, so a proxy that polls /readyz sees 503 and stops sending before
       // connections are refused; every response meanwhile closes its connection.
       await new Promise((resolve) => setTimeout(resolve, graceMs));
       app.log.info('draining: no new connections; finishing the requests in flight');
-      // Stops listening, closes idle connections, waits for in-flight requests to be answered.
+      // Stop accepting but keep the open connections: each closes after its current answer
+      // (Connection: close), an idle one when the proxy closes it (nginx: after 4 s idle). Node's
+      // own close() would shut idle connections at once, and one whose request is already on its
+      // way (a POST nginx just sent) would be reset: nginx answers that POST 502.
+      await stopAccepting(app.server, graceMs);
+      // Closes what is left (idle connections), waits for in-flight requests to be answered.
       await app.close();
       await database.close();
       process.exit(0);

@@ -31,7 +31,8 @@ import { RACE_AT } from './lib/students.ts';
 
 const STUDENTS = 50;
 const RATE_PER_SECOND = 15;
-const LOAD_SECONDS = 26;
+/** At least; the load goes on until the faults are over, and 3 s after. */
+const LOAD_SECONDS = 20;
 const SIGN_UPS_PER_ADDRESS = 3;
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const isOk = (a: Attempt) => a.status >= 200 && a.status < 300;
@@ -115,6 +116,7 @@ if (unavailable) process.stderr.write(`note: school deployment test skipped: ${u
         ratePerSecond: RATE_PER_SECOND,
         seconds: LOAD_SECONDS,
         random: random(12),
+        tailSeconds: 3,
         settleMs: 500,
         faults: [
           {
@@ -150,6 +152,12 @@ if (unavailable) process.stderr.write(`note: school deployment test skipped: ${u
       });
 
       mark('load done');
+      const nginxErrors = stack
+        .nginxLog()
+        .split('\n')
+        .filter((l) => /\[(error|crit|alert)\]/.test(l))
+        .map((l) => l.replace(/^.*?\[(?:error|crit|alert)\] [0-9#]+: (?:\*[0-9]+ )?/, '').replace(/, server: .*$/, ''));
+      report(`school: nginx errors: ${nginxErrors.length ? nginxErrors.slice(0, 12).join(' | ') : 'none'}`);
       // 4. Every acknowledged write, looked for in the database.
       const blocks = load.attempts
         .filter((a) => a.route === 'log-block' && a.status === 201)
@@ -175,7 +183,7 @@ if (unavailable) process.stderr.write(`note: school deployment test skipped: ${u
         PUBLIC_ORIGIN: stack.origin,
         NODE_ENV: 'test',
         COMEBACK_TEST_CLOCK_FILE: clock.file,
-        SHUTDOWN_GRACE_MS: '400',
+        SHUTDOWN_GRACE_MS: '1500',
         SHUTDOWN_TIMEOUT_MS: '15000',
       });
       await waitForStatus(`${extra.origin}/readyz`, 200, 30_000);
@@ -190,8 +198,13 @@ if (unavailable) process.stderr.write(`note: school deployment test skipped: ${u
       await sleep(15);
       drain.inFlightAtSigterm = exporters.length - answered;
       const stopped = extra.stop();
-      await sleep(50);
+      // The first /readyz that is not 200 (a busy event loop handles the signal between requests).
+      const readyzDeadline = performance.now() + 5_000;
       drain.readyz = await send(extra, 'GET', '/readyz');
+      while (drain.readyz.status === 200 && performance.now() < readyzDeadline) {
+        await sleep(20);
+        drain.readyz = await send(extra, 'GET', '/readyz');
+      }
       drain.duringGrace = await Promise.all(
         exporters.slice(0, 4).map((user) => user.request(extra, 'GET', '/api/profile')),
       );
@@ -246,9 +259,11 @@ if (unavailable) process.stderr.write(`note: school deployment test skipped: ${u
       expect(during.filter(isOk).length).toBeGreaterThan(20);
       const failed = finalFailures(during);
       expect(failed.length, describeAttempts(failed)).toBe(0);
-      // A write cut off by the kill is answered 502 by nginx (never passed to the other instance).
+      // A write cut off by the kill is answered 502 by nginx (never passed to the other instance);
+      // the instance left with all the load may answer 503 (busy, JSON, Retry-After). Never a reset.
       const firstTry = during.filter((a) => !isOk(a));
-      expect(firstTry.filter((a) => a.status !== 502).length, describeAttempts(firstTry)).toBe(0);
+      const unexpected = firstTry.filter((a) => a.status !== 502 && !(a.status === 503 && a.error));
+      expect(unexpected.length, describeAttempts(firstTry)).toBe(0);
     });
 
     it('PostgreSQL restart: clients see 503 (never a reset or a 502) and the app recovers without a restart', () => {
@@ -264,8 +279,15 @@ if (unavailable) process.stderr.write(`note: school deployment test skipped: ${u
       expect(rolledExits.map((e) => e?.code)).toEqual([0, 0]);
       const during = load.attempts.filter((a) => a.phase === 'roll');
       expect(during.length).toBeGreaterThan(30);
-      const wrong = during.filter((a) => !isOk(a));
-      expect(wrong.length, describeAttempts(wrong)).toBe(0);
+      // No request failed: none cut off or refused (0, 502), none left failing after the client's retry.
+      // The one instance left with all the load may answer 503 (busy: JSON, Retry-After), counted here.
+      const cutOff = during.filter((a) => a.status === 0 || a.status === 502 || (!isOk(a) && !a.error));
+      expect(cutOff.length, describeAttempts(cutOff)).toBe(0);
+      const failed = finalFailures(during);
+      expect(failed.length, describeAttempts(failed)).toBe(0);
+      report(
+        `school: roll: ${during.filter((a) => a.status === 503).length} answers 503 (busy) of ${during.length}, retried`,
+      );
     });
 
     it('every acknowledged write is in the database: blocks logged (201) and items ticked (200)', () => {

@@ -37,7 +37,7 @@ export function AccessLogPage() {
           ) : null}
           {state.data.entries.length > 0 ? (
             <div className="table-scroll">
-              <table className="data-table" data-testid="access-log">
+              <table className="data-table access-log-table" data-testid="access-log">
                 <thead>
                   <tr>
                     <th scope="col">When</th>
@@ -49,10 +49,14 @@ export function AccessLogPage() {
                 <tbody>
                   {state.data.entries.map((entry, i) => (
                     <tr key={`${entry.accessedAt}-${i}`}>
-                      <td className="num">{formatInstant(entry.accessedAt)}</td>
-                      <td className="break-anywhere">{entry.advisorEmail}</td>
-                      <td>{VIEW_LABELS[entry.view] ?? entry.view}</td>
-                      <td>
+                      <td className="num" data-label="When">
+                        {formatInstant(entry.accessedAt)}
+                      </td>
+                      <td className="break-anywhere" data-label="Advisor">
+                        {entry.advisorEmail}
+                      </td>
+                      <td data-label="Page">{VIEW_LABELS[entry.view] ?? entry.view}</td>
+                      <td data-label="What it showed">
                         {entry.scopes.length === 0
                           ? 'Who you are, your stage and exam date'
                           : entry.scopes.map((s) => SCOPE_LABELS[s]).join(', ')}

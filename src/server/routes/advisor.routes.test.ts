@@ -190,6 +190,30 @@ describeEachDatabase('advisor and sharing API', (kind) => {
     }
   });
 
+  it('deletes either account with its links, and the student keeps the record of who looked', async () => {
+    const other = await signUpClient(t.app);
+    const gone = await signUpClient(t.app, 'advisor');
+    const code = (await invite(other)).code;
+    expect((await accept(gone, code)).statusCode).toBe(201);
+    expect((await gone.request({ method: 'GET', url: `/api/advisor/students/${other.id}` })).statusCode).toBe(200);
+    await gone.request({ method: 'POST', url: `/api/advisor/students/${other.id}/notes`, payload: { body: 'x' } });
+    const deleted = await gone.request({
+      method: 'POST',
+      url: '/api/account/delete',
+      payload: { password: gone.password },
+    });
+    expect(deleted.statusCode, deleted.body).toBe(204);
+    expect((await sharing(other)).links).toEqual([]);
+    const log = (await other.request({ method: 'GET', url: '/api/sharing/access-log' })).json();
+    expect(log.entries[0]).toMatchObject({ advisorEmail: gone.email, view: 'student page' });
+    const studentGone = await other.request({
+      method: 'POST',
+      url: '/api/account/delete',
+      payload: { password: other.password },
+    });
+    expect(studentGone.statusCode, studentGone.body).toBe(204);
+  });
+
   it('refuses bad bodies with a field message', async () => {
     const bad = await student.request({
       method: 'POST',

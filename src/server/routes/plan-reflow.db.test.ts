@@ -79,6 +79,8 @@ describeEachDatabase('plan re-flow API', (kind) => {
     expect(body.reflow!.moved + body.reflow!.notPlaced).toBe(missed);
     expect(body.reflow!.moved).toBeGreaterThan(0);
     expect(body.missed.count).toBe(body.reflow!.notPlaced);
+    // The missed day stays a day of the plan, now with nothing on it
+    expect(body.days[0]!.date).toBe('2026-11-24');
     const was = new Map(before.map((i) => [i.id, i]));
     for (const item of items(body)) {
       const old = was.get(item.id)!;

@@ -15,7 +15,10 @@ export async function getPlan(
   const today = localDateIn(ctx.now(), profile?.timeZone ?? 'UTC');
   if (!plan) return { plan: null, days: [], today, missed: { count: 0, since: null } };
   const items = await ctx.repos.plans.listItems(actor.userId);
-  const firstDate = items[0]?.date ?? plan.startDate;
+  // From the earliest item or the plan's first day, whichever comes first: a first day whose work
+  // was all spread over later days is still a day of the plan.
+  const firstItem = items[0]?.date;
+  const firstDate = firstItem && compareDates(firstItem, plan.startDate) < 0 ? firstItem : plan.startDate;
   const from = range.from && compareDates(range.from, firstDate) > 0 ? range.from : firstDate;
   const to = range.to && compareDates(range.to, plan.examDate) < 0 ? range.to : plan.examDate;
   const missed = missedItems(items, today).filter((item) => compareDates(item.date, plan.startDate) >= 0);

@@ -60,9 +60,10 @@ export function ReviewPage() {
     setError(null);
     try {
       const { entryId } = await journalApi.undo();
-      setDone((list) => list.filter((d) => d.entryId !== entryId));
-      // The undone card comes back to the front, shown, ready to be rated again.
+      // The undone card comes back to the front, shown, ready to be rated again. It shows only once
+      // the queue is back and the page takes keys again (shown earlier, a quick key was dropped).
       const fresh = await journalApi.queue();
+      setDone((list) => list.filter((d) => d.entryId !== entryId));
       setData(fresh);
       setIsShown(true);
     } catch (caught) {

@@ -20,7 +20,10 @@ test('A student exports their data and deletes the account; signing in again fai
 
   // The export is one JSON file holding the profile just saved.
   const settings = new SettingsPage(page);
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  // Settings sits under "More" in the main nav (src/web/app/app-shell.tsx).
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await nav.getByText('More', { exact: true }).click();
+  await nav.getByRole('link', { name: 'Settings' }).click();
   await expect(settings.heading).toBeVisible();
   const download = await settings.downloadExport();
   expect(download.suggestedFilename()).toMatch(/^comeback-export-\d{4}-\d{2}-\d{2}\.json$/);

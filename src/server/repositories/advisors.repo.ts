@@ -339,6 +339,29 @@ export function createAdvisorsRepo(db: Kysely<DB>) {
         .execute();
     },
 
+    /** Planned and done study minutes in [from, to], one row per student (rest and the exam left out). */
+    async planTotalsOf(studentIds: readonly string[], range: { from: LocalDate; to: LocalDate }) {
+      if (studentIds.length === 0) return [];
+      return db
+        .selectFrom('plan_items')
+        .select([
+          'user_id',
+          (eb) => eb.fn.sum<number | string>('minutes').as('planned'),
+          (eb) =>
+            eb.fn
+              .sum<number | string>(
+                sql<number>`case when ${sql.ref('status')} = 'done' then ${sql.ref('minutes')} else 0 end`,
+              )
+              .as('done'),
+        ])
+        .where('user_id', 'in', studentIds)
+        .where('date', '>=', range.from)
+        .where('date', '<=', range.to)
+        .where('kind', 'not in', ['rest', 'exam'])
+        .groupBy('user_id')
+        .execute();
+    },
+
     async openPracticeExamItemsOf(studentIds: readonly string[], range: { from: LocalDate; to: LocalDate }) {
       if (studentIds.length === 0) return [];
       return db

@@ -64,7 +64,11 @@ function groupBy<T extends { user_id: string }>(rows: readonly T[]): Map<string,
 const hoursOf = (minutes: number) => Math.round(minutes / 6) / 10;
 
 /** Dashboard rows for these live links (already read from the database on this request). */
-export async function buildDashboardRows(ctx: Context, links: readonly LiveLink[]): Promise<RowDetail[]> {
+export async function buildDashboardRows(
+  ctx: Context,
+  links: readonly LiveLink[],
+  options: { withPlanDays?: boolean } = {},
+): Promise<RowDetail[]> {
   if (links.length === 0) return [];
   const repo = ctx.repos.advisors;
   const now = ctx.now();
@@ -92,22 +96,35 @@ export async function buildDashboardRows(ctx: Context, links: readonly LiveLink[
   const latest = sortedTodays.at(-1)!;
   const planRange = { from: windowOf(earliest).from, to: windowOf(latest).to };
 
-  const [exams, fullLengths, blocks, plans, postmortems, planDays, openExams, checkIns] = await Promise.all([
-    repo.practiceExamsOf(scoreIds),
-    repo.fullLengthCountsOf(scoreIds),
-    repo.blockCountsOf(all),
-    repo.plansOf(all),
-    repo.postmortemOwners(all),
-    repo.planDaysOf(planIds, planRange),
-    repo.openPracticeExamItemsOf(planIds, planRange),
-    repo.checkInsOf(wellbeingIds, addDays(earliest, -(CHECK_IN_LOOKBACK_DAYS - 1))),
-  ]);
+  // Hours over each student's own 14 days: one query per distinct "today" (students' zones span at
+  // most three dates at any instant), summed per student in the database.
+  const planIdsByToday = new Map<LocalDate, string[]>();
+  for (const id of planIds) {
+    const today = todays.get(id)!;
+    planIdsByToday.set(today, [...(planIdsByToday.get(today) ?? []), id]);
+  }
+  const [exams, fullLengths, blocks, plans, postmortems, planTotals, planDays, openExams, checkIns] = await Promise.all(
+    [
+      repo.practiceExamsOf(scoreIds),
+      repo.fullLengthCountsOf(scoreIds),
+      repo.blockCountsOf(all),
+      repo.plansOf(all),
+      repo.postmortemOwners(all),
+      Promise.all([...planIdsByToday].map(([today, ids]) => repo.planTotalsOf(ids, windowOf(today)))).then((r) =>
+        r.flat(),
+      ),
+      options.withPlanDays ? repo.planDaysOf(planIds, planRange) : Promise.resolve([]),
+      repo.openPracticeExamItemsOf(planIds, planRange),
+      repo.checkInsOf(wellbeingIds, addDays(earliest, -(CHECK_IN_LOOKBACK_DAYS - 1))),
+    ],
+  );
   const examsBy = groupBy(exams);
   const fullLengthBy = new Map(fullLengths.map((r) => [r.user_id, Number(r.n)]));
   const blocksBy = new Map(blocks.map((r) => [r.user_id, Number(r.n)]));
   const plansBy = new Map(plans.map((r) => [r.user_id, r]));
   const postmortemSet = new Set(postmortems.map((r) => r.user_id));
   const planDaysBy = groupBy(planDays);
+  const planTotalsBy = new Map(planTotals.map((r) => [r.user_id, r]));
   const openExamsBy = groupBy(openExams);
   const checkInsBy = groupBy(checkIns);
 
@@ -158,14 +175,9 @@ export async function buildDashboardRows(ctx: Context, links: readonly LiveLink[
           .map((d) => ({ date: d.date, plannedMinutes: Number(d.planned), doneMinutes: Number(d.done) }))
           .sort((a, b) => compareDates(a.date, b.date))
       : [];
+    const totals = planTotalsBy.get(id);
     const planWindow = link.scopes.plan
-      ? days.reduce(
-          (sum, d) => ({
-            plannedMinutes: sum.plannedMinutes + d.plannedMinutes,
-            doneMinutes: sum.doneMinutes + d.doneMinutes,
-          }),
-          { plannedMinutes: 0, doneMinutes: 0 },
-        )
+      ? { plannedMinutes: Number(totals?.planned ?? 0), doneMinutes: Number(totals?.done ?? 0) }
       : null;
     const shortfallWarnings =
       link.scopes.plan && plan

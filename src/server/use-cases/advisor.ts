@@ -182,7 +182,7 @@ export async function getStudentPage(
 ): Promise<Result<StudentPageResponse>> {
   const link = await ctx.repos.advisors.getLiveLink(advisor.userId, studentId);
   if (!link) return fail('NOT_FOUND', NO_SUCH_STUDENT);
-  const [detail] = await buildDashboardRows(ctx, [link]);
+  const [detail] = await buildDashboardRows(ctx, [link], { withPlanDays: true });
   const { scopes } = link;
   const [entries, postmortem, notes] = await Promise.all([
     scopes.journal ? ctx.repos.journal.listEntries(studentId) : null,

@@ -31,6 +31,8 @@ test('A student on a surgery rotation fills the week from a preset, edits it, an
   page,
   student: _signedIn,
 }) => {
+  // Full-page pictures at two sizes on a shared two-core machine take most of the default minute.
+  test.slow();
   const today = await serverToday(page.request);
   await saveProfileViaApi(page.request, {
     failCount: '1',
@@ -74,6 +76,17 @@ test('A student on a surgery rotation fills the week from a preset, edits it, an
   await settings.field('settings.protectedTime.4.end').fill('14:00');
   await settings.presets.scrollIntoViewIfNeeded();
   await shoot(page, 'preset', page.getByRole('region', { name: 'Rotation and work hours' }));
+  await shoot(page, 'hours', page.getByRole('region', { name: 'Hours a week' }));
+  await shoot(page, 'bank', page.getByRole('region', { name: 'Question bank' }));
+  // The current exam's block is the default; the older one is a tap away, and the pacing follows it.
+  const pacing = page.getByTestId('pacing-text');
+  await expect(settings.field('settings.questionBank.blockFormat-20-in-30')).toBeChecked();
+  await expect(pacing).toHaveText('Pace for a 20-question block: past question 10 at the 15-minute mark.');
+  await settings.field('settings.questionBank.blockFormat-40-in-60').check();
+  await expect(pacing).toHaveText('Pace for a 40-question block: past question 20 at the 30-minute mark.');
+  await expect(settings.field('settings.questionBank.reviewMinutesPerBlock')).toHaveValue('60');
+  await settings.field('settings.questionBank.blockFormat-20-in-30').check();
+  await expect(settings.field('settings.questionBank.reviewMinutesPerBlock')).toHaveValue('30');
 
   // An impossible plan: the whole bank at 6 hours a week. The ways out come with a button each.
   await settings.field('settings.questionBank.questionsLeft').fill('10000');
@@ -121,6 +134,8 @@ test('The postmortem’s countermeasures act: the support prompt stays until con
   page,
   student: _signedIn,
 }) => {
+  // Full-page pictures at two sizes on a shared two-core machine take most of the default minute.
+  test.slow();
   const today = await serverToday(page.request);
   await saveProfileViaApi(page.request, {
     failCount: '1',
@@ -209,6 +224,8 @@ test('A student turns on a reminder for calendar events and gets the link as web
   page,
   student: _signedIn,
 }) => {
+  // Full-page pictures at two sizes on a shared two-core machine take most of the default minute.
+  test.slow();
   const today = await serverToday(page.request);
   await saveProfileViaApi(page.request, {
     failCount: '1',

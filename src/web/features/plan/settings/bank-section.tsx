@@ -10,7 +10,7 @@ import type { SectionProps } from './section-props.ts';
 /** The current exam's block first (DOMAIN.md §1: 30-minute blocks of 18–20 items from 2026-05-07). */
 const FORMAT_OPTIONS: readonly { value: BlockFormat; label: string }[] = [
   { value: '20-in-30', label: '20 in 30 min' },
-  { value: '40-in-60', label: '40 in 60 min (older format)' },
+  { value: '40-in-60', label: '40 in 60 (older)' },
 ];
 
 /** The pace of the chosen block: 90 seconds a question, so half the questions by half the time. */

@@ -247,7 +247,7 @@ function applyPracticeExamGate(draft: Draft): void {
       setting: 'practiceExamEveryDays',
       from: current,
       to: target,
-      why: `A practice exam at least every ${target} days instead of every ${current}: the score you decide on is never more than a week old.`,
+      why: `A practice exam at least every ${target} days instead of every ${current}: in the final weeks, when the decision is made, the score you decide on is never more than a week old.`,
     });
     draft.settings.practiceExamEveryDays = target;
   }
@@ -255,7 +255,7 @@ function applyPracticeExamGate(draft: Draft): void {
     draft,
     cause,
     'hardReadinessGate',
-    'Your exam date holds only when the readiness check says go. If your practice scores say delay, the plan says so plainly, and the date moves.',
+    'Your exam date holds only when the readiness check says go. If your practice scores say delay, the plan says so plainly and puts the new date in front of you; it moves when you accept it.',
   );
   draft.actions.push({
     cause,

@@ -144,7 +144,7 @@ export const TEMPLATES = {
   ],
   'change:denial-practice-scores': [
     'I take a practice exam every {days} days, and my exam date holds only when those scores say I am ready.',
-    'Practice exams now set my date: one every {days} days, and the date moves if the scores say I am not ready.',
+    'Practice exams now set my date: one every {days} days, and I move the date if the scores say I am not ready.',
   ],
   'change:exam-day-timing-anxiety': [
     'I now do every question block against the clock, and {fullLength}.',

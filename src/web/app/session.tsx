@@ -56,13 +56,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     // A session that ended elsewhere (sign out everywhere, expiry) sends the page to sign-in.
-    setUnauthenticatedHandler(() =>
+    setUnauthenticatedHandler(() => {
+      // Ended elsewhere or expired: this device's copies of the pages go too (queued writes stay).
+      void clearOfflineCopies();
       setState((current) =>
         current.status === 'ready' && current.user
           ? { status: 'ready', user: null, signedOutReason: 'session-ended' }
           : current,
-      ),
-    );
+      );
+    });
     return () => setUnauthenticatedHandler(null);
   }, []);
 

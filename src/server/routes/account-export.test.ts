@@ -79,3 +79,40 @@ describeEachDatabase('account export limits across two instances', (kind) => {
     expect((await exportVia(t.app, student)).statusCode).toBe(200);
   });
 });
+
+describeEachDatabase('account export contents', (kind) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+  });
+  afterAll(() => t.close());
+
+  it('holds the calendar reminder, the advisors shared with and every read they made', async () => {
+    const student = await signUpClient(t.app);
+    const advisor = await signUpClient(t.app, 'advisor');
+    const reminder = await student.request({
+      method: 'PUT',
+      url: '/api/calendar-feed/reminder',
+      payload: { reminder: '1-hour' },
+    });
+    expect(reminder.statusCode, reminder.body).toBeLessThan(300);
+    const invitation = await student.request({ method: 'POST', url: '/api/sharing/invitations', payload: {} });
+    expect(invitation.statusCode, invitation.body).toBe(201);
+    const accepted = await advisor.request({
+      method: 'POST',
+      url: '/api/advisor/invitations/accept',
+      payload: { code: invitation.json().code },
+    });
+    expect(accepted.statusCode, accepted.body).toBe(201);
+    const dashboard = await advisor.request({ method: 'GET', url: '/api/advisor/dashboard' });
+    expect(dashboard.statusCode, dashboard.body).toBe(200);
+
+    const body = (await student.request({ method: 'GET', url: '/api/account/export' })).json();
+    expect(body.calendarReminder).toBe('1-hour');
+    expect(body.sharing.advisorLinks).toHaveLength(1);
+    expect(body.sharing.advisorLinks[0]).toMatchObject({ advisorEmail: advisor.email, revokedAt: null });
+    expect(body.sharing.accessLog.length).toBeGreaterThanOrEqual(1);
+    expect(body.sharing.accessLog[0].advisorEmail).toBe(advisor.email);
+    expect(JSON.stringify(body)).not.toContain(invitation.json().code);
+  });
+});

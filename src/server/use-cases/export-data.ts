@@ -23,7 +23,7 @@ export const EXPORT_SCHEMA_VERSION = 2;
 
 /**
  * Everything the user owns, as one JSON document: account, profile, postmortem, plan and its items,
- * logs, check-ins, the real exam result and calendar-feed history. Password hashes and token hashes are credentials, not
+ * logs, check-ins, the real exam result, calendar-feed history, and the advisors shared with and their reads. Password hashes and token hashes are credentials, not
  * data the user owns, and are left out.
  */
 export async function exportData(ctx: Context, actor: Actor) {
@@ -63,11 +63,15 @@ export async function exportData(ctx: Context, actor: Actor) {
   ]);
   // The story of the fail (issue 14): the student's own texts, where they chose to put it, their
   // practice answers. The drafts are computed from the rest of the export, so they are not stored.
-  const [storyTexts, storyPlacement, storyAttempts] = await Promise.all([
-    ctx.repos.story.listTexts(userId),
-    ctx.repos.story.getPlacement(userId),
-    ctx.repos.story.listAttempts(userId),
-  ]);
+  const [storyTexts, storyPlacement, storyAttempts, calendarReminder, advisorLinks, advisorAccessLog] =
+    await Promise.all([
+      ctx.repos.story.listTexts(userId),
+      ctx.repos.story.getPlacement(userId),
+      ctx.repos.story.listAttempts(userId),
+      ctx.repos.calendarFeeds.getReminder(userId),
+      ctx.repos.advisors.listLinksOfStudent(userId),
+      ctx.repos.advisors.listAccess(userId),
+    ]);
   return {
     schemaVersion: EXPORT_SCHEMA_VERSION,
     exportedAt: ctx.now().toISOString(),
@@ -82,7 +86,12 @@ export async function exportData(ctx: Context, actor: Actor) {
       : null,
     profile: profile ? { ...profile, counsellingService: counselling } : null,
     postmortem: postmortem
-      ? { answers: postmortem.answers, createdAt: postmortem.createdAt, updatedAt: postmortem.updatedAt }
+      ? {
+          answers: postmortem.answers,
+          createdAt: postmortem.createdAt,
+          updatedAt: postmortem.updatedAt,
+          supportConfirmedAt: postmortem.supportConfirmedAt,
+        }
       : null,
     plan: plan ? { ...plan, items: planItems } : null,
     questionBlocks: blocks,
@@ -98,6 +107,10 @@ export async function exportData(ctx: Context, actor: Actor) {
     // it with the school (`shareWithSchool`); null before a result is recorded. An addition.
     examOutcome: examOutcome ?? null,
     calendarFeeds: feeds.map((f) => ({ createdAt: f.created_at, revokedAt: f.revoked_at, lastReadAt: f.last_read_at })),
+    // Additions: the reminder chosen for calendar events, and who the student shared with, with
+    // what scopes, and every time an advisor opened their data.
+    calendarReminder,
+    sharing: { advisorLinks, accessLog: advisorAccessLog },
     sessions: sessions.map((s) => ({
       createdAt: s.created_at,
       lastSeenAt: s.last_seen_at,

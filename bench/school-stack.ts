@@ -13,6 +13,7 @@
  */
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -113,12 +114,7 @@ export async function spawnApp(name: string, port: number, env: Record<string, s
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (!isRunning()) throw new Error(`${name} exited during start-up:\n${output}`);
-    try {
-      const response = await fetch(`${app.origin}/healthz`, { signal: AbortSignal.timeout(2_000) });
-      if (response.ok) break;
-    } catch {
-      // not listening yet
-    }
+    if ((await probe(`${app.origin}/healthz`)).status === 200) break;
     if (Date.now() > deadline) {
       await app.kill9();
       throw new Error(`${name} did not answer /healthz in 60 s:\n${output}`);
@@ -128,16 +124,39 @@ export async function spawnApp(name: string, port: number, env: Record<string, s
   return app;
 }
 
+/**
+ * One GET on a connection of its own, closed after the answer (`agent: false`): a probe must not
+ * leave an idle keep-alive connection behind, which a draining instance would wait for (fetch keeps
+ * one for the server's keep-alive hint, 72 s). Status 0 when it cannot connect.
+ */
+export function probe(url: string, timeoutMs = 2_000): Promise<{ status: number; body: unknown }> {
+  return new Promise((resolve) => {
+    const request = http.get(url, { agent: false, timeout: timeoutMs }, (response) => {
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (text += chunk));
+      response.on('end', () => {
+        let body: unknown = text;
+        try {
+          body = JSON.parse(text);
+        } catch {
+          // not JSON
+        }
+        resolve({ status: response.statusCode ?? 0, body });
+      });
+      response.on('error', () => resolve({ status: 0, body: null }));
+    });
+    request.on('timeout', () => request.destroy(new Error('timeout')));
+    request.on('error', () => resolve({ status: 0, body: null }));
+  });
+}
+
 /** Polls `url` until it answers `status` (or `timeoutMs` passes); returns the last status seen. */
 export async function waitForStatus(url: string, status: number, timeoutMs = 30_000): Promise<number> {
   const deadline = performance.now() + timeoutMs;
   let last = 0;
   while (performance.now() < deadline) {
-    try {
-      last = (await fetch(url, { signal: AbortSignal.timeout(2_000) })).status;
-    } catch {
-      last = 0;
-    }
+    last = (await probe(url)).status;
     if (last === status) return last;
     await sleep(100);
   }

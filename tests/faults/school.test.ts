@@ -22,7 +22,7 @@ import {
   type LoadResult,
   type Student,
 } from '../../bench/school-load.ts';
-import { spawnApp, startSchoolStack, waitForStatus, type SchoolStack } from '../../bench/school-stack.ts';
+import { probe, spawnApp, startSchoolStack, waitForStatus, type SchoolStack } from '../../bench/school-stack.ts';
 import { PASSWORD, report, send, tally, type Reply } from './lib/client.ts';
 import { random } from './lib/deployment.ts';
 import { createClock, freePort } from './lib/instance.ts';
@@ -51,7 +51,7 @@ if (unavailable) process.stderr.write(`note: school deployment test skipped: ${u
   () => {
     const clock = createClock(RACE_AT);
     let stack: SchoolStack;
-    const beforeMigrate: Record<string, Reply> = {};
+    const beforeMigrate: Record<string, { status: number; body: unknown }> = {};
     let migrateOutput = '';
     const afterMigrate: Record<string, number> = {};
     const spoofed: number[] = [];
@@ -89,8 +89,8 @@ if (unavailable) process.stderr.write(`note: school deployment test skipped: ${u
       mark('stack up');
       // 1. Waiting for `npm run migrate`: alive, not ready, the API refused; then ready.
       for (const instance of stack.instances) {
-        beforeMigrate[`${instance.name} readyz`] = await send(instance, 'GET', '/readyz');
-        beforeMigrate[`${instance.name} api`] = await send(instance, 'GET', '/api/profile');
+        beforeMigrate[`${instance.name} readyz`] = await probe(`${instance.origin}/readyz`);
+        beforeMigrate[`${instance.name} api`] = await probe(`${instance.origin}/api/profile`);
       }
       migrateOutput = stack.migrate();
       for (const instance of stack.instances) {
@@ -305,7 +305,7 @@ if (unavailable) process.stderr.write(`note: school deployment test skipped: ${u
     it('both instances serve again at the end', async () => {
       for (const instance of stack.instances) {
         expect(instance.isRunning(), instance.output()).toBe(true);
-        expect((await send(instance, 'GET', '/readyz')).status).toBe(200);
+        expect((await probe(`${instance.origin}/readyz`)).status).toBe(200);
       }
     });
 

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { compareDates } from '#domain/common/dates.ts';
 import type { AcceptedDelay } from '../../api/endpoints.ts';
 import { formatLongDate } from '../../components/dates.ts';
 import { usePageTitle } from '../../components/page-title.ts';
@@ -37,6 +38,10 @@ export function EvidencePage() {
   if (!data) return <Loading label="Loading your scores…" lines={5} />;
 
   const prompt = data.wellbeing.assessment.prompt;
+  // From exam day on, a prediction "for exam day" is about a day already gone: the result section
+  // shows the last prediction made before it, beside the real score.
+  const examPassed = data.examDate !== null && compareDates(data.examDate, data.today) <= 0;
+  const showsPrediction = data.prediction !== null && !examPassed;
   return (
     <div className="evidence-page">
       <div className="page-heading evidence-heading">
@@ -54,7 +59,7 @@ export function EvidencePage() {
       </div>
       <nav className="section-nav" aria-label="On this page">
         <ul>
-          {SECTIONS.filter((section) => section.href !== '#prediction' || data.prediction !== null).map((section) => (
+          {SECTIONS.filter((section) => section.href !== '#prediction' || showsPrediction).map((section) => (
             <li key={section.href}>
               <a href={section.href}>{section.label}</a>
             </li>
@@ -82,7 +87,7 @@ export function EvidencePage() {
           refresh();
         }}
       />
-      <PredictedScore evidence={data} />
+      {showsPrediction ? <PredictedScore evidence={data} /> : null}
       <PracticeExamsSection evidence={data} onChanged={refresh} />
       <QuestionBankSection evidence={data} onChanged={refresh} />
       <WeakAreasSection evidence={data} />

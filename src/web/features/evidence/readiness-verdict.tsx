@@ -200,8 +200,9 @@ export function ReadinessVerdict({
       <section className="card evidence-section" id="verdict" aria-labelledby="verdict-title">
         <h2 id="verdict-title">Readiness check</h2>
         <p>
-          Your exam date in your profile, {formatLongDate(examDate)}, is not after today ({formatLongDate(today)}).
-          Update it to get a verdict for the exam ahead.
+          The exam date in your profile, {formatLongDate(examDate)}, is not after today ({formatLongDate(today)}), so
+          there is no exam ahead to judge. If you sat it, record your result in the section above. If your exam moved,
+          update the date and the verdict comes back for the new one.
         </p>
         <Link to="/profile" className="button button--secondary">
           Update my exam date

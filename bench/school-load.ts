@@ -28,7 +28,7 @@ export type Student = {
 
 type Target = { origin: string };
 
-/** What happened to one request (one attempt of an action). */
+/** What happened to one request (one attempt of an action); its phase is the fault it overlapped, if any. */
 export type Attempt = {
   route: Route;
   phase: string;
@@ -141,10 +141,13 @@ async function attempt(
     const started = performance.now();
     const reply = await sendOnce();
     const ms = performance.now() - started;
+    // A request sent just before a fault and cut off by it belongs to the fault, not to "steady".
+    const end = phase();
+    const tagged = at === 'steady' ? end : at;
     const ok = reply.status >= 200 && reply.status < 300;
     record({
       route,
-      phase: at,
+      phase: tagged,
       attempt: n,
       status: reply.status,
       ...(errorOf(reply) ? { error: errorOf(reply) } : {}),

@@ -34,6 +34,33 @@ describe('CSV', () => {
     expect(formatCsvLine(['=HYPERLINK("x")', 'ok'])).toBe(`"'=HYPERLINK(""x"")",ok`);
   });
 
+  it('writes negative numbers as numbers, unguarded', () => {
+    expect(formatCsvLine([-3, -2.5, 0, 12.25, null])).toBe('-3,-2.5,0,12.25,');
+    const parsed = parseCsv(formatCsvLine([-5, -0.75]));
+    expect(parsed.ok && parsed.value).toEqual([['-5', '-0.75']]);
+  });
+
+  it('still guards text that starts like a formula, including one that looks like a sum', () => {
+    expect(formatCsvLine(['-2+3@school.edu', '+1', '@SUM(A1)', '\tx', '-5'])).toBe(
+      "'-2+3@school.edu,'+1,'@SUM(A1),'\tx,'-5",
+    );
+    expect(formatCsvLine(['\rx'])).toBe(`"'\rx"`);
+  });
+
+  it('guards every text that starts like a formula and no number', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('=', '+', '-', '@', '\t', '\r'), fc.string(), (start, rest) => {
+        const parsed = parseCsv(formatCsvLine([`${start}${rest}`, 'end']));
+        expect(parsed.ok && parsed.value[0]![0]).toBe(`'${start}${rest}`);
+      }),
+    );
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (n) => {
+        expect(formatCsvLine([n])).toBe(String(n));
+      }),
+    );
+  });
+
   it('reads wrong options from one cell', () => {
     const parsed = parseWrongOptions('B: hurts; C: too old;');
     expect(parsed.ok && parsed.value).toEqual([

@@ -56,13 +56,26 @@ export function parseCsv(text: string): Result<string[][]> {
   return ok(rows);
 }
 
-/** One CSV line (no line end), quoting fields that hold a comma, a quote or a line break. */
+/**
+ * A text cell a spreadsheet would run as a formula: one that starts with =, +, -, @, a tab or a
+ * carriage return (OWASP, CSV injection).
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * One CSV line (no line end), quoting fields that hold a comma, a quote or a line break. A text
+ * field that starts like a formula gets a leading ' so the spreadsheet shows it as text; a number is
+ * written as the number it is (-5 stays -5, a spreadsheet reads it as a number, never a formula),
+ * so pass numbers as numbers, not as strings.
+ *
+ * @example formatCsvLine([-3, '-2+3@school.edu', null]) === "-3,'-2+3@school.edu,"
+ */
 export function formatCsvLine(fields: readonly (string | number | null)[]): string {
   return fields
     .map((value) => {
-      const text = value === null ? '' : String(value);
-      // A leading =, +, - or @ would run as a formula in a spreadsheet: prefix a quote (OWASP CSV injection).
-      const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+      if (value === null) return '';
+      if (typeof value === 'number') return String(value);
+      const safe = FORMULA_START.test(value) ? `'${value}` : value;
       return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
     })
     .join(',');

@@ -32,8 +32,11 @@ export type LoginFailuresTable = {
   email: string;
   ip: string;
   attempted_at: string;
-  /** 'password' (sign-in or confirmation) or 'sign-up': each kind has its own limit. */
-  kind: Generated<'password' | 'sign-up'>;
+  /**
+   * 'password' (sign-in or confirmation), 'sign-up', or 'invitation' (an advisor's invitation code,
+   * `email` the advisor's): each kind has its own limit.
+   */
+  kind: Generated<'password' | 'sign-up' | 'invitation'>;
 };
 
 export type ProfilesTable = {

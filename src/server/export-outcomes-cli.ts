@@ -11,14 +11,25 @@ import { openDatabase } from './db/database.ts';
 import type { DB } from './db/schema.ts';
 import { createEvidenceRepo } from './repositories/evidence.repo.ts';
 import { createOutcomesRepo } from './repositories/outcomes.repo.ts';
+import { createProfilesRepo } from './repositories/profiles.repo.ts';
+import { zonedTimeToUtc } from './time.ts';
 
-/** The consented pairs in a database: only results with share_with_school = 1 are read. */
+/**
+ * The consented pairs in a database: only results with share_with_school = 1 are read. Each pair
+ * carries the instant its exam day began in the student's time zone, so only the practice exams
+ * logged before then are paired (writeOutcomesCsv): an exam back-dated after the result never
+ * enters. An exam deleted since is gone from the database and cannot be put back (docs/cli.md).
+ */
 export async function readSharedPairs(db: Kysely<DB>): Promise<SharedPair[]> {
   const evidence = createEvidenceRepo(db);
+  const profiles = createProfilesRepo(db);
   const pairs: SharedPair[] = [];
   for (const outcome of await createOutcomesRepo(db).listShared()) {
     const exams = await evidence.listPracticeExams(outcome.userId);
-    pairs.push({ realScore: outcome.score, examDate: outcome.examDate, exams });
+    // A result is kept with its profile (deleting the account deletes both); UTC only if one is missing.
+    const timeZone = (await profiles.get(outcome.userId))?.timeZone ?? 'UTC';
+    const examDayStartsAt = zonedTimeToUtc(outcome.examDate, '00:00', timeZone).toISOString();
+    pairs.push({ realScore: outcome.score, examDate: outcome.examDate, examDayStartsAt, exams });
   }
   return pairs;
 }

@@ -9,12 +9,13 @@ import { clientFrom, createTestApp, signUpClient, type Client, type TestApp } fr
 
 const DAY_MS = 86_400_000;
 
-// Test clock 2026-11-24; exams 2027-01-06; results recorded on 2027-02-05.
+// Test clock 2026-11-24; exams 2027-01-06; results recorded on 2027-02-05, then back-dated exams logged.
 describeEachDatabase('comeback export-outcomes', (kind) => {
   let t: TestApp;
   let csv = '';
   let summary = '';
   const students: Client[] = [];
+  const signedInClients: Client[] = [];
   beforeAll(async () => {
     t = await createTestApp(kind);
     const exams = [
@@ -59,12 +60,28 @@ describeEachDatabase('comeback export-outcomes', (kind) => {
         payload: { ...result, passed: true, resultDate: '2027-02-03' },
       });
       expect(response.statusCode).toBe(200);
+      signedInClients.push(client);
+    }
+    // After the results, exams typed in with dates before the exam (back-dated): they were not on
+    // record on exam day, so they never enter the consented pairs.
+    const backDated = [
+      [0, { form: 'NBME14', date: '2026-12-30', score: 280 }],
+      [0, { form: 'UWSA2', date: '2026-11-01', score: 270 }], // earlier than the first UWSA2 sitting
+      [3, { form: 'NBME15', date: '2027-01-05', score: 231 }], // would turn "left out" into a row
+    ] as const;
+    for (const [i, exam] of backDated) {
+      const response = await signedInClients[i]!.request({
+        method: 'POST',
+        url: '/api/evidence/practice-exams',
+        payload: exam,
+      });
+      expect(response.statusCode).toBe(201);
     }
     await exportOutcomes(t.ctx.database.db, { stdout: (text) => (csv += text), stderr: (text) => (summary += text) });
   });
   afterAll(() => t.close());
 
-  it('writes the evaluate CSV from consented results only, with no name, email or id', () => {
+  it('writes the evaluate CSV from consented results only, with no name, email or id, and no back-dated exam', () => {
     expect(csv.split('\n')).toEqual([
       '# comeback export-outcomes: 2 consented results; 1 left out (no practice exam before the exam)',
       'real,exam_date,NBME13,NBME13_date,UWSA2,UWSA2_date,FREE120,FREE120_date',

@@ -1,17 +1,28 @@
 /**
  * The `comeback evaluate` CSV (docs/cli.md) written from pairs of real results and practice exams:
  * what `npx comeback export-outcomes` prints from the consented results (src/server/export-outcomes-cli.ts).
- * Each row: the real score, the exam date, and each predictive form's first sitting dated before the
- * exam, with its date. Nothing names the student.
+ * Each row: the real score, the exam date, and each predictive form's first sitting on record before
+ * the exam (dated before it and logged before exam day began: `practiceExamsOnRecord`, the same rule
+ * as the stored prediction), with its date. Nothing names the student.
  */
-import { compareDates } from '../common/dates.ts';
+import { compareDates, type LocalDate } from '../common/dates.ts';
 import { PRACTICE_FORM_IDS, type PracticeFormId } from '../exam/practice-forms.ts';
+import { practiceExamsOnRecord } from './outcome.ts';
 import { isPredictiveForm } from './practice-scores.ts';
 
 export type SharedPair = {
   realScore: number;
-  examDate: string;
-  exams: readonly { form: string; date: string; score: number | null; percentCorrect: number | null }[];
+  examDate: LocalDate;
+  /** The instant exam day began in the student's time zone: exams logged from then on are left out. */
+  examDayStartsAt: string;
+  exams: readonly {
+    form: string;
+    date: string;
+    score: number | null;
+    percentCorrect: number | null;
+    /** When the row was created (ISO instant). */
+    createdAt: string;
+  }[];
 };
 
 export type OutcomesCsv = { csv: string; rows: number; leftOut: number };
@@ -22,8 +33,8 @@ export function writeOutcomesCsv(pairs: readonly SharedPair[]): OutcomesCsv {
   let leftOut = 0;
   for (const pair of pairs) {
     const byForm = new Map<PracticeFormId, { value: number; date: string }>();
-    const before = [...pair.exams]
-      .filter((e) => isPredictiveForm(e.form as PracticeFormId) && compareDates(e.date, pair.examDate) < 0)
+    const before = practiceExamsOnRecord(pair)
+      .filter((e) => isPredictiveForm(e.form as PracticeFormId))
       .sort((a, b) => compareDates(a.date, b.date));
     for (const exam of before) {
       const form = exam.form as PracticeFormId;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareOutcome, snapshotPrediction, validateExamOutcome } from './outcome.ts';
+import { compareOutcome, practiceExamsOnRecord, snapshotPrediction, validateExamOutcome } from './outcome.ts';
 import { predictScore } from './predictor.ts';
 
 const EXAM = '2027-03-01';
@@ -25,13 +25,27 @@ describe('validateExamOutcome', () => {
     });
   });
 
-  it('refuses a result dated after today, and any result before exam day', () => {
+  it('refuses a result dated on the exam day itself: scores come out weeks later', () => {
+    expect(fieldsOf(validateExamOutcome({ ...valid, resultDate: EXAM }, { examDate: EXAM, today: AFTER }))).toEqual({
+      resultDate:
+        'Monday 1 March is your exam day: a result comes out weeks after the test, not on the day. Enter the date on your score report.',
+    });
+    expect(validateExamOutcome({ ...valid, resultDate: '2027-03-02' }, { examDate: EXAM, today: AFTER }).ok).toBe(true);
+  });
+
+  it('refuses a result dated after today, and any result until the day after exam day', () => {
     expect(
       fieldsOf(validateExamOutcome({ ...valid, resultDate: '2027-03-26' }, { examDate: EXAM, today: AFTER })),
     ).toEqual({ resultDate: 'Friday 26 March is after today. Enter the day the result came out.' });
-    expect(fieldsOf(validateExamOutcome(valid, { examDate: EXAM, today: '2027-02-28' })).resultDate).toMatch(
-      /^Your exam is on Monday 1 March\. Come back to record the result once it is out/,
-    );
+    for (const today of ['2027-02-28', EXAM]) {
+      expect(fieldsOf(validateExamOutcome({ ...valid, resultDate: today }, { examDate: EXAM, today }))).toEqual({
+        resultDate:
+          'Your exam is on Monday 1 March. Recording opens the day after it: come back once the result is out (usually on a Wednesday 3–4 weeks after the test).',
+      });
+    }
+    expect(
+      validateExamOutcome({ ...valid, resultDate: '2027-03-02' }, { examDate: EXAM, today: '2027-03-02' }).ok,
+    ).toBe(true);
   });
 
   it.each([0, 301, 240.5, Number.NaN])('refuses a score of %s', (score) => {
@@ -54,14 +68,17 @@ describe('validateExamOutcome', () => {
 });
 
 describe('snapshotPrediction', () => {
+  // Exam day 1 March 2027 began at 06:00Z in Chicago.
+  const examDayStartsAt = '2027-03-01T06:00:00.000Z';
   const exams = [
-    { form: 'NBME13', date: '2027-01-20', score: 230 },
-    { form: 'NBME14', date: '2027-02-05', score: 238 },
-    { form: 'UWSA2', date: '2027-02-21', score: 249 },
+    { form: 'NBME13', date: '2027-01-20', score: 230, createdAt: '2027-01-20T20:00:00.000Z' },
+    { form: 'NBME14', date: '2027-02-05', score: 238, createdAt: '2027-02-06T01:00:00.000Z' },
+    { form: 'UWSA2', date: '2027-02-21', score: 249, createdAt: '2027-03-01T05:59:59.999Z' },
   ];
+  const at = { examDate: EXAM, examDayStartsAt, targetScore: 240 };
 
   it('is the prediction made on the eve of the exam from the exams dated before it', () => {
-    const snapshot = snapshotPrediction({ exams, examDate: EXAM, targetScore: 240 });
+    const snapshot = snapshotPrediction({ exams, ...at });
     const direct = predictScore({ exams, examDate: EXAM, targetScore: 240, today: '2027-02-28' });
     expect(direct.ok && direct.value.status === 'predicted').toBe(true);
     if (!direct.ok || direct.value.status !== 'predicted') return;
@@ -74,20 +91,30 @@ describe('snapshotPrediction', () => {
     });
   });
 
-  it('leaves out an exam logged on or after exam day, and is null with no exam before it', () => {
+  it('leaves out an exam dated on or after exam day, and is null with no exam before it', () => {
     const withLate = snapshotPrediction({
-      exams: [...exams, { form: 'NBME15', date: '2027-03-01', score: 200 }],
-      examDate: EXAM,
-      targetScore: 240,
+      exams: [...exams, { form: 'NBME15', date: '2027-03-01', score: 200, createdAt: '2027-02-20T12:00:00.000Z' }],
+      ...at,
     });
-    expect(withLate).toEqual(snapshotPrediction({ exams, examDate: EXAM, targetScore: 240 }));
+    expect(withLate).toEqual(snapshotPrediction({ exams, ...at }));
     expect(
       snapshotPrediction({
-        exams: [{ form: 'NBME15', date: '2027-03-02', score: 240 }],
-        examDate: EXAM,
-        targetScore: 240,
+        exams: [{ form: 'NBME15', date: '2027-03-02', score: 240, createdAt: '2027-03-02T12:00:00.000Z' }],
+        ...at,
       }),
     ).toBeNull();
+  });
+
+  it('leaves out an exam typed in from the start of exam day on, however early its date (back-dated)', () => {
+    const backDated = [
+      { form: 'NBME15', date: '2027-02-27', score: 280, createdAt: examDayStartsAt },
+      { form: 'NBME16', date: '2027-02-28', score: 285, createdAt: '2027-03-14T15:00:00.000Z' },
+    ];
+    const withBackDated = snapshotPrediction({ exams: [...exams, ...backDated], ...at });
+    expect(withBackDated).toEqual(snapshotPrediction({ exams, ...at }));
+    expect(withBackDated?.examsUsed).toBe(3);
+    expect(snapshotPrediction({ exams: backDated, ...at })).toBeNull();
+    expect(practiceExamsOnRecord({ exams: [...backDated, ...exams], ...at })).toEqual(exams);
   });
 });
 

@@ -32,12 +32,13 @@ export type ExamOutcome = {
  * student's local date.
  *
  * Rules: a whole score on the 1–300 scale; pass or fail as the report says, and consistent with the
- * score (the passing score on the exam date, F3); a result date on or after the exam date and not
- * after today. Before exam day there is nothing to record, and the result-date message says when.
+ * score (the passing score on the exam date, F3); a result date after the exam date (a score comes
+ * out weeks after the test, F12) and not after today. Recording opens the day after exam day: until
+ * then there is nothing to record, and the result-date message says when it opens.
  *
  * @example validateExamOutcome({ score: 240, passed: true, resultDate: '2027-02-20', shareWithSchool: false },
  *   { examDate: '2027-03-01', today: '2027-03-25' })
- *   → VALIDATION_FAILED, fields.resultDate: "Monday 1 March is your exam date: a result dated before it …"
+ *   → VALIDATION_FAILED, fields.resultDate: "Saturday 20 February is before your exam on Monday 1 March: …"
  */
 export function validateExamOutcome(
   input: ExamOutcomeInput,
@@ -50,12 +51,14 @@ export function validateExamOutcome(
   if (!isScoreValid) {
     problems.score = `Enter the 3-digit Step 2 CK score from your report, a whole number from ${min} to ${max}.`;
   }
-  if (compareDates(today, examDate) < 0) {
-    problems.resultDate = `Your exam is on ${examDay}. Come back to record the result once it is out (usually on a Wednesday 3–4 weeks after the test).`;
+  if (compareDates(today, examDate) <= 0) {
+    problems.resultDate = `Your exam is on ${examDay}. Recording opens the day after it: come back once the result is out (usually on a Wednesday 3–4 weeks after the test).`;
   } else if (!isLocalDate(input.resultDate)) {
     problems.resultDate = 'Enter the day your result came out as YYYY-MM-DD, like 2027-03-24.';
   } else if (compareDates(input.resultDate, examDate) < 0) {
     problems.resultDate = `${formatReadingDate(input.resultDate, today)} is before your exam on ${examDay}: a result cannot come out before the test. Check the date on your score report.`;
+  } else if (compareDates(input.resultDate, examDate) === 0) {
+    problems.resultDate = `${examDay} is your exam day: a result comes out weeks after the test, not on the day. Enter the date on your score report.`;
   } else if (compareDates(input.resultDate, today) > 0) {
     problems.resultDate = `${formatReadingDate(input.resultDate, today)} is after today. Enter the day the result came out.`;
   }
@@ -86,28 +89,59 @@ export type PredictionSnapshot = {
   high: number;
   /** The eve of the exam: the last day a prediction was made for it. */
   madeOn: LocalDate;
-  /** Practice exams the prediction read (every predictive exam dated before the exam). */
+  /** Practice exams the prediction read (every predictive exam dated before the exam and logged before exam day). */
   examsUsed: number;
 };
 
+/** A practice exam as stored: its typed date, and when its row was created (an ISO instant). */
+export type LoggedPracticeExam = PracticeExamInput & { createdAt: string };
+
 /**
- * The prediction the app made on the eve of the exam, from every practice exam logged with a date
- * before the exam; null when there was none to predict from.
+ * The practice exams that were on record before exam day: dated before the exam and logged (row
+ * created) before `examDayStartsAt`, the instant exam day began in the student's time zone. An exam
+ * typed in after the exam with an earlier date (back-dated) was not there when the last prediction
+ * was made, so it is left out; so is one with an unreadable creation time.
  *
- * @example snapshotPrediction({ exams: [{ form: 'NBME13', date: '2027-02-20', score: 236 }],
- *   examDate: '2027-03-01', targetScore: 240 }) → { predicted: …, low: …, high: …, madeOn: '2027-02-28', examsUsed: 1 }
+ * @example practiceExamsOnRecord({ exams: [{ form: 'NBME13', date: '2027-02-20', score: 236,
+ *   createdAt: '2027-03-05T10:00:00.000Z' }], examDate: '2027-03-01', examDayStartsAt: '2027-03-01T06:00:00.000Z' }) → []
+ */
+export function practiceExamsOnRecord<T extends LoggedPracticeExam>({
+  exams,
+  examDate,
+  examDayStartsAt,
+}: {
+  exams: readonly T[];
+  examDate: LocalDate;
+  examDayStartsAt: string;
+}): T[] {
+  const cutoff = Date.parse(examDayStartsAt);
+  return exams.filter(
+    (e) => isLocalDate(e.date) && compareDates(e.date, examDate) < 0 && Date.parse(e.createdAt) < cutoff,
+  );
+}
+
+/**
+ * The prediction the app made on the eve of the exam, from the practice exams on record then: dated
+ * before the exam and logged before exam day began (`practiceExamsOnRecord`); null when there was
+ * none to predict from.
+ *
+ * @example snapshotPrediction({ exams: [{ form: 'NBME13', date: '2027-02-20', score: 236, createdAt: '2027-02-20T18:00:00.000Z' }],
+ *   examDate: '2027-03-01', examDayStartsAt: '2027-03-01T06:00:00.000Z', targetScore: 240 })
+ *   → { predicted: …, low: …, high: …, madeOn: '2027-02-28', examsUsed: 1 }
  */
 export function snapshotPrediction({
   exams,
   examDate,
+  examDayStartsAt,
   targetScore,
 }: {
-  exams: readonly PracticeExamInput[];
+  exams: readonly LoggedPracticeExam[];
   examDate: LocalDate;
+  examDayStartsAt: string;
   targetScore: number;
 }): PredictionSnapshot | null {
   const madeOn = addDays(examDate, -1);
-  const before = exams.filter((e) => isLocalDate(e.date) && compareDates(e.date, madeOn) <= 0);
+  const before = practiceExamsOnRecord({ exams, examDate, examDayStartsAt });
   const predicted = predictScore({ exams: before, examDate, targetScore, today: madeOn });
   if (!predicted.ok || predicted.value.status !== 'predicted') return null;
   const { predicted: point, low, high } = predicted.value;

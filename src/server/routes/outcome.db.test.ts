@@ -50,7 +50,9 @@ describeEachDatabase('exam outcome API (journey stage 9)', (kind) => {
     expect(await get(student)).toMatchObject({ examDate: '2027-01-20', canRecord: false, outcome: null });
     const response = await put(student, { ...result, resultDate: '2026-11-24' });
     expect(response.statusCode).toBe(400);
-    expect(response.json().error.fields.resultDate).toMatch(/^Your exam is on Wednesday 20 January 2027\. Come back/);
+    expect(response.json().error.fields.resultDate).toMatch(
+      /^Your exam is on Wednesday 20 January 2027\. Recording opens the day after it: come back once the result is out/,
+    );
     expect((await get(student)).outcome).toBeNull();
   });
 
@@ -86,7 +88,10 @@ describeEachDatabase('exam outcome API (journey stage 9)', (kind) => {
     it('records the result with the eve-of-exam prediction, consent off by default, and compares', async () => {
       const response = await put(student, result);
       expect(response.statusCode).toBe(200);
-      const expected = snapshotPrediction({ exams, examDate: '2027-01-20', targetScore: 240 });
+      // Both exams were logged on 2026-11-24, long before exam day began (06:00Z in Chicago).
+      const logged = exams.map((e) => ({ ...e, createdAt: '2026-11-24T15:00:00.000Z' }));
+      const examDayStartsAt = '2027-01-20T06:00:00.000Z';
+      const expected = snapshotPrediction({ exams: logged, examDate: '2027-01-20', examDayStartsAt, targetScore: 240 });
       expect(expected).not.toBeNull();
       const body = response.json();
       expect(body).toMatchObject({ canRecord: true, passingScore: 218 });
@@ -133,5 +138,105 @@ describeEachDatabase('exam outcome API (journey stage 9)', (kind) => {
       expect((await get(student)).outcome).toBeNull();
       expect((await student.request({ method: 'DELETE', url: '/api/outcome' })).statusCode).toBe(404);
     });
+  });
+});
+
+// The reviewer's repro: exams typed in after the exam with earlier dates must not reach the snapshot.
+describeEachDatabase('exam outcome API: the eve-of-exam prediction reads only exams logged before exam day', (kind) => {
+  let t: TestApp;
+  let student: Client;
+  const moveTo = (iso: string) => t.clock.advance(Date.parse(iso) - t.clock.now().getTime());
+  const signIn = async () => {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { email: student.email, password: student.password },
+    });
+    student = clientFrom(t.app, response, student.email, student.password);
+  };
+  const logExam = async (exam: object) => {
+    const response = await student.request({ method: 'POST', url: '/api/evidence/practice-exams', payload: exam });
+    expect(response.statusCode).toBe(201);
+  };
+  const earlyExams = [
+    { form: 'NBME11', date: '2026-11-20', score: 236 },
+    { form: 'NBME12', date: '2026-11-23', score: 224 },
+  ];
+  const eveExam = { form: 'UWSA1', date: '2026-12-19', score: 232 };
+  let onExamDay: { canRecord: boolean; status: number; field: string; stored: unknown };
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+    student = await signUpClient(t.app);
+    // Chicago (the factory's zone): exam day 2026-12-20 begins at 2026-12-20T06:00Z.
+    const profile = buildProfileInput({ examDate: '2026-12-20' });
+    expect((await student.request({ method: 'PUT', url: '/api/profile', payload: profile })).statusCode).toBe(200);
+    for (const exam of earlyExams) await logExam(exam); // on 2026-11-24
+    moveTo('2026-12-20T05:30:00.000Z'); // 23:30 on the eve in Chicago: still counts
+    await signIn();
+    await logExam(eveExam);
+    moveTo('2026-12-20T06:00:00.000Z'); // 00:00 on exam day in Chicago: from here on, too late
+    await signIn();
+    await logExam({ form: 'NBME15', date: '2026-12-19', score: 290 });
+    moveTo('2026-12-20T14:00:00.000Z'); // 08:00 on exam day: nothing to record yet
+    const early = await student.request({
+      method: 'PUT',
+      url: '/api/outcome',
+      payload: { score: 238, passed: true, resultDate: '2026-12-20', shareWithSchool: false },
+    });
+    const state = (await student.request({ method: 'GET', url: '/api/outcome' })).json();
+    onExamDay = {
+      canRecord: state.canRecord,
+      status: early.statusCode,
+      field: early.json().error?.fields?.resultDate,
+      stored: state.outcome,
+    };
+    moveTo('2027-01-14T15:00:00.000Z');
+    await signIn();
+    await logExam({ form: 'NBME13', date: '2026-12-18', score: 280 });
+    await logExam({ form: 'NBME14', date: '2026-12-19', score: 285 });
+  });
+  afterAll(() => t.close());
+
+  it('on the morning of exam day records nothing: recording opens the day after', () => {
+    expect(onExamDay).toEqual({
+      canRecord: false,
+      status: 400,
+      field:
+        'Your exam is on Sunday 20 December. Recording opens the day after it: come back once the result is out (usually on a Wednesday 3–4 weeks after the test).',
+      stored: null,
+    });
+  });
+
+  it('refuses a result dated on exam day itself, with a field message', async () => {
+    const response = await student.request({
+      method: 'PUT',
+      url: '/api/outcome',
+      payload: { score: 238, passed: true, resultDate: '2026-12-20', shareWithSchool: false },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.fields.resultDate).toMatch(
+      /^Sunday 20 December 2026 is your exam day: a result comes out weeks after/,
+    );
+  });
+
+  it('stores the prediction from the exams on record on the eve, not from back-dated ones', async () => {
+    const response = await student.request({
+      method: 'PUT',
+      url: '/api/outcome',
+      payload: { score: 238, passed: true, resultDate: '2027-01-13', shareWithSchool: true },
+    });
+    expect(response.statusCode).toBe(200);
+    const onRecord = [...earlyExams, eveExam].map((e) => ({ ...e, createdAt: '2026-11-24T15:00:00.000Z' }));
+    const expected = snapshotPrediction({
+      exams: onRecord,
+      examDate: '2026-12-20',
+      examDayStartsAt: '2026-12-20T06:00:00.000Z',
+      targetScore: 240,
+    });
+    expect(expected).toMatchObject({ madeOn: '2026-12-19', examsUsed: 3 });
+    const snapshot = response.json().outcome.snapshot;
+    expect(snapshot).toEqual(expected);
+    // The five-exam prediction the reviewer saw (281, with 280 and 285 in it) is not what was stored.
+    expect(snapshot.predicted).toBeLessThan(260);
   });
 });

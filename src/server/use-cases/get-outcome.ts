@@ -13,7 +13,7 @@ export async function getOutcome(ctx: Context, actor: Actor, repos: Repos = ctx.
   return {
     today,
     examDate,
-    canRecord: examDate !== null && compareDates(today, examDate) >= 0,
+    canRecord: examDate !== null && compareDates(today, examDate) > 0, // recording opens the day after exam day
     passingScore: examDate === null ? null : passingStandardOn(examDate).score,
     outcome: stored
       ? {

@@ -3,14 +3,16 @@ import { snapshotPrediction, validateExamOutcome } from '#domain/evidence/outcom
 import { computeRiskSummary } from '#domain/risk/risk.ts';
 import { examOutcomeInputSchema, type OutcomeResponse } from '#shared/contracts/outcome.ts';
 import type { Actor, Context } from '../context.ts';
-import { localDateIn } from '../time.ts';
+import { localDateIn, zonedTimeToUtc } from '../time.ts';
 import { getOutcome } from './get-outcome.ts';
 import { parseInput } from './parse-input.ts';
 
 /**
  * Records (or corrects) the real Step 2 CK result for the exam date on the profile. The first time a
  * result is kept for an exam date, the prediction made on the eve of that exam is stored beside it;
- * a correction keeps that snapshot, so logging or deleting practice exams later cannot move it.
+ * a correction keeps that snapshot, so logging or deleting practice exams later cannot move it. The
+ * snapshot reads only the practice exams logged before exam day began in the student's time zone:
+ * one typed in after the exam with an earlier date was not there on the eve.
  */
 export async function recordOutcome(ctx: Context, actor: Actor, body: unknown): Promise<Result<OutcomeResponse>> {
   const parsed = parseInput(examOutcomeInputSchema, body);
@@ -35,6 +37,7 @@ export async function recordOutcome(ctx: Context, actor: Actor, body: unknown): 
         : snapshotPrediction({
             exams: (await repos.evidence.listPracticeExams(actor.userId)).filter((e) => e.isPredictive),
             examDate: profile.examDate,
+            examDayStartsAt: zonedTimeToUtc(profile.examDate, '00:00', current.timeZone).toISOString(),
             targetScore,
           });
     await repos.outcomes.save(

@@ -120,6 +120,14 @@ export type StudentPageResponse = {
     byErrorType: Record<string, number>;
     recentKeyPoints: { date: string; text: string }[];
   } | null;
-  story: { causes: string[]; ownWords: string | null } | null;
+  story: {
+    causes: string[];
+    ownWords: string | null;
+    /** The student's own saved texts (not the generated drafts); null when never saved. */
+    statement: string | null;
+    interview: string | null;
+    /** Where the student chose to put it, and the note they wrote for their advisor. */
+    placement: { title: string; note: string | null } | null;
+  } | null;
   notes: AdvisorNote[];
 };

@@ -268,12 +268,35 @@ function StudentView({ data, reload }: { data: StudentPageResponse; reload: () =
         <h2 id="story-title">Postmortem and story</h2>
         {data.story === null ? (
           <NotShared what="The postmortem and story" />
-        ) : data.story.causes.length === 0 ? (
-          <p className="muted">No postmortem yet.</p>
         ) : (
           <>
-            <p>Causes named: {data.story.causes.join(', ')}.</p>
+            {data.story.causes.length === 0 ? (
+              <p className="muted">No postmortem yet.</p>
+            ) : (
+              <p>Causes named: {data.story.causes.join(', ')}.</p>
+            )}
             {data.story.ownWords ? <blockquote className="small">{data.story.ownWords}</blockquote> : null}
+            {data.story.placement ? (
+              <p>
+                Where they plan to put it: <strong>{data.story.placement.title}</strong>.
+                {data.story.placement.note ? ` Their note for you: “${data.story.placement.note}”` : ''}
+              </p>
+            ) : null}
+            {data.story.statement ? (
+              <>
+                <h3>Their statement paragraph</h3>
+                <blockquote className="small">{data.story.statement}</blockquote>
+              </>
+            ) : null}
+            {data.story.interview ? (
+              <>
+                <h3>Their interview answer</h3>
+                <blockquote className="small">{data.story.interview}</blockquote>
+              </>
+            ) : null}
+            {!data.story.statement && !data.story.interview && !data.story.placement ? (
+              <p className="muted">No story text saved yet.</p>
+            ) : null}
           </>
         )}
       </section>

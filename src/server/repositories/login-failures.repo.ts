@@ -1,8 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 
-/** 'password': a sign-in or a password confirmation (one budget per email); 'sign-up': a new account. */
-export type AttemptKind = 'password' | 'sign-up';
+/**
+ * 'password': a sign-in or a password confirmation (one budget per email); 'sign-up': a new account;
+ * 'invitation': an advisor's invitation code (one budget per advisor, by the advisor's email).
+ */
+export type AttemptKind = 'password' | 'sign-up' | 'invitation';
 
 /**
  * Throttled attempts, kept in the database so the limits hold across app instances. An attempt is
@@ -50,6 +53,14 @@ export function createLoginFailuresRepo(db: Kysely<DB>) {
     /** Sign-ups from this address since `since`, with the oldest of them. */
     countSignUpsSince(ip: string, since: string): Promise<{ count: number; oldest: string | null }> {
       return countBy('sign-up', 'ip', ip, since);
+    },
+
+    /** An advisor's invitation-code attempts since `since` (by the advisor's email), with the oldest. */
+    countInvitationAttemptsSince(
+      advisorEmail: string,
+      since: string,
+    ): Promise<{ count: number; oldest: string | null }> {
+      return countBy('invitation', 'email', advisorEmail, since);
     },
 
     /** Takes back one attempt: one the throttle refused, or a sign-in that succeeded. */

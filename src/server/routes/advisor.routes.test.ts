@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { UNUSABLE_INVITATION_MESSAGE } from '#domain/advisor/invitation.ts';
+import { parseCsv } from '#domain/journal/csv.ts';
+import { INVITATION_THROTTLE } from '#server/use-cases/advisor.ts';
+import { ATTEMPT_RETENTION_MS } from '#server/use-cases/sign-up.ts';
 import { buildPlanSettings } from '#tests/factories/plan.ts';
 import { buildProfileInput } from '#tests/factories/profile.ts';
 import { describeEachDatabase } from '#tests/setup/databases.ts';
@@ -224,5 +227,130 @@ describeEachDatabase('advisor and sharing API', (kind) => {
     expect(bad.json().error.fields['scopes.wellbeing']).toContain('true');
     const empty = await accept(advisor, '');
     expect(empty.statusCode).toBe(400);
+  });
+
+  it('writes negative figures in the dashboard CSV as numbers, not as guarded text', async () => {
+    const late = await signUpClient(t.app);
+    const reader = await signUpClient(t.app, 'advisor');
+    await late.request({ method: 'PUT', url: '/api/profile', payload: buildProfileInput({ examDate: '2026-12-08' }) });
+    for (const [form, date, score] of [
+      ['NBME11', '2026-10-01', 240],
+      ['NBME12', '2026-11-15', 220],
+    ] as const) {
+      const logged = await late.request({
+        method: 'POST',
+        url: '/api/evidence/practice-exams',
+        payload: { form, date, score },
+      });
+      expect(logged.statusCode, logged.body).toBe(201);
+    }
+    expect((await accept(reader, (await invite(late)).code)).statusCode).toBe(201);
+    const exported = async () => {
+      const row = (await reader.request({ method: 'GET', url: '/api/advisor/dashboard' })).json().students[0];
+      const csv = await reader.request({ method: 'GET', url: '/api/advisor/dashboard.csv' });
+      const parsed = parseCsv(csv.body);
+      expect(parsed.ok, csv.body).toBe(true);
+      const [header, line] = parsed.ok ? parsed.value : [];
+      expect(csv.body).not.toContain("'-");
+      return { row, cell: (column: string) => line![header!.indexOf(column)] };
+    };
+
+    // Each figure is written as the number the dashboard shows (the trend's sign comes from the
+    // predictor, which pulls a short fall toward the typical rise; csv.test.ts covers negatives).
+    const before = await exported();
+    expect(typeof before.row.scores.pointsPerWeek).toBe('number');
+    expect(before.cell('pointsPerWeek')).toBe(String(before.row.scores.pointsPerWeek));
+    expect(before.cell('daysToExam')).toBe(String(before.row.daysToExam));
+
+    // The exam 5 days before today (2026-11-24): set in the database, as the profile form asks for a date ahead.
+    await t.ctx.database.db
+      .updateTable('profiles')
+      .set({ exam_date: '2026-11-19' })
+      .where('user_id', '=', late.id)
+      .execute();
+    const past = await exported();
+    expect(past.row.daysToExam).toBe(-5);
+    expect(past.cell('daysToExam')).toBe('-5');
+  });
+
+  it('cuts a burst of wrong codes off at the limit across two instances, and refuses even a right code until the window frees room', async () => {
+    expect(INVITATION_THROTTLE.windowMs).toBeLessThanOrEqual(ATTEMPT_RETENTION_MS);
+    const owner = await signUpClient(t.app);
+    const guesser = await signUpClient(t.app, 'advisor');
+    const bystander = await signUpClient(t.app, 'advisor');
+    const right = (await invite(owner)).code;
+    const second = await createSecondInstance(t);
+    const burst = 3 * INVITATION_THROTTLE.maxFailuresPerAdvisor;
+    try {
+      const wrong = (i: number) => `ZZZZ-ZZZZ-ZZZZ-${String(i).padStart(4, '0')}`;
+      const answers = await Promise.all(
+        Array.from({ length: burst }, (_, i) =>
+          i % 2 === 0
+            ? accept(guesser, wrong(i))
+            : second.app.inject({
+                method: 'POST',
+                url: '/api/advisor/invitations/accept',
+                payload: { code: wrong(i) },
+                headers: { cookie: guesser.cookie },
+              }),
+        ),
+      );
+      const statuses = answers.map((a) => a.statusCode);
+      // At most the limit are looked up, however the burst interleaves: each attempt is counted, this
+      // one and every other already inserted included, before its code is read. In a burst some
+      // attempts see others that are refused and taken back later, so fewer may get through.
+      const looked = statuses.filter((s) => s === 404).length;
+      expect(looked).toBeLessThanOrEqual(INVITATION_THROTTLE.maxFailuresPerAdvisor);
+      expect(statuses.filter((s) => s === 429)).toHaveLength(burst - looked);
+      for (const refused of answers.filter((a) => a.statusCode === 429)) {
+        expect(refused.json().error.code).toBe('INVITATION_THROTTLED');
+        expect(refused.json().error.message).toMatch(/wait 15 minutes/i);
+        expect(refused.json().error.fields.code).toBe(refused.json().error.message);
+        expect(Number(refused.headers['retry-after'])).toBe(15 * 60);
+      }
+      // One at a time, the rest of the budget: each wrong code is looked up until the tenth failure.
+      for (let i = looked; i < INVITATION_THROTTLE.maxFailuresPerAdvisor; i += 1) {
+        expect((await accept(guesser, wrong(burst + i))).statusCode).toBe(404);
+      }
+      expect((await accept(guesser, wrong(2 * burst))).statusCode).toBe(429);
+      // The refused guesses took their rows back; the failures stay counted.
+      const rows = await t.ctx.database.db
+        .selectFrom('login_failures')
+        .select('kind')
+        .where('email', '=', guesser.email)
+        .execute();
+      expect(rows).toEqual(
+        Array.from({ length: INVITATION_THROTTLE.maxFailuresPerAdvisor }, () => ({ kind: 'invitation' })),
+      );
+    } finally {
+      await second.close();
+    }
+
+    t.clock.advance(60_000);
+    try {
+      const stillRefused = await accept(guesser, right);
+      expect(stillRefused.statusCode).toBe(429);
+      expect(Number(stillRefused.headers['retry-after'])).toBe(14 * 60);
+      expect(stillRefused.body).not.toContain(owner.email);
+      expect((await sharing(owner)).links).toEqual([]);
+      // Another advisor has a budget of their own, and a password sign-in is not affected.
+      expect((await accept(bystander, 'ZZZZ-ZZZZ-ZZZZ-YYYY')).statusCode).toBe(404);
+      const signIn = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/sign-in',
+        payload: { email: guesser.email, password: guesser.password },
+      });
+      expect(signIn.statusCode, signIn.body).toBe(200);
+
+      t.clock.advance(INVITATION_THROTTLE.windowMs - 60_000);
+      const acceptedLater = await accept(guesser, right);
+      expect(acceptedLater.statusCode, acceptedLater.body).toBe(201);
+      expect(acceptedLater.json()).toEqual({ studentId: owner.id, studentEmail: owner.email });
+      expect((await sharing(owner)).links.map((l: { advisorEmail: string }) => l.advisorEmail)).toEqual([
+        guesser.email,
+      ]);
+    } finally {
+      t.clock.advance(-INVITATION_THROTTLE.windowMs);
+    }
   });
 });

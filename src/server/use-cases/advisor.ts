@@ -11,6 +11,7 @@ import { fail, ok, type Result } from '#domain/common/result.ts';
 import { isPredictiveForm, type LoggedFormId } from '#domain/evidence/practice-scores.ts';
 import { predictScore } from '#domain/evidence/predictor.ts';
 import { formatCsvLine } from '#domain/journal/csv.ts';
+import { PLACEMENT_OPTIONS } from '#domain/story/placement.ts';
 import {
   acceptInvitationInputSchema,
   noteInputSchema,
@@ -51,6 +52,52 @@ async function logReads(ctx: Context, advisor: Actor, links: readonly LiveLink[]
   );
 }
 
+/**
+ * Invitation codes that could not be used, allowed per advisor in the window. An honest advisor
+ * mistypes a code a few times at most; the 80-bit code already makes guessing hopeless, so the limit
+ * is there to stop one account hammering the lookup and to leave a record of the tries. 10 per 15
+ * minutes leaves room for a handful of typos and caps a script at 960 tries a day per account (new
+ * accounts are limited by SIGN_UP_THROTTLE). The window must stay within ATTEMPT_RETENTION_MS, the
+ * age at which prune-expired.ts deletes attempts.
+ */
+export const INVITATION_THROTTLE = { windowMs: 15 * 60_000, maxFailuresPerAdvisor: 10 } as const;
+
+type InvitationClaim = { isAllowed: true; attemptId: string } | { isAllowed: false; retryAfterSeconds: number };
+
+/**
+ * Counts an invitation-code attempt against the advisor's limit BEFORE the code is looked up, the
+ * way claimPasswordAttempt (sign-in.ts) counts password attempts: the attempt is inserted (committed
+ * on its own), then the advisor's attempts in the window are counted, this one included, so however
+ * many arrive together on however many instances, at most the limit are looked up. A refused attempt
+ * takes its row back (hammering does not extend the wait); a code that cannot be used leaves its row
+ * (a failure, until it ages out); an accepted code takes back only its own row.
+ */
+async function claimInvitationAttempt(ctx: Context, advisor: Actor): Promise<InvitationClaim> {
+  const now = ctx.now();
+  const attemptId = ctx.newId();
+  await ctx.repos.loginFailures.record({
+    id: attemptId,
+    email: advisor.email,
+    ip: 'invitation',
+    now: now.toISOString(),
+    kind: 'invitation',
+  });
+  const since = new Date(now.getTime() - INVITATION_THROTTLE.windowMs).toISOString();
+  const recent = await ctx.repos.loginFailures.countInvitationAttemptsSince(advisor.email, since);
+  if (recent.count <= INVITATION_THROTTLE.maxFailuresPerAdvisor) return { isAllowed: true, attemptId };
+  await ctx.repos.loginFailures.remove(attemptId);
+  // Room opens when the oldest counted attempt leaves the window.
+  const oldest = recent.oldest ? new Date(recent.oldest).getTime() : now.getTime();
+  const retryAfterMs = oldest + INVITATION_THROTTLE.windowMs - now.getTime();
+  return { isAllowed: false, retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)) };
+}
+
+/**
+ * Links the advisor to the student whose code this is. The code is looked up outside any write
+ * transaction; only a code that exists and can be used opens one (on SQLite that takes the
+ * database-wide write lock), where claimInvitation re-checks it so of two advisors racing for one
+ * code exactly one wins. Text that cannot be a code is refused before anything is counted or read.
+ */
 export async function acceptInvitation(
   ctx: Context,
   advisor: Actor,
@@ -61,16 +108,34 @@ export async function acceptInvitation(
   const code = normalizeCode(parsed.value.code);
   const refused = fail('NOT_FOUND', UNUSABLE_INVITATION_MESSAGE, { code: UNUSABLE_INVITATION_MESSAGE });
   if (code === null) return refused;
+
+  const claim = await claimInvitationAttempt(ctx, advisor);
+  if (!claim.isAllowed) {
+    const minutes = Math.max(1, Math.ceil(claim.retryAfterSeconds / 60));
+    const message = `Too many invitation codes that could not be used in the last 15 minutes. Wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again, and check the code with the student: copying their link is the surest way.`;
+    return {
+      ok: false,
+      error: {
+        code: 'INVITATION_THROTTLED',
+        message,
+        fields: { code: message },
+        retryAfterSeconds: claim.retryAfterSeconds,
+      },
+    };
+  }
+
   const now = ctx.now().toISOString();
+  const invitation = await ctx.repos.advisors.findInvitationByHash(hashToken(code));
+  // Unknown, not a student's, used, cancelled or expired: refused with the one message, still counted.
+  if (!invitation || invitation.role !== 'student') return refused;
+  const problem = invitationProblem(
+    { expiresAt: invitation.expires_at, acceptedAt: invitation.accepted_at, cancelledAt: invitation.cancelled_at },
+    now,
+  );
+  if (problem !== null) return refused;
+
   const accepted = await inWriteTransaction(ctx.database, async (trx) => {
     const repo = createAdvisorsRepo(trx);
-    const invitation = await repo.findInvitationByHash(hashToken(code));
-    if (!invitation || invitation.role !== 'student') return null;
-    const problem = invitationProblem(
-      { expiresAt: invitation.expires_at, acceptedAt: invitation.accepted_at, cancelledAt: invitation.cancelled_at },
-      now,
-    );
-    if (problem !== null) return null;
     if (!(await repo.claimInvitation(invitation.id, advisor.userId, now))) return null;
     await repo.insertLinkUnlessLive({
       id: ctx.newId(),
@@ -82,7 +147,9 @@ export async function acceptInvitation(
     });
     return repo.getLiveLink(advisor.userId, invitation.student_id);
   });
+  // Lost the race for the code to another advisor, or it ended meanwhile: the attempt stays counted.
   if (!accepted) return refused;
+  await ctx.repos.loginFailures.remove(claim.attemptId);
   return ok({ studentId: accepted.studentId, studentEmail: accepted.studentEmail });
 }
 
@@ -184,9 +251,11 @@ export async function getStudentPage(
   if (!link) return fail('NOT_FOUND', NO_SUCH_STUDENT);
   const [detail] = await buildDashboardRows(ctx, [link], { withPlanDays: true });
   const { scopes } = link;
-  const [entries, postmortem, notes] = await Promise.all([
+  const [entries, postmortem, storyTexts, placement, notes] = await Promise.all([
     scopes.journal ? ctx.repos.journal.listEntries(studentId) : null,
     scopes.story ? ctx.repos.postmortems.get(studentId) : null,
+    scopes.story ? ctx.repos.story.listTexts(studentId) : null,
+    scopes.story ? ctx.repos.story.getPlacement(studentId) : null,
     ctx.repos.advisors.listNotes(advisor.userId, studentId),
   ]);
   await logReads(ctx, advisor, [link], 'student page', [
@@ -197,12 +266,15 @@ export async function getStudentPage(
   let story: StudentPageResponse['story'] = null;
   if (scopes.story) {
     const read = postmortem ? readStored(postmortem) : null;
-    story = read?.ok
-      ? {
-          causes: read.value.diagnosis.causes.map((c) => c.name),
-          ownWords: read.value.answers.ownWords ?? null,
-        }
-      : { causes: [], ownWords: null };
+    const textOf = (kind: string) => storyTexts?.find((t) => t.kind === kind)?.text ?? null;
+    const option = placement ? PLACEMENT_OPTIONS.find((o) => o.id === placement.choice) : undefined;
+    story = {
+      causes: read?.ok ? read.value.diagnosis.causes.map((c) => c.name) : [],
+      ownWords: read?.ok ? (read.value.answers.ownWords ?? null) : null,
+      statement: textOf('statement'),
+      interview: textOf('interview'),
+      placement: placement ? { title: option?.title ?? placement.choice, note: placement.advisorNote } : null,
+    };
   }
   let journal: StudentPageResponse['journal'] = null;
   if (entries) {

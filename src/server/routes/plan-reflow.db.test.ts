@@ -222,4 +222,94 @@ describeEachDatabase('plan re-flow API', (kind) => {
     const slot = items(body).find((i) => i.kind === 'journal-review' && i.date === body.today);
     expect(slot).toMatchObject({ date: body.today, minutes: 15 });
   });
+
+  describe('with an Idempotency-Key (docs/idempotency.md)', () => {
+    const keyed = (client: Client, url: string, payload: object, key: string) =>
+      client.request({ method: 'POST', url, payload, headers: { 'idempotency-key': key } });
+    const keyRows = async (client: Client) =>
+      (
+        await t.ctx.database.db
+          .selectFrom('idempotency_keys')
+          .select(['key', 'status'])
+          .where('user_id', '=', client.id)
+          .execute()
+      ).map((r) => ({ key: r.key, status: Number(r.status) }));
+
+    it('a replayed push-back answers the stored plan and pushes nothing back again', async () => {
+      const student = await studentWithPlan();
+      const key = '0193a5e2-7c1d-7f3a-9b2e-4d5f6a7b8c01';
+      const first = await keyed(student, '/api/plan/push-back', {}, key);
+      expect(first.statusCode).toBe(200);
+      expect(first.headers['idempotent-replayed']).toBeUndefined();
+      const answered: Body = first.json();
+      expect(answered.reflow!.moved).toBeGreaterThan(0);
+      const afterFirst = items(await plan(student));
+      expect(afterFirst).toEqual(items(answered));
+
+      const retry = await keyed(student, '/api/plan/push-back', {}, key.toUpperCase());
+      expect(retry.statusCode).toBe(200);
+      expect(retry.headers['idempotent-replayed']).toBe('true');
+      expect(retry.json()).toEqual(answered);
+      expect(items(await plan(student))).toEqual(afterFirst);
+      expect(await keyRows(student)).toEqual([{ key, status: 200 }]);
+
+      // The control: a second push-back without the key does move the work again.
+      const again = await student.request({ method: 'POST', url: '/api/plan/push-back', payload: {} });
+      expect(again.statusCode).toBe(200);
+      expect(items(again.json())).not.toEqual(afterFirst);
+    });
+
+    it('a replayed spread answers the stored plan and spreads nothing again', async () => {
+      const student = await studentWithPlan();
+      t.clock.advance(DAY_MS); // yesterday's work is now missed
+      expect((await plan(student)).missed.count).toBeGreaterThan(0);
+      const key = '0193a5e2-7c1d-7f3a-9b2e-4d5f6a7b8c02';
+      const first = await keyed(student, '/api/plan/spread-missed', { days: 3 }, key);
+      expect(first.statusCode).toBe(200);
+      const answered: Body = first.json();
+      expect(answered.reflow!.moved).toBeGreaterThan(0);
+      const afterFirst = items(await plan(student));
+
+      const retry = await keyed(student, '/api/plan/spread-missed', { days: 3 }, key);
+      expect(retry.statusCode).toBe(200);
+      expect(retry.headers['idempotent-replayed']).toBe('true');
+      expect(retry.json()).toEqual(answered);
+      expect(items(await plan(student))).toEqual(afterFirst);
+      expect(await keyRows(student)).toEqual([{ key, status: 200 }]);
+    });
+
+    it('the same key on a different body or route answers 422 and moves nothing', async () => {
+      const student = await studentWithPlan();
+      t.clock.advance(DAY_MS);
+      const key = '0193a5e2-7c1d-7f3a-9b2e-4d5f6a7b8c03';
+      expect((await keyed(student, '/api/plan/spread-missed', { days: 3 }, key)).statusCode).toBe(200);
+      const afterFirst = items(await plan(student));
+      for (const [url, payload] of [
+        ['/api/plan/spread-missed', { days: 2 }],
+        ['/api/plan/push-back', {}],
+      ] as const) {
+        const reused = await keyed(student, url, payload, key);
+        expect(reused.statusCode).toBe(422);
+        expect(reused.json().error.code).toBe('IDEMPOTENCY_KEY_REUSED');
+        expect(reused.json().error.fields['Idempotency-Key']).toMatch(/generate a new key/);
+      }
+      expect(items(await plan(student))).toEqual(afterFirst);
+      expect(await keyRows(student)).toEqual([{ key, status: 200 }]);
+    });
+
+    it('a refused re-flow records no key, and a malformed key answers 400', async () => {
+      const student = await signUpClient(t.app);
+      await student.request({
+        method: 'PUT',
+        url: '/api/profile',
+        payload: buildProfileInput({ examDate: '2027-02-24' }),
+      });
+      const key = '0193a5e2-7c1d-7f3a-9b2e-4d5f6a7b8c04';
+      expect((await keyed(student, '/api/plan/push-back', {}, key)).statusCode).toBe(404);
+      expect(await keyRows(student)).toEqual([]);
+      const malformed = await keyed(student, '/api/plan/spread-missed', { days: 3 }, 'not-a-uuid');
+      expect(malformed.statusCode).toBe(400);
+      expect(malformed.json().error.fields['Idempotency-Key']).toMatch(/Use a UUID/);
+    });
+  });
 });

@@ -42,13 +42,28 @@ export async function planRoutes(app: FastifyInstance, { ctx }: { ctx: Context }
     respond(request, reply, await savePlan(ctx, actorOf(request), {}), (v) => v),
   );
 
-  // Re-flow without a full re-plan: the same work, moved (src/domain/plan/reflow.ts).
+  // Re-flow without a full re-plan: the same work, moved (src/domain/plan/reflow.ts). Replayable
+  // with an Idempotency-Key: a retry after a lost answer must not push the plan back twice.
   app.post('/plan/push-back', async (request, reply) =>
-    respond(request, reply, await reflowPlan(ctx, actorOf(request), request.body, 'push-back'), (v) => v),
+    respondIdempotent(
+      ctx,
+      request,
+      reply,
+      (key) => reflowPlan(ctx, actorOf(request), request.body, 'push-back', key),
+      (v) => v,
+      200,
+    ),
   );
 
   app.post('/plan/spread-missed', async (request, reply) =>
-    respond(request, reply, await reflowPlan(ctx, actorOf(request), request.body, 'spread'), (v) => v),
+    respondIdempotent(
+      ctx,
+      request,
+      reply,
+      (key) => reflowPlan(ctx, actorOf(request), request.body, 'spread', key),
+      (v) => v,
+      200,
+    ),
   );
 
   app.post<{ Params: { id: string } }>('/plan/items/:id', async (request, reply) =>

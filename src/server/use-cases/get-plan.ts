@@ -2,19 +2,23 @@ import { compareDates, type LocalDate } from '#domain/common/dates.ts';
 import { groupIntoDays } from '#domain/plan/days.ts';
 import { missedItems } from '#domain/plan/replan.ts';
 import type { PlanResponse } from '#shared/contracts/plan.ts';
-import type { Actor, Context } from '../context.ts';
+import type { Actor, Context, Repos } from '../context.ts';
 import { localDateIn } from '../time.ts';
 
-/** The student's plan: its summary and the days in [from, to] (all of it by default), with statuses. */
+/**
+ * The student's plan: its summary and the days in [from, to] (all of it by default), with statuses.
+ * `repos` lets a write read it inside its own transaction (a re-flow stores it under its idempotency key).
+ */
 export async function getPlan(
   ctx: Context,
   actor: Actor,
   range: { from?: LocalDate; to?: LocalDate },
+  repos: Repos = ctx.repos,
 ): Promise<PlanResponse> {
-  const [plan, profile] = await Promise.all([ctx.repos.plans.get(actor.userId), ctx.repos.profiles.get(actor.userId)]);
+  const [plan, profile] = await Promise.all([repos.plans.get(actor.userId), repos.profiles.get(actor.userId)]);
   const today = localDateIn(ctx.now(), profile?.timeZone ?? 'UTC');
   if (!plan) return { plan: null, days: [], today, missed: { count: 0, since: null } };
-  const items = await ctx.repos.plans.listItems(actor.userId);
+  const items = await repos.plans.listItems(actor.userId);
   // From the earliest item or the plan's first day, whichever comes first: a first day whose work
   // was all spread over later days is still a day of the plan.
   const firstItem = items[0]?.date;

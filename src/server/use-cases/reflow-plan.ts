@@ -2,6 +2,7 @@ import { fail, ok, type Result } from '#domain/common/result.ts';
 import { reflow, summaryAfterMoves, type ReflowMode } from '#domain/plan/reflow.ts';
 import { pushBackRequestSchema, spreadMissedRequestSchema, type ReflowResponse } from '#shared/contracts/plan.ts';
 import type { Actor, Context } from '../context.ts';
+import { recordIdempotent, type IdempotentWrite } from '../idempotency.ts';
 import { localDateIn } from '../time.ts';
 import { getPlan } from './get-plan.ts';
 import { parseInput } from './parse-input.ts';
@@ -30,13 +31,16 @@ function messageOf(mode: ReflowMode, moved: number, removed: number, notPlaced: 
  * Re-flows the stored plan without re-planning it: pushes the open work a day back, or spreads the
  * missed work over the next days (src/domain/plan/reflow.ts). Under the student's lock, like a
  * re-plan, so a tick from another tab waits for it; moved items keep their ids (and calendar UIDs),
- * with a higher sequence so calendar apps update the events.
+ * with a higher sequence so calendar apps update the events. With an Idempotency-Key
+ * (docs/idempotency.md) the answer, the plan after the moves, is read and recorded under the key in
+ * the same transaction, so a retry after a lost answer gets it back and moves nothing again.
  */
 export async function reflowPlan(
   ctx: Context,
   actor: Actor,
   body: unknown,
   kind: ReflowMode['kind'],
+  idempotent?: IdempotentWrite<ReflowResponse>,
 ): Promise<Result<ReflowResponse>> {
   let mode: ReflowMode;
   if (kind === 'spread') {
@@ -51,7 +55,7 @@ export async function reflowPlan(
   const profile = await ctx.repos.profiles.get(actor.userId);
   if (!profile) return fail('PROFILE_MISSING', 'Set up your profile first: the plan runs to your exam date.');
   const today = localDateIn(ctx.now(), profile.timeZone);
-  const outcome = await ctx.transactForStudent(actor.userId, async (repos) => {
+  return ctx.transactForStudent(actor.userId, async (repos, trx): Promise<Result<ReflowResponse>> => {
     const stored = await repos.plans.get(actor.userId);
     if (!stored) return fail('PLAN_MISSING', 'There is no plan to re-flow yet. Build one first.');
     const all = await repos.plans.listItems(actor.userId, { from: stored.startDate });
@@ -70,10 +74,13 @@ export async function reflowPlan(
         now: ctx.now().toISOString(),
       });
     }
-    return ok({ moved: moved.length, removed: removed.length, notPlaced: notPlaced.length });
+    const plan = await getPlan(ctx, actor, {}, repos);
+    const counts = { moved: moved.length, removed: removed.length, notPlaced: notPlaced.length };
+    const response: ReflowResponse = {
+      ...plan,
+      reflow: { ...counts, message: messageOf(mode, counts.moved, counts.removed, counts.notPlaced) },
+    };
+    await recordIdempotent(trx, idempotent, response);
+    return ok(response);
   });
-  if (!outcome.ok) return outcome;
-  const { moved, removed, notPlaced } = outcome.value;
-  const plan = await getPlan(ctx, actor, {});
-  return ok({ ...plan, reflow: { moved, removed, notPlaced, message: messageOf(mode, moved, removed, notPlaced) } });
 }

@@ -83,6 +83,7 @@ export function createEvidenceRepo(db: Kysely<DB>) {
         // New-question blocks first: they are the ones the plan counts down.
         .orderBy('kind')
         .orderBy('start_time')
+        .limit(1)
         .executeTakeFirst();
       const tickedId = open && (await markDone(trx, userId, open.id, meta.now)) ? open.id : null;
       await trx
@@ -162,6 +163,7 @@ export function createEvidenceRepo(db: Kysely<DB>) {
         .where('form', '=', exam.form)
         .where('status', 'is', null)
         .orderBy('date')
+        .limit(1)
         .executeTakeFirst();
       if (open) await markDone(db, userId, open.id, meta.now);
       await db

@@ -286,6 +286,7 @@ export function createJournalRepo(db: Kysely<DB>) {
         .where('user_id', '=', userId)
         .orderBy('reviewed_at', 'desc')
         .orderBy('id', 'desc')
+        .limit(1) // executeTakeFirst alone reads every row and keeps the first
         .executeTakeFirst();
       return row ? toReview(row) : undefined;
     },

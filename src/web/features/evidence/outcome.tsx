@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { addDays } from '#domain/common/dates.ts';
 import { SHARE_WITH_SCHOOL_TEXT, type OutcomeResponse } from '#shared/contracts/outcome.ts';
 import { apiRequest } from '../../api/client.ts';
 import { formatLongDate } from '../../components/dates.ts';
@@ -98,7 +99,7 @@ function OutcomeForm({
           <input
             {...inputProps('outcome-result-date', { hasHint: true, error: errors.fields['outcome-result-date'] })}
             type="date"
-            min={data.examDate ?? undefined}
+            min={data.examDate ? addDays(data.examDate, 1) : undefined}
             max={data.today}
             value={resultDate}
             onChange={(e) => setResultDate(e.target.value)}
@@ -185,8 +186,8 @@ function OutcomeSummary({ outcome }: { outcome: Recorded }) {
 }
 
 /**
- * Journey stage 9, on the evidence page: from exam day on, the form for the real result; once it is
- * recorded, the result beside the last prediction before the exam. Nothing before exam day.
+ * Journey stage 9, on the evidence page: from the day after exam day, the form for the real result;
+ * once it is recorded, the result beside the last prediction before the exam. Nothing until then.
  */
 export function OutcomeSection() {
   const { state, retry, setData } = useLoad(loadOutcome);

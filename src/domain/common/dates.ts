@@ -17,14 +17,33 @@ export function isLocalDate(value: string): boolean {
   return date.getUTCFullYear() === Number(y) && date.getUTCMonth() === Number(m) - 1 && date.getUTCDate() === Number(d);
 }
 
+/**
+ * Date arithmetic runs in tight loops (the scheduler, the predictor for each of an advisor's 1,000
+ * students), so both conversions are memoised: a few thousand distinct dates at most, cleared past
+ * MEMO_LIMIT so memory stays bounded. Pure functions of their input, so a memo cannot change a result.
+ */
+const MEMO_LIMIT = 20_000;
+const utcMsOf = new Map<string, number>();
+const dateOfUtcMs = new Map<number, LocalDate>();
+
 function toUtcMs(date: LocalDate): number {
+  const known = utcMsOf.get(date);
+  if (known !== undefined) return known;
   const match = LOCAL_DATE.exec(date);
   if (!match) throw new Error(`Not a YYYY-MM-DD date: ${date}`);
-  return Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  const ms = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  if (utcMsOf.size >= MEMO_LIMIT) utcMsOf.clear();
+  utcMsOf.set(date, ms);
+  return ms;
 }
 
 function fromUtcMs(ms: number): LocalDate {
-  return new Date(ms).toISOString().slice(0, 10);
+  const known = dateOfUtcMs.get(ms);
+  if (known !== undefined) return known;
+  const date = new Date(ms).toISOString().slice(0, 10);
+  if (dateOfUtcMs.size >= MEMO_LIMIT) dateOfUtcMs.clear();
+  dateOfUtcMs.set(ms, date);
+  return date;
 }
 
 /** `date` moved by `days` (negative moves back). addDays('2027-02-27', 2) === '2027-03-01'. */

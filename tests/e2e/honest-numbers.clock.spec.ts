@@ -79,6 +79,25 @@ test('16 weeks out: on / off track with the trajectory and no delay; in the last
   await expect(verdict.locator('[data-rule="clear-of-passing-line"]')).toHaveAttribute('data-passed', 'false');
   await expect(verdict.locator('[data-rule="clear-of-passing-line"]')).toContainText('224');
 
+  // --- Exam day itself: no result yet, so nothing to record; recording opens the day after. ---
+  setServerClock(middayOf(EXAM));
+  await signIn();
+  await page.goto('about:blank');
+  await page.goto('/evidence');
+  await expect(page.getByTestId('exam-today')).toContainText('From tomorrow you can record your result');
+  await expect(page.getByTestId('outcome')).toHaveCount(0);
+  await page.getByTestId('exam-today').screenshot({ path: `${SHOTS}/exam-day-laptop-1280x800.png` });
+  await page.setViewportSize({ width: PHONE.width, height: PHONE.height });
+  await page.getByTestId('exam-today').screenshot({ path: `${SHOTS}/exam-day-phone-390x844.png` });
+  await page.setViewportSize({ width: LAPTOP.width, height: LAPTOP.height });
+  const onExamDay = await page.request.put('/api/outcome', {
+    data: { score: 239, passed: true, resultDate: EXAM, shareWithSchool: false },
+  });
+  expect(onExamDay.status()).toBe(400);
+  expect(((await onExamDay.json()) as { error: { fields: { resultDate: string } } }).error.fields.resultDate).toMatch(
+    /Recording opens the day after it/,
+  );
+
   // --- After the exam: the real score, and how the last prediction compared. ---
   const after = addDays(EXAM, 24);
   setServerClock(middayOf(after));

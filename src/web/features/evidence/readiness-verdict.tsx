@@ -199,11 +199,20 @@ export function ReadinessVerdict({
     return (
       <section className="card evidence-section" id="verdict" aria-labelledby="verdict-title">
         <h2 id="verdict-title">Readiness check</h2>
-        <p>
-          The exam date in your profile, {formatLongDate(examDate)}, is not after today ({formatLongDate(today)}), so
-          there is no exam ahead to judge. If you sat it, record your result in the section above. If your exam moved,
-          update the date and the verdict comes back for the new one.
-        </p>
+        {examDate === today ? (
+          // Recording opens the day after exam day (src/domain/evidence/outcome.ts): no result section yet.
+          <p data-testid="exam-today">
+            Your exam is today, {formatLongDate(examDate)}, so there is nothing ahead to judge. From tomorrow you can
+            record your result on this page, once it is out (usually on a Wednesday 3–4 weeks after the test). If your
+            exam moved, update the date and the verdict comes back for the new one.
+          </p>
+        ) : (
+          <p>
+            The exam date in your profile, {formatLongDate(examDate)}, is not after today ({formatLongDate(today)}), so
+            there is no exam ahead to judge. If you sat it, record your result in the section above. If your exam moved,
+            update the date and the verdict comes back for the new one.
+          </p>
+        )}
         <Link to="/profile" className="button button--secondary">
           Update my exam date
         </Link>

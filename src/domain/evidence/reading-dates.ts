@@ -5,7 +5,7 @@
 import { dayOfWeek, partsOf, type LocalDate } from '../common/dates.ts';
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
-const MONTHS = [
+export const MONTHS = [
   'January',
   'February',
   'March',

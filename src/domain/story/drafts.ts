@@ -15,6 +15,7 @@
  */
 import type { LocalDate } from '../common/dates.ts';
 import { partsOf } from '../common/dates.ts';
+import { MONTHS } from '../evidence/reading-dates.ts';
 import { selectEvidence, type CorrectedExam, type PracticeResult } from '../evidence/practice-scores.ts';
 import type { CauseId, Diagnosis } from '../postmortem/causes.ts';
 import type { Countermeasures } from '../postmortem/countermeasures.ts';
@@ -198,21 +199,6 @@ export const TEMPLATES = {
   ],
   'evidence:work': ['Along the way I have completed {timed} timed question blocks, {questions} questions in all.'],
 } as const;
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
 
 /** "March 2027": a month and a year read the same in every English locale. */
 export function formatMonth(date: LocalDate): string {

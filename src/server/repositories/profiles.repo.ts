@@ -5,7 +5,8 @@ import type { DB, ProfilesTable } from '../db/schema.ts';
 
 export type StoredProfile = StudentProfile & { createdAt: string; updatedAt: string };
 
-function toProfile(row: ProfilesTable): StoredProfile {
+/** A profiles row as the domain's profile, with its timestamps. */
+export function toProfile(row: ProfilesTable): StoredProfile {
   return {
     failCount: row.fail_count as FailCount,
     specialty: row.specialty as SpecialtyId,

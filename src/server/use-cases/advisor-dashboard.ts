@@ -14,13 +14,11 @@ import { assessWellbeing, CHECK_IN_LOOKBACK_DAYS, type WellbeingCheckIn } from '
 import { deriveJourney } from '#domain/journey/journey.ts';
 import type { Plan } from '#domain/plan/scheduler.ts';
 import { describeShortfalls } from '#domain/plan/scheduler/shortfalls.ts';
-import type { FailCount, SchoolType, StudentProfile } from '#domain/risk/profile.ts';
 import { computeRiskSummary } from '#domain/risk/risk.ts';
-import type { SpecialtyId, TierId } from '#domain/risk/specialties.ts';
 import type { DashboardRow } from '#shared/contracts/advisor.ts';
 import type { Context } from '../context.ts';
-import type { ProfilesTable } from '../db/schema.ts';
 import type { LiveLink } from '../repositories/advisors.repo.ts';
+import { toProfile } from '../repositories/profiles.repo.ts';
 import { localDateIn } from '../time.ts';
 
 /** What a row was made from, kept for the student page so it reads nothing twice. */
@@ -35,21 +33,6 @@ export type RowDetail = {
   shortfallWarnings: string[];
   checkIns: WellbeingCheckIn[];
 };
-
-function toProfile(row: ProfilesTable): StudentProfile {
-  return {
-    failCount: row.fail_count as FailCount,
-    specialty: row.specialty as SpecialtyId,
-    otherSpecialtyName: row.other_specialty_name,
-    otherTier: row.other_tier as TierId | null,
-    backupSpecialty: row.backup_specialty,
-    schoolType: row.school_type as SchoolType,
-    timeZone: row.time_zone,
-    examDate: row.exam_date,
-    reviewStartDate: row.review_start_date,
-    bufferPoints: Number(row.buffer_points),
-  };
-}
 
 function groupBy<T extends { user_id: string }>(rows: readonly T[]): Map<string, T[]> {
   const out = new Map<string, T[]>();

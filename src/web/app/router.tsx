@@ -1,102 +1,125 @@
-import { createBrowserRouter } from 'react-router';
-import { AcceptGate, AcceptInvitationPage } from '../features/advisor/accept-page.tsx';
-import { AdvisorPage } from '../features/advisor/advisor-page.tsx';
-import { AdvisorStudentPage } from '../features/advisor/student-page.tsx';
-import { SignInPage } from '../features/auth/sign-in-page.tsx';
-import { SignUpPage } from '../features/auth/sign-up-page.tsx';
+import { createBrowserRouter, matchRoutes, type RouteObject } from 'react-router';
 import { CrashPage, NotFoundPage } from '../features/errors/not-found-page.tsx';
-import { EvidencePage } from '../features/evidence/evidence-page.tsx';
-import { LogBlockPage } from '../features/evidence/log-block-page.tsx';
-import { HomePage } from '../features/home/home-page.tsx';
-import { JournalPage } from '../features/journal/journal-page.tsx';
-import { ReviewPage } from '../features/journal/review-page.tsx';
-import { PlanPage } from '../features/plan/plan-page.tsx';
-import { PlanPrintPage } from '../features/plan/plan-print-page.tsx';
-import { PlanSettingsPage } from '../features/plan/plan-settings-page.tsx';
-import { PostmortemPage } from '../features/postmortem/postmortem-page.tsx';
-import { ProfilePage } from '../features/profile/profile-page.tsx';
-import { SettingsPage } from '../features/settings/settings-page.tsx';
-import { AccessLogPage } from '../features/sharing/access-log-page.tsx';
-import { SharingPage } from '../features/sharing/sharing-page.tsx';
-import { StoryPage } from '../features/story/story-page.tsx';
 import { AppShell } from './app-shell.tsx';
 import { PublicOnly, RequireAdvisor, RequireStudent, RequireUser } from './guards.tsx';
+import { lazyPage, type LazyPage } from './lazy-page.tsx';
 import { PublicLayout } from './public-layout.tsx';
+
+// Each page is its own chunk (issue 13): the sign-in screen and home download only their own code;
+// the chart library comes with the evidence page's chart (predicted-score.tsx loads it lazily).
+// The error pages stay in the main script: they must show even when a chunk cannot be fetched.
+const pages = {
+  signIn: lazyPage(() => import('../features/auth/sign-in-page.tsx'), 'SignInPage'),
+  signUp: lazyPage(() => import('../features/auth/sign-up-page.tsx'), 'SignUpPage'),
+  home: lazyPage(() => import('../features/home/home-page.tsx'), 'HomePage'),
+  profile: lazyPage(() => import('../features/profile/profile-page.tsx'), 'ProfilePage'),
+  postmortem: lazyPage(() => import('../features/postmortem/postmortem-page.tsx'), 'PostmortemPage'),
+  plan: lazyPage(() => import('../features/plan/plan-page.tsx'), 'PlanPage'),
+  planSettings: lazyPage(() => import('../features/plan/plan-settings-page.tsx'), 'PlanSettingsPage'),
+  planPrint: lazyPage(() => import('../features/plan/plan-print-page.tsx'), 'PlanPrintPage'),
+  evidence: lazyPage(() => import('../features/evidence/evidence-page.tsx'), 'EvidencePage'),
+  logBlock: lazyPage(() => import('../features/evidence/log-block-page.tsx'), 'LogBlockPage'),
+  journal: lazyPage(() => import('../features/journal/journal-page.tsx'), 'JournalPage'),
+  review: lazyPage(() => import('../features/journal/review-page.tsx'), 'ReviewPage'),
+  sharing: lazyPage(() => import('../features/sharing/sharing-page.tsx'), 'SharingPage'),
+  accessLog: lazyPage(() => import('../features/sharing/access-log-page.tsx'), 'AccessLogPage'),
+  story: lazyPage(() => import('../features/story/story-page.tsx'), 'StoryPage'),
+  advisor: lazyPage(() => import('../features/advisor/advisor-page.tsx'), 'AdvisorPage'),
+  advisorStudent: lazyPage(() => import('../features/advisor/student-page.tsx'), 'AdvisorStudentPage'),
+  acceptGate: lazyPage(() => import('../features/advisor/accept-page.tsx'), 'AcceptGate'),
+  acceptInvitation: lazyPage(() => import('../features/advisor/accept-page.tsx'), 'AcceptInvitationPage'),
+  settings: lazyPage(() => import('../features/settings/settings-page.tsx'), 'SettingsPage'),
+} satisfies Record<string, LazyPage>;
+
+/** A route showing a lazy page; `handle.preload` lets the first screen start its download early. */
+function page(path: string | undefined, lazy: LazyPage): RouteObject {
+  const handle = { preload: lazy.preload };
+  return path === undefined ? { index: true, element: lazy.element, handle } : { path, element: lazy.element, handle };
+}
 
 /**
  * Every screen, and who may see it: sign-in pages only without a session; students' screens only
  * for students (the printable week outside the app's frame); the advisor page only for advisors; settings for both. Unknown paths get a 404.
  */
+export const routes: RouteObject[] = [
+  {
+    path: '/',
+    errorElement: <CrashPage />,
+    children: [
+      {
+        element: <PublicOnly />,
+        children: [
+          {
+            element: <PublicLayout />,
+            children: [page('sign-in', pages.signIn), page('sign-up', pages.signUp)],
+          },
+        ],
+      },
+      {
+        element: <RequireUser />,
+        children: [
+          {
+            element: <AppShell />,
+            children: [
+              {
+                element: <RequireStudent />,
+                children: [
+                  page(undefined, pages.home),
+                  page('profile', pages.profile),
+                  page('postmortem', pages.postmortem),
+                  page('plan', pages.plan),
+                  page('plan/settings', pages.planSettings),
+                  page('evidence', pages.evidence),
+                  page('log', pages.logBlock),
+                  page('journal', pages.journal),
+                  page('journal/review', pages.review),
+                  page('sharing', pages.sharing),
+                  page('sharing/access-log', pages.accessLog),
+                  page('story', pages.story),
+                ],
+              },
+              {
+                element: <RequireAdvisor />,
+                children: [page('advisor', pages.advisor), page('advisor/students/:id', pages.advisorStudent)],
+              },
+              page('settings', pages.settings),
+            ],
+          },
+          // The printable week stands alone: no header, no footer, nothing but the week.
+          { element: <RequireStudent />, children: [page('plan/print', pages.planPrint)] },
+        ],
+      },
+      {
+        // An invitation link: the code waits in the tab while a signed-out advisor signs in.
+        path: 'advisor/accept',
+        element: pages.acceptGate.element,
+        handle: { preload: pages.acceptGate.preload },
+        children: [{ element: <AppShell />, children: [page(undefined, pages.acceptInvitation)] }],
+      },
+      {
+        path: '*',
+        element: (
+          <PublicLayout>
+            <NotFoundPage />
+          </PublicLayout>
+        ),
+      },
+    ],
+  },
+];
+
 export function createRouter() {
-  return createBrowserRouter([
-    {
-      path: '/',
-      errorElement: <CrashPage />,
-      children: [
-        {
-          element: <PublicOnly />,
-          children: [
-            {
-              element: <PublicLayout />,
-              children: [
-                { path: 'sign-in', element: <SignInPage /> },
-                { path: 'sign-up', element: <SignUpPage /> },
-              ],
-            },
-          ],
-        },
-        {
-          element: <RequireUser />,
-          children: [
-            {
-              element: <AppShell />,
-              children: [
-                {
-                  element: <RequireStudent />,
-                  children: [
-                    { index: true, element: <HomePage /> },
-                    { path: 'profile', element: <ProfilePage /> },
-                    { path: 'postmortem', element: <PostmortemPage /> },
-                    { path: 'plan', element: <PlanPage /> },
-                    { path: 'plan/settings', element: <PlanSettingsPage /> },
-                    { path: 'evidence', element: <EvidencePage /> },
-                    { path: 'log', element: <LogBlockPage /> },
-                    { path: 'journal', element: <JournalPage /> },
-                    { path: 'journal/review', element: <ReviewPage /> },
-                    { path: 'sharing', element: <SharingPage /> },
-                    { path: 'sharing/access-log', element: <AccessLogPage /> },
-                    { path: 'story', element: <StoryPage /> },
-                  ],
-                },
-                {
-                  element: <RequireAdvisor />,
-                  children: [
-                    { path: 'advisor', element: <AdvisorPage /> },
-                    { path: 'advisor/students/:id', element: <AdvisorStudentPage /> },
-                  ],
-                },
-                { path: 'settings', element: <SettingsPage /> },
-              ],
-            },
-            // The printable week stands alone: no header, no footer, nothing but the week.
-            { element: <RequireStudent />, children: [{ path: 'plan/print', element: <PlanPrintPage /> }] },
-          ],
-        },
-        {
-          // An invitation link: the code waits in the tab while a signed-out advisor signs in.
-          path: 'advisor/accept',
-          element: <AcceptGate />,
-          children: [{ element: <AppShell />, children: [{ index: true, element: <AcceptInvitationPage /> }] }],
-        },
-        {
-          path: '*',
-          element: (
-            <PublicLayout>
-              <NotFoundPage />
-            </PublicLayout>
-          ),
-        },
-      ],
-    },
-  ]);
+  return createBrowserRouter(routes);
+}
+
+/**
+ * Starts downloading the code of the page at `pathname` (sign-in, home, the log form…) while the
+ * session is checked, instead of after: one round trip fewer on a slow phone.
+ */
+export function preloadPage(pathname: string): void {
+  for (const match of matchRoutes(routes, pathname) ?? []) {
+    const preload = (match.route.handle as { preload?: () => Promise<unknown> } | undefined)?.preload;
+    // A failed early download is not an error yet: the page asks again when it is shown.
+    preload?.().catch(() => undefined);
+  }
 }

@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { BlockMode, QuestionBank } from '#domain/evidence/logging.ts';
 import { api, type LoggedBlock } from '../../api/endpoints.ts';
 import { ErrorSummary, FieldError, SubmitButton, inputProps } from '../../components/form.tsx';
@@ -11,11 +11,14 @@ import {
   defaultMinutes,
   initialBlockValues,
   missedCount,
+  prefillSize,
+  prefsFrom,
   readPrefs,
   savePrefs,
   toBlockBody,
   toNumberOrNull,
   type BlockValues,
+  type PlannedBlocks,
 } from './log-block-values.ts';
 
 const FIELD_IDS: Record<string, string> = {
@@ -112,23 +115,42 @@ function MissChips<T extends string>({
 }
 
 /**
- * Logging a question-bank block from a phone: bank and mode remembered from last time, 40 questions
- * and the minutes prefilled, today's date; the misses tagged by tapping. One thumb, a few seconds.
+ * Logging a question-bank block from a phone: bank and mode remembered from last time; the size and
+ * minutes of the day's planned block (or of the last block, or the plan's block format); the date;
+ * the misses tagged by tapping. One thumb, a few seconds: a 40-question block with three missed
+ * systems is the Correct field, the count, three chips and the button.
  */
 export function LogBlockForm({
   today,
   initialDate,
+  planned,
   onLogged,
 }: {
   today: string;
   initialDate?: string | undefined;
+  /** The day's plan once loaded; undefined while it loads or cannot be read (offline). */
+  planned?: PlannedBlocks | undefined;
   onLogged: (logged: LoggedBlockSummary) => void;
 }) {
+  const [prefs] = useState(readPrefs);
   const [values, setValues] = useState<BlockValues>(() => ({
-    ...initialBlockValues(today, readPrefs()),
+    ...initialBlockValues(today, prefs, planned),
     date: initialDate ?? today,
   }));
   const [isMinutesTouched, setIsMinutesTouched] = useState(false);
+  const [isSizeTouched, setIsSizeTouched] = useState(false);
+
+  // The plan arrives after the form shows: its block fills the size and minutes the student has not changed.
+  useEffect(() => {
+    if (!planned || isSizeTouched) return;
+    const size = prefillSize(prefs, planned);
+    setValues((v) => ({
+      ...v,
+      questions: String(size.questions),
+      minutes: isMinutesTouched ? v.minutes : String(size.minutes),
+    }));
+    // Only a newly loaded plan refills (hence the one dependency); the student's own changes stay.
+  }, [planned]);
   const [isBusy, setIsBusy] = useState(false);
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [attempt, setAttempt] = useState(0);
@@ -142,6 +164,7 @@ export function LogBlockForm({
   };
 
   const setQuestions = (questions: string) => {
+    setIsSizeTouched(true);
     setValues((v) => {
       const n = toNumberOrNull(questions);
       const minutes =
@@ -165,8 +188,9 @@ export function LogBlockForm({
     setAttempt((n) => n + 1);
     try {
       const logged = await api.logBlock(toBlockBody(values));
-      savePrefs({ bank: values.bank, mode: values.mode, questions: questions ?? 40 });
+      savePrefs(prefsFrom(values));
       onLogged({ ...logged, values });
+      // Ready for the next block: same bank, mode, size, minutes and date; the count and misses cleared.
       setValues((v) => ({ ...v, correct: '', missedSystems: {}, missedDisciplines: {} }));
       correctRef.current?.focus({ preventScroll: true });
     } catch (caught) {

@@ -1,12 +1,14 @@
-import { useCallback, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { isLocalDate } from '#domain/common/dates.ts';
 import { formatLongDate } from '../../components/dates.ts';
 import { usePageTitle } from '../../components/page-title.ts';
 import { LoadError, Loading } from '../../components/status.tsx';
-import { Toast } from '../../components/toast.tsx';
+import { api } from '../../api/endpoints.ts';
+import '../../styles/quick-log.css';
 import { BANK_NAMES } from './evidence-labels.ts';
 import { LogBlockForm, type LoggedBlockSummary } from './log-block-form.tsx';
+import { plannedBlocksOn, type PlannedBlocks } from './log-block-values.ts';
 import { RecentBlocks } from './question-bank.tsx';
 import { useEvidence } from './use-evidence.ts';
 
@@ -48,6 +50,51 @@ export function describeLoggedBlock(summary: LoggedBlockSummary, today: string):
   );
 }
 
+/**
+ * The confirmation after a block, in the page above the form rather than floating over it: it pushes
+ * the form down instead of covering the Minutes and Date fields, and stays until closed or replaced.
+ * The live region is always there so each new message is announced.
+ */
+function LoggedNotice({ message, onClose }: { message: ToastMessage | null; onClose: () => void }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    // Brought into view (the student is usually scrolled down at the chips), the form's top under it.
+    if (message) ref.current?.scrollIntoView?.({ block: 'start', behavior: 'instant' });
+  }, [message]);
+  return (
+    <div className="log-notice-region" role="status" aria-live="polite" ref={ref}>
+      {message ? (
+        <div className={`toast toast--${message.tone} log-notice`} key={message.id} data-testid="toast">
+          <div className="toast-body">{message.content}</div>
+          <button type="button" className="toast-close" onClick={onClose} aria-label="Close this message">
+            ×
+          </button>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+/** The day's planned blocks, read once the day is known; undefined while loading or when it cannot be read. */
+function usePlannedBlocks(date: string | null): PlannedBlocks | undefined {
+  const [planned, setPlanned] = useState<{ date: string; blocks: PlannedBlocks } | undefined>();
+  useEffect(() => {
+    if (!date) return;
+    let isCurrent = true;
+    api.plan({ from: date, to: date }).then(
+      (response) => {
+        if (isCurrent) setPlanned({ date, blocks: plannedBlocksOn(response, date) });
+      },
+      // No plan to read (offline, or the server is away): the form keeps the remembered size.
+      () => undefined,
+    );
+    return () => {
+      isCurrent = false;
+    };
+  }, [date]);
+  return planned && planned.date === date ? planned.blocks : undefined;
+}
+
 /** /log: the block form on its own, for the phone in a call room; the day's blocks under it. */
 export function LogBlockPage() {
   usePageTitle('Log a block');
@@ -55,13 +102,13 @@ export function LogBlockPage() {
   const dateParam = params.get('date');
   const { data, error, refresh } = useEvidence();
   const [toast, setToast] = useState<ToastMessage | null>(null);
-  const closeToast = useCallback(() => setToast(null), []);
+  const today = data?.today ?? null;
+  const initialDate = today && dateParam && isLocalDate(dateParam) && dateParam <= today ? dateParam : undefined;
+  const planned = usePlannedBlocks(initialDate ?? today);
 
   if (error && !data) return <LoadError error={error} onRetry={refresh} what="the block form" />;
-  if (!data) return <Loading label="Loading…" lines={3} />;
+  if (!data || !today) return <Loading label="Loading…" lines={3} />;
 
-  const today = data.today;
-  const initialDate = dateParam && isLocalDate(dateParam) && dateParam <= today ? dateParam : undefined;
   const todays = data.blocks.recent.filter((block) => block.date === (initialDate ?? today));
 
   return (
@@ -70,10 +117,12 @@ export function LogBlockPage() {
         <h1>Log a block</h1>
         <p className="muted small">Right after the block, while you still remember what you missed.</p>
       </div>
+      <LoggedNotice message={toast} onClose={() => setToast(null)} />
       <div className="card quick-log-card">
         <LogBlockForm
           today={today}
           initialDate={initialDate}
+          planned={planned}
           onLogged={(logged) => {
             setToast({
               id: Date.now(),
@@ -97,7 +146,6 @@ export function LogBlockPage() {
           <Link to="/evidence">All your scores, weak areas and the verdict →</Link>
         </p>
       </section>
-      <Toast message={toast} onClose={closeToast} />
     </div>
   );
 }

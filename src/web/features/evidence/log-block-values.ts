@@ -1,5 +1,7 @@
 import { BLOCK_MODES, QUESTION_BANKS, type BlockMode, type QuestionBank } from '#domain/evidence/logging.ts';
 import type { DisciplineId, SystemId } from '#domain/evidence/areas.ts';
+import { BLOCK_FORMATS, DEFAULT_PLAN_SETTINGS, type BlockFormat } from '#domain/plan/settings.ts';
+import type { PlanResponse } from '#shared/contracts/plan.ts';
 
 /** The block form as typed: numbers stay strings until sent, tags are counts per area. */
 export type BlockValues = {
@@ -13,9 +15,10 @@ export type BlockValues = {
   missedDisciplines: Partial<Record<DisciplineId, number>>;
 };
 
-/** The two block sizes a question bank offers most: UWorld's full block and a short one. */
-export const QUICK_SIZES = [40, 20] as const;
-export const DEFAULT_QUESTIONS = 40;
+/** The two block sizes a plan uses (BLOCK_FORMATS): the current exam's 20-question block and the older 40. */
+export const QUICK_SIZES = [20, 40] as const;
+/** With no plan and nothing remembered: the plan's default block, the current exam's (DOMAIN.md §1). */
+export const DEFAULT_BLOCK = BLOCK_FORMATS[DEFAULT_PLAN_SETTINGS.questionBank.blockFormat];
 
 /**
  * Minutes prefilled for a block: 90 seconds a question, the real exam's pace (DOMAIN.md §1, "Time per
@@ -25,13 +28,55 @@ export function defaultMinutes(questions: number): number {
   return Math.max(1, Math.round((questions * 90) / 60));
 }
 
-export function initialBlockValues(today: string, prefs: QuickLogPrefs): BlockValues {
+/** A block's size and minutes, and where the form took them from. */
+export type BlockSize = { questions: number; minutes: number; from: 'plan' | 'last-block' | 'plan-format' | 'default' };
+
+/** What the plan says about one day's blocks: its first open question-bank block, and its block format. */
+export type PlannedBlocks = { open: { questions: number; minutes: number } | null; format: BlockFormat | null };
+
+const BLOCK_KINDS: readonly string[] = ['qbank-block', 'second-pass-block'];
+
+/**
+ * The day's first question-bank block not yet done or skipped (the one a log ticks off, as the server
+ * does), and the plan's block format; null fields when there is no plan or no such block that day.
+ */
+export function plannedBlocksOn(response: PlanResponse, date: string): PlannedBlocks {
+  const format = response.plan?.settings.questionBank.blockFormat ?? null;
+  const day = response.days.find((d) => d.date === date);
+  const item = day?.items.find((i) => BLOCK_KINDS.includes(i.kind) && i.status === null);
+  const open =
+    item && item.questions !== undefined && item.questions > 0
+      ? { questions: item.questions, minutes: item.minutes }
+      : null;
+  return { open, format };
+}
+
+/**
+ * The size and minutes to prefill, first match wins: the day's open planned block; the last block
+ * logged on this device (its minutes, or 90 s a question when none were kept); the plan's block
+ * format; the current exam's block. `planned` is undefined while the plan is not loaded (or offline).
+ */
+export function prefillSize(prefs: QuickLogPrefs, planned: PlannedBlocks | undefined): BlockSize {
+  if (planned?.open) return { ...planned.open, from: 'plan' };
+  if (prefs.questions !== null) {
+    return {
+      questions: prefs.questions,
+      minutes: prefs.minutes ?? defaultMinutes(prefs.questions),
+      from: 'last-block',
+    };
+  }
+  if (planned?.format) return { ...BLOCK_FORMATS[planned.format], from: 'plan-format' };
+  return { ...DEFAULT_BLOCK, from: 'default' };
+}
+
+export function initialBlockValues(today: string, prefs: QuickLogPrefs, planned?: PlannedBlocks): BlockValues {
+  const size = prefillSize(prefs, planned);
   return {
     bank: prefs.bank,
     mode: prefs.mode,
-    questions: String(prefs.questions),
+    questions: String(size.questions),
     correct: '',
-    minutes: String(defaultMinutes(prefs.questions)),
+    minutes: String(size.minutes),
     date: today,
     missedSystems: {},
     missedDisciplines: {},
@@ -77,9 +122,12 @@ export function toBlockBody(values: BlockValues) {
   };
 }
 
-/** What the form remembers between blocks on this device: the bank, the mode and the block size. */
-export type QuickLogPrefs = { bank: QuestionBank; mode: BlockMode; questions: number };
-export const DEFAULT_PREFS: QuickLogPrefs = { bank: 'uworld', mode: 'timed', questions: DEFAULT_QUESTIONS };
+/** What the form remembers between blocks on this device: the last block's bank, mode, size and minutes. */
+export type QuickLogPrefs = { bank: QuestionBank; mode: BlockMode; questions: number | null; minutes: number | null };
+export const DEFAULT_PREFS: QuickLogPrefs = { bank: 'uworld', mode: 'timed', questions: null, minutes: null };
+
+const isWholeAtLeastOne = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isInteger(value) && value >= 1;
 const PREFS_KEY = 'comeback.quick-log';
 
 /** Reads the remembered choices; anything unreadable falls back to the defaults. */
@@ -89,15 +137,10 @@ export function parsePrefs(raw: string | null): QuickLogPrefs {
     const value = JSON.parse(raw) as Partial<Record<keyof QuickLogPrefs, unknown>>;
     const bank = (QUESTION_BANKS as readonly unknown[]).includes(value.bank) ? (value.bank as QuestionBank) : null;
     const mode = (BLOCK_MODES as readonly unknown[]).includes(value.mode) ? (value.mode as BlockMode) : null;
-    const questions =
-      typeof value.questions === 'number' && Number.isInteger(value.questions) && value.questions >= 1
-        ? value.questions
-        : null;
-    return {
-      bank: bank ?? DEFAULT_PREFS.bank,
-      mode: mode ?? DEFAULT_PREFS.mode,
-      questions: questions ?? DEFAULT_PREFS.questions,
-    };
+    const questions = isWholeAtLeastOne(value.questions) ? value.questions : null;
+    // Minutes belong to the size they were kept with: without a size they mean nothing.
+    const minutes = questions !== null && isWholeAtLeastOne(value.minutes) ? value.minutes : null;
+    return { bank: bank ?? DEFAULT_PREFS.bank, mode: mode ?? DEFAULT_PREFS.mode, questions, minutes };
   } catch {
     return DEFAULT_PREFS;
   }
@@ -109,6 +152,19 @@ export function readPrefs(): QuickLogPrefs {
   } catch {
     return DEFAULT_PREFS;
   }
+}
+
+/** The prefs to keep after a block was logged: its bank, mode, and its size and minutes when they are whole numbers. */
+export function prefsFrom(values: BlockValues): QuickLogPrefs {
+  const questions = toNumberOrNull(values.questions);
+  const minutes = toNumberOrNull(values.minutes);
+  const size = isWholeAtLeastOne(questions) ? questions : null;
+  return {
+    bank: values.bank,
+    mode: values.mode,
+    questions: size,
+    minutes: size !== null && isWholeAtLeastOne(minutes) ? minutes : null,
+  };
 }
 
 export function savePrefs(prefs: QuickLogPrefs): void {

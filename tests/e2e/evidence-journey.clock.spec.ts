@@ -56,18 +56,21 @@ test('A student logs three blocks from a phone, logs two practice exams, sees th
 
   const log = new LogBlockPage(page);
   await expect(log.form).toBeVisible();
-  // Prefilled: UWorld, timed, 40 questions, 60 minutes, today.
+  // Prefilled: UWorld, timed, today, and the size and minutes of today's planned block (the plan's
+  // default 20 in 30, the current exam's block).
   await expect(log.choice('Bank', 'UWorld')).toBeChecked();
   await expect(log.choice('Mode', 'Timed')).toBeChecked();
-  await expect(page.locator('#log-questions')).toHaveValue('40');
-  await expect(page.locator('#log-minutes')).toHaveValue('60');
+  await expect(page.locator('#log-questions')).toHaveValue('20');
+  await expect(page.locator('#log-minutes')).toHaveValue('30');
   await expect(page.locator('#log-date')).toHaveValue(blockDay);
 
-  // 1. 28 of 40, with misses tagged: each tap adds one, "−" takes one back.
+  // 1. 28 of 40 (the 40 chip sets 60 minutes), with misses tagged: each tap adds one, "−" takes one back.
   await log.fill({
+    questions: 40,
     correct: 28,
     misses: ['Medicine', 'Medicine', 'Cardiovascular', 'Cardiovascular', 'Renal & urinary'],
   });
+  await expect(page.locator('#log-minutes')).toHaveValue('60');
   await expect(log.form).toContainText('70 %');
   await page.getByRole('button', { name: 'Remove one Medicine miss' }).click();
   await expect(log.missChip('Medicine')).toHaveAccessibleName(/1 tagged/);
@@ -89,7 +92,8 @@ test('A student logs three blocks from a phone, logs two practice exams, sees th
   await expect(log.toast).toContainText('Logged: 15 of 20 (75 %), UWorld tutor.');
   await expect(log.loggedBlocks).toHaveCount(2);
 
-  // 3. The form remembers the last bank, mode and size; a typo is caught beside its field.
+  // 3. The form remembers the last bank and mode (the size, 20, is also the plan's next open block);
+  // a typo is caught beside its field.
   await log.goto();
   await expect(log.choice('Mode', 'Tutor')).toBeChecked();
   await expect(page.locator('#log-questions')).toHaveValue('20');

@@ -82,7 +82,7 @@ test('Bad practice exams are refused beside the field and change nothing; a Clin
   // A block logged, then deleted in two taps.
   const log = new LogBlockPage(page);
   await log.goto();
-  await log.fill({ bank: 'AMBOSS', correct: 30 });
+  await log.fill({ bank: 'AMBOSS', questions: 40, correct: 30 });
   await log.submit.click();
   await expect(log.toast).toContainText('Logged: 30 of 40 (75 %), AMBOSS');
   // No plan, so nothing to tick off; the toast says so rather than pretend.

@@ -93,11 +93,15 @@ async function main() {
       // connections are refused; every response meanwhile closes its connection.
       await new Promise((resolve) => setTimeout(resolve, graceMs));
       app.log.info('draining: no new connections; finishing the requests in flight');
-      // Stop accepting but keep the open connections: each closes after its current answer
-      // (Connection: close), an idle one when the proxy closes it (nginx: after 4 s idle), within
-      // SHUTDOWN_TIMEOUT_MS. Node's own close() would shut idle connections at once, and one whose
-      // request is already on its way (a POST nginx just sent) would be cut: nginx answers it 502.
+      // Stop accepting but keep the busy connections: each closes after its current answer
+      // (Connection: close), within SHUTDOWN_TIMEOUT_MS. Closing idle connections at SIGTERM would
+      // cut one whose request is already on its way (a POST nginx just sent: nginx answers 502).
+      // A connection still idle now has been idle for the whole grace (every answer in the grace
+      // closed its own connection), longer than the proxy's idle keep-alive (nginx 4 s < 5 s grace),
+      // so the proxy no longer uses it; a direct client that kept one open (Node's fetch keeps idle
+      // sockets for the server's 72 s hint) must not hold the drain to its timeout, so close those.
       // With no grace (Ctrl+C, tests without a proxy) there is no proxy to wait for.
+      app.server.closeIdleConnections();
       await stopAccepting(app.server, graceMs === 0 ? 0 : shutdownTimes.timeoutMs);
       // Closes what is left (idle connections), waits for in-flight requests to be answered.
       await app.close();

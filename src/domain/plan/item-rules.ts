@@ -10,7 +10,8 @@ import type { PlanItem, PlanItemKind } from './scheduler.ts';
  * Rest is protected time and the exam is the exam: neither is a task to tick. Everything else
  * (blocks, reviews, practice exams, reading, journal review) is work the student does or skips.
  */
-const UNTICKABLE: ReadonlySet<PlanItemKind> = new Set(['rest', 'exam']);
+export const UNTICKABLE_KINDS = ['rest', 'exam'] as const satisfies readonly PlanItemKind[];
+const UNTICKABLE: ReadonlySet<PlanItemKind> = new Set(UNTICKABLE_KINDS);
 
 export function isTickable(item: Pick<PlanItem, 'kind'>): boolean {
   return !UNTICKABLE.has(item.kind);

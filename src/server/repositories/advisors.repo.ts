@@ -2,6 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import { sql } from 'kysely';
 import type { LocalDate } from '#domain/common/dates.ts';
 import { DEFAULT_SCOPES, SCOPES, type Scope, type Scopes } from '#domain/advisor/scopes.ts';
+import { UNTICKABLE_KINDS } from '#domain/plan/item-rules.ts';
 import type { DB, AdvisorLinksTable } from '../db/schema.ts';
 
 /**
@@ -68,6 +69,25 @@ const LINK_COLUMNS = [
 ] as const;
 
 export function createAdvisorsRepo(db: Kysely<DB>) {
+  /** Planned and done minutes of tickable plan items, per student, for dates in [from, to]. */
+  const studyMinutes = (studentIds: readonly string[], range: { from: LocalDate; to: LocalDate }) =>
+    db
+      .selectFrom('plan_items')
+      .select([
+        'user_id',
+        (eb) => eb.fn.sum<number | string>('minutes').as('planned'),
+        (eb) =>
+          eb.fn
+            .sum<number | string>(
+              sql<number>`case when ${sql.ref('status')} = 'done' then ${sql.ref('minutes')} else 0 end`,
+            )
+            .as('done'),
+      ])
+      .where('user_id', 'in', studentIds)
+      .where('date', '>=', range.from)
+      .where('date', '<=', range.to)
+      .where('kind', 'not in', UNTICKABLE_KINDS);
+
   return {
     /* Invitations: the student's side. */
 
@@ -313,53 +333,18 @@ export function createAdvisorsRepo(db: Kysely<DB>) {
     },
 
     /**
-     * Planned and done study minutes a day (rest and the exam itself left out) and the practice exams
-     * not done, for dates in [from, to]: the caller keeps each student's own window.
+     * Planned and done study minutes a day (rest and the exam itself left out: they are not work to
+     * tick, item-rules.ts) for dates in [from, to]: the caller keeps each student's own window.
      */
     async planDaysOf(studentIds: readonly string[], range: { from: LocalDate; to: LocalDate }) {
       if (studentIds.length === 0) return [];
-      return db
-        .selectFrom('plan_items')
-        .select([
-          'user_id',
-          'date',
-          (eb) => eb.fn.sum<number | string>('minutes').as('planned'),
-          (eb) =>
-            eb.fn
-              .sum<number | string>(
-                sql<number>`case when ${sql.ref('status')} = 'done' then ${sql.ref('minutes')} else 0 end`,
-              )
-              .as('done'),
-        ])
-        .where('user_id', 'in', studentIds)
-        .where('date', '>=', range.from)
-        .where('date', '<=', range.to)
-        .where('kind', 'not in', ['rest', 'exam'])
-        .groupBy(['user_id', 'date'])
-        .execute();
+      return studyMinutes(studentIds, range).select('date').groupBy(['user_id', 'date']).execute();
     },
 
-    /** Planned and done study minutes in [from, to], one row per student (rest and the exam left out). */
+    /** Planned and done study minutes in [from, to], one row per student. */
     async planTotalsOf(studentIds: readonly string[], range: { from: LocalDate; to: LocalDate }) {
       if (studentIds.length === 0) return [];
-      return db
-        .selectFrom('plan_items')
-        .select([
-          'user_id',
-          (eb) => eb.fn.sum<number | string>('minutes').as('planned'),
-          (eb) =>
-            eb.fn
-              .sum<number | string>(
-                sql<number>`case when ${sql.ref('status')} = 'done' then ${sql.ref('minutes')} else 0 end`,
-              )
-              .as('done'),
-        ])
-        .where('user_id', 'in', studentIds)
-        .where('date', '>=', range.from)
-        .where('date', '<=', range.to)
-        .where('kind', 'not in', ['rest', 'exam'])
-        .groupBy('user_id')
-        .execute();
+      return studyMinutes(studentIds, range).groupBy('user_id').execute();
     },
 
     async openPracticeExamItemsOf(studentIds: readonly string[], range: { from: LocalDate; to: LocalDate }) {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildDueQueue, forecastReviews, toQueueCard } from '#domain/journal/queue.ts';
 import { examWindowOf, replayCard, type ReviewRating } from '#domain/journal/schedule.ts';
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from '#tests/setup/databases.ts';
+import { MAX_COUNTED_REVIEW_MS, minutesPerCard, OWN_TIMES_COUNTED } from '#domain/plan/journal-slot.ts';
 import { createJournalRepo } from './journal.repo.ts';
 
 const DAY_MS = 86_400_000;
@@ -74,5 +75,33 @@ describeEachDatabase('journal repository, the queue read', (kind) => {
     const b = build(fromJson);
     expect(a.forecast.backlog.count).toBeGreaterThan(20);
     expect(a).toEqual(b);
+  });
+
+  it('reads the latest timed review durations, giving the plan slot the minutes a card that every rating gives', async () => {
+    const repo = createJournalRepo(testDb.database.db);
+    const [entry] = await repo.listEntries('u1');
+    // 80 ratings, some untimed and some left open past the cap, at distinct instants.
+    for (let i = 0; i < 80; i++) {
+      const durationMs =
+        i % 7 === 0 ? null : i % 11 === 0 ? MAX_COUNTED_REVIEW_MS + 1 : 20_000 + ((i * 7_919) % 90_000);
+      await repo.insertReview('u1', {
+        id: `r${String(i).padStart(3, '0')}`,
+        entryId: entry!.id,
+        rating: 3,
+        reviewedAt: new Date(NOW_MS - (80 - i) * 60_000).toISOString(),
+        durationMs,
+        cardBefore: entry!.card,
+        cardAfter: entry!.card,
+        fsrsDue: new Date(NOW_MS).toISOString(),
+        adjustment: 'none',
+      });
+    }
+    const recent = await repo.recentReviewDurations('u1', OWN_TIMES_COUNTED, MAX_COUNTED_REVIEW_MS);
+    expect(recent).toHaveLength(OWN_TIMES_COUNTED);
+    const all = (await repo.listReviews('u1')).map((r) => r.durationMs);
+    expect(minutesPerCard(recent)).toBe(minutesPerCard(all));
+    expect(recent).toEqual(
+      all.filter((d): d is number => d !== null && d > 0 && d <= MAX_COUNTED_REVIEW_MS).slice(-OWN_TIMES_COUNTED),
+    );
   });
 });

@@ -321,6 +321,25 @@ export function createJournalRepo(db: Kysely<DB>) {
     },
 
     /** Every rating, oldest first: the log the schedule is replayed from. */
+    /**
+     * The durations of the student's `limit` latest reviews timed in (0, maxMs], oldest first: what
+     * the plan's journal slot needs of the ratings (journal-slot.ts minutesPerCard), without reading
+     * every rating on each re-plan.
+     */
+    async recentReviewDurations(userId: string, limit: number, maxMs: number): Promise<number[]> {
+      const rows = await db
+        .selectFrom('journal_reviews')
+        .select('duration_ms')
+        .where('user_id', '=', userId)
+        .where('duration_ms', '>', 0)
+        .where('duration_ms', '<=', maxMs)
+        .orderBy('reviewed_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(limit)
+        .execute();
+      return rows.map((r) => Number(r.duration_ms)).reverse();
+    },
+
     async listReviews(userId: string): Promise<StoredReview[]> {
       const rows = await db
         .selectFrom('journal_reviews')

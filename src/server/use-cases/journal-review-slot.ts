@@ -1,10 +1,15 @@
-import { minutesPerCard, reviewMinutesByDate } from '#domain/plan/journal-slot.ts';
+import {
+  MAX_COUNTED_REVIEW_MS,
+  minutesPerCard,
+  OWN_TIMES_COUNTED,
+  reviewMinutesByDate,
+} from '#domain/plan/journal-slot.ts';
 import type { Actor, Repos } from '../context.ts';
 import { forecastFor, loadReviewSchedule } from './load-review-schedule.ts';
 
 /**
  * Minutes of journal review due on each day to the exam, for the plan's review slot: the journal's
- * forecast (overdue cards today, the final weeks spread) times this student's minutes per card.
+ * forecast (a backlog paced over the next days, the final weeks spread) times this student's minutes per card.
  * Empty without journal entries. Read in the caller's transaction.
  */
 export async function journalReviewMinutes(
@@ -14,10 +19,10 @@ export async function journalReviewMinutes(
 ): Promise<Record<string, number> | undefined> {
   const cards = await repos.journal.listCards(actor.userId);
   if (cards.length === 0) return undefined;
-  const [schedule, reviews] = await Promise.all([
+  const [schedule, durations] = await Promise.all([
     loadReviewSchedule(repos, actor, now),
-    repos.journal.listReviews(actor.userId),
+    repos.journal.recentReviewDurations(actor.userId, OWN_TIMES_COUNTED, MAX_COUNTED_REVIEW_MS),
   ]);
   const { forecast } = forecastFor(cards, schedule);
-  return reviewMinutesByDate(forecast.days, minutesPerCard(reviews.map((r) => r.durationMs)));
+  return reviewMinutesByDate(forecast.days, minutesPerCard(durations));
 }

@@ -8,10 +8,11 @@ import { defineConfig, devices } from '@playwright/test';
  * fixed port with a fresh SQLite data dir per run. Chromium is Debian's (scripts/ensure-chromium.mjs):
  * Playwright's own browser download cannot work on the machines this project runs on.
  */
-const PORT = 3210;
+/** E2E_PORT / E2E_CLOCK_PORT let two checkouts run their journeys on one machine at once. */
+const PORT = Number(process.env.E2E_PORT ?? 3210);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 /** A second server whose clock the journeys that need time to pass can move (COMEBACK_TEST_CLOCK_FILE). */
-const CLOCK_PORT = 3211;
+const CLOCK_PORT = Number(process.env.E2E_CLOCK_PORT ?? PORT + 1);
 const CLOCK_BASE_URL = `http://127.0.0.1:${CLOCK_PORT}`;
 const isCI = Boolean(process.env.CI);
 /**

@@ -15,6 +15,9 @@ import * as m202612010900 from './202612010900_countermeasures.ts';
 import * as m202612011000 from './202612011000_journal_signals.ts';
 import * as m202612011100 from './202612011100_plan_reflow.ts';
 import * as m202612011200 from './202612011200_idempotency.ts';
+import * as m202612011300 from './202612011300_journal_speed.ts';
+import * as m202612011400 from './202612011400_advisor_speed.ts';
+import * as m202612011500 from './202612011500_offline_conflicts.ts';
 
 /** Every migration, by name; names sort in the order they run. Add new files here. */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +37,7 @@ export const migrations: Record<string, Migration> = {
   '202612011000_journal_signals': m202612011000,
   '202612011100_plan_reflow': m202612011100,
   '202612011200_idempotency': m202612011200,
+  '202612011300_journal_speed': m202612011300,
+  '202612011400_advisor_speed': m202612011400,
+  '202612011500_offline_conflicts': m202612011500,
 };

@@ -24,6 +24,34 @@ describe('comeback plan', () => {
     expect(plan.summary.questionsScheduled).toBe(800);
   });
 
+  it('prints only checked ways out: each one, applied, removes its shortfall (as in the web app)', () => {
+    const request = {
+      startDate: '2026-11-25',
+      examDate: '2027-01-20',
+      settings: {
+        dailyCapHours: 2,
+        questionBank: { questionsLeft: 800, blockFormat: '20-in-30', reviewMinutesPerBlock: 30, mode: 'timed' },
+      },
+    };
+    const plan = JSON.parse(runCli(['plan'], JSON.stringify(request), NOW).stdout);
+    expect(plan.summary.waysOutChecked).toBe(true);
+    const shortfall = plan.summary.shortfalls[0];
+    const patches = shortfall.waysOut.filter((way: { settingsPatch?: object }) => way.settingsPatch);
+    expect(patches.length).toBeGreaterThan(0);
+    for (const way of patches) {
+      const applied = runCli(
+        ['plan'],
+        JSON.stringify({ ...request, settings: { ...request.settings, ...way.settingsPatch } }),
+        NOW,
+      );
+      const after = JSON.parse(applied.stdout);
+      const same = after.summary.shortfalls.filter(
+        (other: { week: number; kind: string }) => other.week === shortfall.week && other.kind === shortfall.kind,
+      );
+      expect(same, way.label).toEqual([]);
+    }
+  });
+
   it('starts today in the given time zone when no start date is given', () => {
     const result = runCli(
       ['plan'],

@@ -7,7 +7,7 @@ import { predictScore } from '#domain/evidence/predictor.ts';
 import { assessReadiness } from '#domain/evidence/readiness.ts';
 import { evaluatePredictor } from '#domain/evidence/evaluation.ts';
 import { daysBetween } from '#domain/common/dates.ts';
-import { generatePlan } from '#domain/plan/scheduler.ts';
+import { checkWaysOut, generatePlan } from '#domain/plan/scheduler.ts';
 import { MAX_YEARS_AHEAD } from '#domain/risk/profile.ts';
 import { DEFAULT_PLAN_SETTINGS } from '#domain/plan/settings.ts';
 import { localDateSchema, timeZoneSchema } from '#shared/contracts/common.ts';
@@ -52,9 +52,11 @@ function runPlan(input: unknown, now: Date): CliResult {
       examDate: `Choose an exam date within ${MAX_YEARS_AHEAD} years.`,
     });
   }
-  const plan = generatePlan({ startDate, examDate: parsed.data.examDate, settings: settings.data });
+  const planInput = { startDate, examDate: parsed.data.examDate, settings: settings.data };
+  const plan = generatePlan(planInput);
   if (!plan.ok) return badInput(`${plan.error.code}: ${plan.error.message}`, plan.error.fields);
-  return { code: 0, stdout: `${JSON.stringify(plan.value, null, 2)}\n`, stderr: '' };
+  // The same checked ways out the web app stores: each one offered removes its shortfall.
+  return { code: 0, stdout: `${JSON.stringify(checkWaysOut(planInput, plan.value), null, 2)}\n`, stderr: '' };
 }
 
 function printJson(value: unknown): CliResult {

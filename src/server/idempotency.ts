@@ -23,19 +23,34 @@ export const REPLAYED_HEADER = 'idempotent-replayed';
 export const IDEMPOTENCY_KEY_TTL_MS = 7 * 86_400_000;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** HTTP's optional whitespace around a field value: spaces and tabs only (RFC 9110 §5.5), not a BOM or NBSP. */
+const OWS = /^[ \t]+|[ \t]+$/g;
+const USE_A_UUID =
+  'Use a UUID such as 0193a5e2-7c1d-7f3a-9b2e-4d5f6a7b8c9d (crypto.randomUUID()), or leave the header out.';
 
-/** The key of a request: absent, a valid UUID (lower-cased), or a message saying what is wrong. */
+/**
+ * The key of a request: absent, a valid UUID (lower-cased), or a message saying what is wrong. Only
+ * the UUID's own ASCII characters pass: a look-alike (a Cyrillic "а", a fullwidth digit) or an
+ * invisible one (a BOM, a zero-width space) is refused, never folded into some other key.
+ */
 export function parseIdempotencyKey(
   header: string | string[] | undefined,
 ): { kind: 'absent' } | { kind: 'key'; key: string } | { kind: 'invalid'; problem: string } {
   if (header === undefined) return { kind: 'absent' };
-  if (Array.isArray(header)) return { kind: 'invalid', problem: 'Send one Idempotency-Key header, not several.' };
-  const value = header.trim();
+  // Repeated headers arrive as a list, or joined with commas (RFC 9110 §5.3).
+  if (Array.isArray(header) || header.includes(','))
+    return { kind: 'invalid', problem: `Send one Idempotency-Key header with one key, not several. ${USE_A_UUID}` };
+  const value = header.replace(OWS, '');
+  if (value === '') return { kind: 'invalid', problem: `The header is empty. ${USE_A_UUID}` };
+  if (/[^\x20-\x7e]/.test(value))
+    return {
+      kind: 'invalid',
+      problem: `The key holds characters a UUID never has (outside printable ASCII). ${USE_A_UUID}`,
+    };
   if (!UUID.test(value)) {
     return {
       kind: 'invalid',
-      problem:
-        'Use a UUID such as 0193a5e2-7c1d-7f3a-9b2e-4d5f6a7b8c9d (crypto.randomUUID()), or leave the header out.',
+      problem: value.length > 36 ? `The key is longer than a UUID's 36 characters. ${USE_A_UUID}` : USE_A_UUID,
     };
   }
   return { kind: 'key', key: value.toLowerCase() };

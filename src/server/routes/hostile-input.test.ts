@@ -18,6 +18,7 @@ import { describeEachDatabase } from '#tests/setup/databases.ts';
 import { clientFrom, createTestApp, STRONG_PASSWORD, type Client, type TestApp } from '#tests/setup/test-app.ts';
 import type { Actor } from '../context.ts';
 import { routeTableOf } from '../route-table.ts';
+import { canonicalJson } from '../idempotency.ts';
 import { exportData } from '../use-cases/export-data.ts';
 import { getSharing } from '../use-cases/sharing.ts';
 import { resolveSession } from '../use-cases/resolve-session.ts';
@@ -522,6 +523,98 @@ async function fuzzEndpoint(t: TestApp, routeKey: string, target: Target, studen
   return outcome;
 }
 
+/*
+ * Hostile Idempotency-Key headers (docs/idempotency.md, issue 13): the replayable writes take the
+ * header; a key that is not one UUID answers 400 naming the header and changes nothing; the same
+ * key on another request answers 422 and changes nothing; a key is the user's own.
+ */
+
+/** The writes a phone may replay (the table in docs/idempotency.md). */
+const REPLAYABLE_ROUTES = [
+  'POST /api/evidence/blocks',
+  'POST /api/evidence/practice-exams',
+  'POST /api/evidence/full-length-days',
+  'POST /api/evidence/wellbeing',
+  'POST /api/plan/items/:id',
+  'POST /api/plan/push-back',
+  'POST /api/plan/spread-missed',
+  'POST /api/journal/entries',
+  'POST /api/journal/reviews',
+];
+
+/** What the server takes as a key: one UUID, any case, spaces or tabs around it. Kept apart from the code under test. */
+const ACCEPTED_KEY = /^[ \t]*[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}[ \t]*$/i;
+
+const SAMPLE_KEY = '0193a5e2-7c1d-7f3a-9b2e-4d5f6a7b8c9d';
+
+/** Header values that are not one key. */
+const HOSTILE_KEYS: (string | string[])[] = [
+  '',
+  ' ',
+  '\t',
+  'null',
+  'undefined',
+  '0',
+  'true',
+  '[]',
+  '{}',
+  '*',
+  `${SAMPLE_KEY}x`,
+  SAMPLE_KEY.slice(0, -1),
+  SAMPLE_KEY.replace(/-/g, ''),
+  `{${SAMPLE_KEY}}`,
+  `urn:uuid:${SAMPLE_KEY}`,
+  SAMPLE_KEY.replace('a', 'g'),
+  SAMPLE_KEY.replace('a', '\u0430'), // Cyrillic a
+  SAMPLE_KEY.replace('0', '\uff10'), // fullwidth 0
+  `${SAMPLE_KEY}\u0000`,
+  SAMPLE_KEY.replace('-', '\u0000'),
+  `\u202e${SAMPLE_KEY}`,
+  `${SAMPLE_KEY}\u200b`,
+  `\ufeff${SAMPLE_KEY}`,
+  `${SAMPLE_KEY}, ${SAMPLE_KEY}`,
+  `${SAMPLE_KEY},0193a5e2-7c1d-7f3a-9b2e-000000000002`,
+  `${SAMPLE_KEY};${SAMPLE_KEY}`,
+  [SAMPLE_KEY, SAMPLE_KEY],
+  [SAMPLE_KEY, '0193a5e2-7c1d-7f3a-9b2e-000000000002'],
+  [SAMPLE_KEY, ''],
+  'é'.repeat(36),
+  '\u{1F9EA}'.repeat(9),
+  "' or 1=1 --",
+  '../../etc/passwd',
+  '%00',
+  'A'.repeat(37),
+  'a'.repeat(10_000),
+  SAMPLE_KEY.repeat(300),
+];
+
+const hostileKey: fc.Arbitrary<string | string[]> = fc
+  .oneof(
+    { weight: 3, arbitrary: fc.constantFrom(...HOSTILE_KEYS) },
+    // A real key with one character put in, dropped or changed.
+    {
+      weight: 3,
+      arbitrary: fc
+        .tuple(fc.uuid(), fc.nat(), fc.oneof(oddCharacter, fc.string({ minLength: 1, maxLength: 2, unit: 'grapheme' })))
+        .chain(([key, at, odd]) =>
+          fc.constantFrom(
+            `${key.slice(0, at % 37)}${odd}${key.slice(at % 37)}`,
+            `${key.slice(0, at % 36)}${key.slice((at % 36) + 1)}`,
+            `${key.slice(0, at % 36)}${odd}${key.slice((at % 36) + 1)}`,
+          ),
+        ),
+    },
+    { weight: 2, arbitrary: hostileString },
+    { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 60 }) },
+    { weight: 1, arbitrary: fc.array(fc.uuid(), { minLength: 2, maxLength: 5 }) },
+    { weight: 1, arbitrary: fc.array(fc.uuid(), { minLength: 2, maxLength: 4 }).map((keys) => keys.join(', ')) },
+  )
+  .filter((value) => Array.isArray(value) || !ACCEPTED_KEY.test(value));
+
+/** How many hostile headers each replayable route gets, and how many other bodies on a used key. */
+const HOSTILE_KEY_RUNS = 60;
+const REUSED_KEY_RUNS = 30;
+
 /** A bank small enough to fit the short plans below. */
 const smallBankSettings = buildPlanSettings({
   questionBank: { questionsLeft: 200, blockFormat: '40-in-60', reviewMinutesPerBlock: 60, mode: 'timed' },
@@ -829,6 +922,193 @@ describeEachDatabase('hostile input', (kind) => {
         expect(response.json().error.code).toBe('NOT_FOUND');
       }
     }
+  });
+
+  /** The user's stored keys, for "no key recorded". */
+  const keyCount = async (userId: string) =>
+    Number(
+      (
+        await t.ctx.database.db
+          .selectFrom('idempotency_keys')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('user_id', '=', userId)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const keyedRequest = (
+    student: Student,
+    routeKey: string,
+    options: { body: string; key: string | string[] | undefined; param?: string },
+  ) => {
+    const [method, urlPattern] = routeKey.split(' ') as [string, string];
+    const target = targets.get(routeKey)!;
+    const param = options.param ?? target.ids?.[0] ?? 'none';
+    return t.app.inject({
+      method: method as 'POST',
+      url: urlPattern.replace(/:[A-Za-z]+/g, param),
+      headers: {
+        cookie: student.client.cookie,
+        'content-type': 'application/json',
+        ...(options.key === undefined ? {} : { 'idempotency-key': options.key }),
+      },
+      payload: options.body,
+    });
+  };
+  const describeKey = (key: string | string[]) => JSON.stringify(key).slice(0, 80);
+
+  it('answers an Idempotency-Key that is not one UUID with 400 naming the header, on every replayable write, and stores nothing', async () => {
+    for (const routeKey of REPLAYABLE_ROUTES) expect(students.has(routeKey), `${routeKey} is a route`).toBe(true);
+    const problems: string[] = [];
+    let sent = 0;
+    for (const routeKey of REPLAYABLE_ROUTES) {
+      const student = students.get(routeKey)!;
+      const body = serialize(targets.get(routeKey)!.example);
+      let before = await snapshotOf(t, student.actor);
+      const keysBefore = await keyCount(student.actor.userId);
+      const check = async (key: string | string[]) => {
+        const response = await keyedRequest(student, routeKey, { body, key });
+        sent += 1;
+        const label = `${routeKey} key ${describeKey(key)} → ${response.statusCode} ${response.body.slice(0, 200)}`;
+        const error = response.statusCode === 400 ? response.json().error : null;
+        if (
+          !error ||
+          error.code !== 'VALIDATION_FAILED' ||
+          !String(error.message).includes('Idempotency-Key') ||
+          typeof error.fields?.['Idempotency-Key'] !== 'string' ||
+          response.headers['idempotent-replayed'] !== undefined
+        ) {
+          problems.push(label);
+        }
+        const after = await snapshotOf(t, student.actor);
+        if (!isDeepStrictEqual(after, before)) problems.push(`changed data: ${label}`);
+        before = after;
+      };
+      for (const key of HOSTILE_KEYS) await check(key);
+      await fc.assert(fc.asyncProperty(hostileKey, check), { numRuns: HOSTILE_KEY_RUNS, seed: SEED });
+      if ((await keyCount(student.actor.userId)) !== keysBefore) problems.push(`${routeKey}: a key was stored`);
+    }
+    expect(sent).toBeGreaterThanOrEqual(REPLAYABLE_ROUTES.length * (HOSTILE_KEYS.length + HOSTILE_KEY_RUNS));
+    expect(problems, `${problems.length} of ${sent} hostile keys`).toEqual([]);
+  }, 120_000);
+
+  it('applies a keyed write once, and answers the same key on any other request with 422 naming the header, changing nothing', async () => {
+    const problems: string[] = [];
+    let reusedSent = 0;
+    for (const [index, routeKey] of REPLAYABLE_ROUTES.entries()) {
+      const student = students.get(routeKey)!;
+      const target = targets.get(routeKey)!;
+      const example = serialize(target.example);
+      const key = `0193a5e2-7c1d-7f3a-9b2e-${String(index + 1).padStart(12, '0')}`;
+      const first = await keyedRequest(student, routeKey, { body: example, key });
+      if (first.statusCode >= 300) {
+        problems.push(`${routeKey}: the example was refused (${first.statusCode} ${first.body.slice(0, 200)})`);
+        continue;
+      }
+      const applied = await snapshotOf(t, student.actor);
+      const keys = await keyCount(student.actor.userId);
+      // The same request again, with the key in upper case and spaces round it: the stored answer.
+      const replay = await keyedRequest(student, routeKey, { body: example, key: ` ${key.toUpperCase()} ` });
+      if (
+        replay.statusCode !== first.statusCode ||
+        replay.body !== first.body ||
+        replay.headers['idempotent-replayed'] !== 'true'
+      ) {
+        problems.push(`${routeKey}: replay answered ${replay.statusCode} ${replay.body.slice(0, 200)}`);
+      }
+      // Any other body with that key: 422 when it reaches the route, 400 when it is not JSON at all;
+      // never applied, never a 5xx, nothing changed.
+      const exampleCanonical = canonicalJson(JSON.parse(example));
+      const reused = async (body: Body) => {
+        if (body === undefined) return;
+        let canonical: string | null = null;
+        try {
+          canonical = canonicalJson(JSON.parse(body));
+        } catch {
+          canonical = null;
+        }
+        if (canonical === exampleCanonical) return; // the same request, spelt differently: a replay
+        const response = await keyedRequest(student, routeKey, { body, key });
+        reusedSent += 1;
+        const label = `${routeKey} reused key, body ${body.slice(0, 120)} → ${response.statusCode} ${response.body.slice(0, 200)}`;
+        const error = response.statusCode >= 400 && response.statusCode < 500 ? response.json().error : null;
+        const isReuse =
+          response.statusCode === 422 &&
+          error?.code === 'IDEMPOTENCY_KEY_REUSED' &&
+          typeof error.fields?.['Idempotency-Key'] === 'string';
+        // A body the JSON parser refuses (not JSON, not an object, a prototype key) never reaches the route.
+        const isUnreadable =
+          response.statusCode === 400 &&
+          (canonical === null ||
+            !canonical.startsWith('{') ||
+            error?.message === 'The request body is not valid JSON.');
+        if (!isReuse && !isUnreadable) problems.push(label);
+        if (!isDeepStrictEqual(await snapshotOf(t, student.actor), applied)) problems.push(`changed data: ${label}`);
+      };
+      await fc.assert(fc.asyncProperty(hostileBodies(target.example), reused), {
+        numRuns: REUSED_KEY_RUNS,
+        seed: SEED,
+      });
+      // The same key on another of the student's items, or on another replayable route.
+      if (target.ids && target.ids.length > 1) {
+        const other = await keyedRequest(student, routeKey, { body: example, key, param: target.ids[1] });
+        if (other.statusCode !== 422) problems.push(`${routeKey}: same key, other item → ${other.statusCode}`);
+      }
+      for (const otherRoute of REPLAYABLE_ROUTES.filter((r) => r !== routeKey)) {
+        const other = await keyedRequest(student, otherRoute, {
+          body: serialize(targets.get(otherRoute)!.example),
+          key,
+        });
+        if (other.statusCode !== 422 || other.json().error?.code !== 'IDEMPOTENCY_KEY_REUSED') {
+          problems.push(`${routeKey} key on ${otherRoute} → ${other.statusCode} ${other.body.slice(0, 200)}`);
+        }
+      }
+      if (!isDeepStrictEqual(await snapshotOf(t, student.actor), applied)) problems.push(`${routeKey}: data changed`);
+      if ((await keyCount(student.actor.userId)) !== keys) problems.push(`${routeKey}: another key row was stored`);
+    }
+    expect(reusedSent).toBeGreaterThan(REPLAYABLE_ROUTES.length * (REUSED_KEY_RUNS / 2));
+    expect(problems).toEqual([]);
+  }, 120_000);
+
+  it('never answers one user with another user’s stored response for the same key', async () => {
+    const owner = students.get('POST /api/evidence/blocks')!;
+    const other = await newStudent({ examDate: '2027-01-05', hasPlan: true });
+    const key = '0193a5e2-7c1d-7f3a-9b2e-0000000000aa';
+    const body = serialize(targets.get('POST /api/evidence/blocks')!.example);
+    const mine = await keyedRequest(owner, 'POST /api/evidence/blocks', { body, key });
+    expect(mine.statusCode).toBe(201);
+    const ownerAfter = await snapshotOf(t, owner.actor);
+    const otherBefore = await snapshotOf(t, other.actor);
+
+    // The same key and body from someone else: their own write, with their own answer.
+    const theirs = await keyedRequest(other, 'POST /api/evidence/blocks', { body, key });
+    expect(theirs.statusCode).toBe(201);
+    expect(theirs.headers['idempotent-replayed']).toBeUndefined();
+    expect(theirs.json().id).not.toBe(mine.json().id);
+    // Sent again by them: their own stored answer, never the owner's.
+    const again = await keyedRequest(other, 'POST /api/evidence/blocks', { body, key });
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.json()).toEqual(theirs.json());
+    // A key only the owner used, sent by the other on another route: a fresh key for them.
+    const ownerOnly = '0193a5e2-7c1d-7f3a-9b2e-0000000000ab';
+    expect((await keyedRequest(owner, 'POST /api/evidence/blocks', { body, key: ownerOnly })).statusCode).toBe(201);
+    const crossRoute = await keyedRequest(other, 'POST /api/evidence/wellbeing', {
+      body: serialize(targets.get('POST /api/evidence/wellbeing')!.example),
+      key: ownerOnly,
+    });
+    expect(crossRoute.statusCode).toBe(201);
+    expect(crossRoute.headers['idempotent-replayed']).toBeUndefined();
+
+    const otherAfter = (await snapshotOf(t, other.actor)) as { questionBlocks: unknown[] };
+    expect(otherAfter.questionBlocks).toHaveLength(
+      (otherBefore as { questionBlocks: unknown[] }).questionBlocks.length + 1,
+    );
+    // The owner's data: only their own second block was added, nothing of the other's.
+    const ownerNow = (await snapshotOf(t, owner.actor)) as { questionBlocks: { id: string }[] };
+    expect(ownerNow.questionBlocks).toHaveLength(
+      (ownerAfter as { questionBlocks: unknown[] }).questionBlocks.length + 1,
+    );
+    expect(ownerNow.questionBlocks.map((b) => b.id)).not.toContain(theirs.json().id);
+    expect(await keyCount(other.actor.userId)).toBe(2);
   });
 
   it('answers every hostile payload below 500, and a refused one changes nothing', async () => {

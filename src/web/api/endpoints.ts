@@ -23,6 +23,8 @@ import type { ReferenceResponse } from '#shared/contracts/reference.ts';
 import type { ItemStatus } from '#domain/plan/replan.ts';
 import { formatShortDate } from '../components/dates.ts';
 import { replayableWrite } from '../offline/sync.ts';
+import { tickLabel } from '../offline/describe.ts';
+import type { WriteContext } from '../offline/queue.ts';
 import { apiRequest } from './client.ts';
 
 // Response types live in the shared contracts; re-exported for the pages that import them from here.
@@ -93,14 +95,19 @@ export const api = {
   markPlanItem: async (
     id: string,
     status: ItemStatus | null,
-    label = status === null ? 'Untick a plan item' : `Mark a plan item ${status}`,
+    /** The item as the page shows it: names the queued tick and says later what became of it. */
+    context?: WriteContext,
   ): Promise<PlanItemView & Queued> =>
     (
       await replayableWrite<{ item: PlanItemView & Queued }>(
         'POST',
         `/api/plan/items/${encodeURIComponent(id)}`,
         { status },
-        { label, whenQueued: () => ({ item: { id, status, queued: true } as PlanItemView & Queued }) },
+        {
+          label: context ? tickLabel(context) : status === null ? 'Untick a plan item' : `Mark a plan item ${status}`,
+          ...(context ? { context } : {}),
+          whenQueued: () => ({ item: { id, status, queued: true } as PlanItemView & Queued }),
+        },
       )
     ).item,
 

@@ -110,6 +110,34 @@ describe('offline write queue', () => {
     expect(await queue.list('student-1')).toEqual([]);
   });
 
+  it('keeps a write applied with a note as a notice, with its context, never sent again, until dismissed', async () => {
+    const { queue, sent } = setUp((w) =>
+      w.label === 'Tick' ? { kind: 'sent', note: 'Recorded as done; it had moved.' } : { kind: 'sent' },
+    );
+    const context = {
+      kind: 'plan-tick' as const,
+      itemId: 'x',
+      date: '2028-04-04',
+      start: '07:30',
+      title: 'New questions · 20 q',
+      status: 'done' as const,
+    };
+    await queue.add(write(1, { label: 'Tick', path: '/api/plan/items/x', context }));
+    await queue.add(write(2));
+    await queue.flush('student-1');
+    expect(sent.map((w) => w.label)).toEqual(['Tick', 'Block 2']);
+    const [notice] = await queue.list('student-1');
+    expect(notice).toMatchObject({
+      state: 'notice',
+      context,
+      problem: { status: 200, code: 'APPLIED', message: 'Recorded as done; it had moved.' },
+    });
+    await queue.retryNow('student-1');
+    expect(sent).toHaveLength(2);
+    await queue.dismiss(notice!.seq);
+    expect(await queue.list('student-1')).toEqual([]);
+  });
+
   it('keeps writes after a 401 without retrying, until the user signs in again', async () => {
     let signedIn = false;
     const { queue, sent, timers } = setUp(() => (signedIn ? { kind: 'sent' } : { kind: 'signed-out' }));

@@ -7,9 +7,35 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
  * replayed key once (docs/idempotency.md), so a write whose answer was lost is never doubled.
  * A write the server refuses (the plan changed meanwhile, 409; a rule, 4xx) stays in the queue as a
  * "conflict" with the server's message until the student dismisses it: never silently dropped.
+ * A write the server applied to something that changed meanwhile (a tick on an item a push-back
+ * moved) stays as a "notice" saying so, until dismissed.
  */
 
-export type QueuedWriteState = 'waiting' | 'conflict';
+export type QueuedWriteState = 'waiting' | 'conflict' | 'notice';
+
+/**
+ * What the page knew when the write was made, to say what happened to it later: for a plan tick,
+ * the item as the student saw it (the plan may move or remove it before the tick reaches the server).
+ */
+export type WriteContext = {
+  kind: 'plan-tick';
+  itemId: string;
+  /** The item's day and start as shown when it was ticked. */
+  date: string;
+  start: string | null;
+  /** "New questions · 20 q". */
+  title: string;
+  status: 'done' | 'skipped' | null;
+};
+
+/** The server's refusal (a conflict), or what it said about an applied write (a notice, status 2xx). */
+export type WriteProblem = {
+  status: number;
+  code: string;
+  message: string;
+  /** The error's structured details (a tick's refusal carries the item as it is now). */
+  details?: Readonly<Record<string, unknown>>;
+};
 
 export type QueuedWrite = {
   /** Order of creation (IndexedDB auto-increment). */
@@ -28,23 +54,27 @@ export type QueuedWrite = {
   createdAt: string;
   state: QueuedWriteState;
   attempts: number;
-  /** The server's refusal, for a conflict. */
-  problem: { status: number; code: string; message: string } | null;
+  /** The server's refusal, for a conflict; its note, for a notice. */
+  problem: WriteProblem | null;
+  /** Absent in writes queued before it existed. */
+  context?: WriteContext | null;
 };
 
 export type NewWrite = Pick<QueuedWrite, 'key' | 'userId' | 'method' | 'path' | 'body' | 'label'> & {
   dedupe?: string | null;
+  context?: WriteContext | null;
 };
 
 /** What one attempt to send a write came to. */
 export type SendOutcome =
-  | { kind: 'sent' }
+  /** Applied. A `note` says something changed meanwhile (kept as a notice until dismissed). */
+  | { kind: 'sent'; note?: string }
   /** No connection, a timeout, or a server that is down or busy (5xx): try again later. */
   | { kind: 'retry' }
   /** The session is gone (401): keep the write until its user signs in again. */
   | { kind: 'signed-out' }
   /** The server refused it (409 PLAN_CHANGED, 422, 400, 404…): shown to the student. */
-  | { kind: 'refused'; status: number; code: string; message: string };
+  | { kind: 'refused'; status: number; code: string; message: string; details?: Readonly<Record<string, unknown>> };
 
 interface OfflineSchema extends DBSchema {
   writes: { key: number; value: QueuedWrite; indexes: { byUser: string } };
@@ -109,6 +139,7 @@ export function createWriteQueue(options: {
     const record: Omit<QueuedWrite, 'seq'> = {
       ...write,
       dedupe,
+      context: write.context ?? null,
       createdAt: now().toISOString(),
       state: 'waiting',
       attempts: 0,
@@ -124,6 +155,17 @@ export function createWriteQueue(options: {
     for (const write of await list(userId)) {
       if (write.state !== 'waiting') continue;
       const outcome = await options.send(write).catch((): SendOutcome => ({ kind: 'retry' }));
+      if (outcome.kind === 'sent' && outcome.note) {
+        await db.put('writes', {
+          ...write,
+          attempts: write.attempts + 1,
+          state: 'notice',
+          problem: { status: 200, code: 'APPLIED', message: outcome.note },
+        });
+        failures = 0;
+        notify();
+        continue;
+      }
       if (outcome.kind === 'sent') {
         await db.delete('writes', write.seq);
         failures = 0;
@@ -135,7 +177,12 @@ export function createWriteQueue(options: {
           ...write,
           attempts: write.attempts + 1,
           state: 'conflict',
-          problem: { status: outcome.status, code: outcome.code, message: outcome.message },
+          problem: {
+            status: outcome.status,
+            code: outcome.code,
+            message: outcome.message,
+            ...(outcome.details ? { details: outcome.details } : {}),
+          },
         });
         notify();
         continue;
@@ -192,7 +239,7 @@ export function createWriteQueue(options: {
       timer = null;
       return flush(userId);
     },
-    /** Removes a conflict the student has read (or a waiting write they chose to discard). */
+    /** Removes a conflict or notice the student has read (or a waiting write they chose to discard). */
     async dismiss(seq: number) {
       const db = await options.db;
       await db.delete('writes', seq);

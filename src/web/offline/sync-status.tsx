@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useConnection } from './connection.ts';
+import { describeOutcome } from './describe.ts';
 import { useSyncQueue } from './sync.ts';
-import type { QueuedWrite } from './queue.ts';
 import './offline.css';
 
 /** "Dec 1, 9:41 AM": when this device last heard from the server. */
@@ -28,19 +28,13 @@ export function OfflineMarker() {
   );
 }
 
-function describeProblem(write: QueuedWrite): string {
-  const problem = write.problem;
-  if (!problem) return '';
-  if (problem.code === 'PLAN_CHANGED') return `Not applied: ${problem.message}`;
-  return `Not applied, nothing was saved. The server said: ${problem.message} Enter it again if you still want it.`;
-}
-
 /**
  * The app-wide "waiting to sync" indicator: a count in the header, and the list of writes not yet
- * on the server with what happened to each. A refused write (a conflict) stays until dismissed.
+ * on the server with what happened to each. A refused write (a conflict) stays until dismissed, and
+ * so does a note on a write applied to something that changed meanwhile (a notice).
  */
 export function SyncIndicator({ userId }: { userId: string }) {
-  const { writes, waiting, conflicts, dismiss, retry } = useSyncQueue(userId);
+  const { writes, waiting, conflicts, notices, dismiss, retry } = useSyncQueue(userId);
   const [isOpen, setIsOpen] = useState(false);
   const panelRef = useRef<HTMLDivElement>(null);
   const { isOffline } = useConnection();
@@ -54,16 +48,19 @@ export function SyncIndicator({ userId }: { userId: string }) {
   const text =
     conflicts > 0 ? (
       `${conflicts} not synced${waiting > 0 ? `, ${waiting} waiting` : ''}`
-    ) : (
+    ) : waiting > 0 ? (
       <>
         {waiting} <span className="sync-long">waiting </span>to sync
       </>
+    ) : (
+      `Synced, ${notices} ${notices === 1 ? 'note' : 'notes'}`
     );
+  const hasUnsynced = conflicts + waiting > 0;
   return (
     <div className="sync-indicator">
       <button
         type="button"
-        className={`sync-button${conflicts > 0 ? ' sync-button--conflict' : ''}`}
+        className={`sync-button${conflicts > 0 ? ' sync-button--conflict' : ''}${!hasUnsynced ? ' sync-button--notice' : ''}`}
         aria-expanded={isOpen}
         aria-controls="sync-panel"
         onClick={() => setIsOpen((open) => !open)}
@@ -73,22 +70,24 @@ export function SyncIndicator({ userId }: { userId: string }) {
       </button>
       {isOpen ? (
         <div className="sync-panel" id="sync-panel" ref={panelRef}>
-          <p className="sync-panel-title">Saved on this phone, not on the server yet</p>
+          <p className="sync-panel-title">
+            {hasUnsynced ? 'Saved on this phone, not on the server yet' : 'Synced, with something you should know'}
+          </p>
           <ol className="sync-list">
             {writes.map((write) => (
               <li
                 key={write.seq}
-                className={write.state === 'conflict' ? 'sync-item sync-item--conflict' : 'sync-item'}
+                className={write.state === 'waiting' ? 'sync-item' : `sync-item sync-item--${write.state}`}
               >
                 <span className="sync-item-label">{write.label}</span>
                 <span className="sync-item-state">
-                  {write.state === 'conflict'
-                    ? describeProblem(write)
+                  {write.state !== 'waiting'
+                    ? describeOutcome(write)
                     : write.attempts > 0
                       ? `Waiting to sync (tried ${write.attempts} ${write.attempts === 1 ? 'time' : 'times'})`
                       : 'Waiting to sync'}
                 </span>
-                {write.state === 'conflict' ? (
+                {write.state !== 'waiting' ? (
                   <button
                     type="button"
                     className="button button--quiet sync-dismiss"

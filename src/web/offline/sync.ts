@@ -3,7 +3,15 @@ import { uuidv7 } from 'uuidv7';
 import { ApiError, apiRequest, toApiError } from '../api/client.ts';
 import { API_CACHE } from './cache-names.ts';
 import { forgetLastSynced, noteServerAnswered } from './connection.ts';
-import { createWriteQueue, openOfflineDb, type QueuedWrite, type SendOutcome, type WriteQueue } from './queue.ts';
+import { noteOnApplied } from './describe.ts';
+import {
+  createWriteQueue,
+  openOfflineDb,
+  type QueuedWrite,
+  type SendOutcome,
+  type WriteContext,
+  type WriteQueue,
+} from './queue.ts';
 
 /**
  * The page's one write queue and the signed-in user it syncs for. `replayableWrite` is what the
@@ -28,17 +36,21 @@ function isRetryable(error: ApiError): boolean {
 
 async function sendQueued(write: QueuedWrite): Promise<SendOutcome> {
   try {
-    await apiRequest(write.method, write.path, write.body, { idempotencyKey: write.key });
+    const answer = await apiRequest<unknown>(write.method, write.path, write.body, { idempotencyKey: write.key });
     noteServerAnswered();
-    return { kind: 'sent' };
+    const note = noteOnApplied(write, answer);
+    return note ? { kind: 'sent', note } : { kind: 'sent' };
   } catch (caught) {
     const error = toApiError(caught);
     if (isRetryable(error)) return { kind: 'retry' };
     if (error.status === 401) return { kind: 'signed-out' };
     // The field messages say what was wrong ("Correct cannot exceed the 40 questions"), not just that something was.
-    const details = Object.values(error.fields).filter((text) => text.length > 0);
+    // A field message that repeats the message is said once.
+    const details = [...new Set(Object.values(error.fields))].filter(
+      (text) => text.length > 0 && !error.message.includes(text),
+    );
     const message = details.length > 0 ? `${error.message} ${details.join(' ')}` : error.message;
-    return { kind: 'refused', status: error.status, code: error.code, message };
+    return { kind: 'refused', status: error.status, code: error.code, message, details: error.details };
   }
 }
 
@@ -71,7 +83,7 @@ export async function replayableWrite<T>(
   method: 'POST' | 'PUT' | 'DELETE',
   path: string,
   body: unknown,
-  options: { label: string; dedupe?: string; whenQueued: (() => T) | null },
+  options: { label: string; dedupe?: string; context?: WriteContext; whenQueued: (() => T) | null },
 ): Promise<T> {
   const userId = currentUserId;
   const writes = getQueue();
@@ -86,7 +98,16 @@ export async function replayableWrite<T>(
     }
   }
   // The key goes into the queue with the write: a retry of a write whose answer was lost replays it.
-  await writes.add({ key, userId, method, path, body, label: options.label, dedupe: options.dedupe ?? null });
+  await writes.add({
+    key,
+    userId,
+    method,
+    path,
+    body,
+    label: options.label,
+    dedupe: options.dedupe ?? null,
+    context: options.context ?? null,
+  });
   void writes.flush(userId);
   if (options.whenQueued) return options.whenQueued();
   throw new ApiError({
@@ -119,15 +140,17 @@ export function useSyncQueue(userId: string) {
     writes,
     waiting: writes.filter((w) => w.state === 'waiting').length,
     conflicts: writes.filter((w) => w.state === 'conflict').length,
+    /** Applied, with something the student should know (a tick landed on an item that had moved). */
+    notices: writes.filter((w) => w.state === 'notice').length,
     dismiss,
     retry,
   };
 }
 
-/** How many of the user's writes have not reached the server (waiting or refused). */
+/** How many of the user's writes have not reached the server (waiting or refused; a notice has). */
 export async function unsyncedCount(userId: string): Promise<number> {
   const q = getQueue();
-  return q ? (await q.list(userId)).length : 0;
+  return q ? (await q.list(userId)).filter((w) => w.state !== 'notice').length : 0;
 }
 
 /**

@@ -12,8 +12,10 @@ import { usePageTitle } from '../../components/page-title.ts';
 import { Callout, LoadError, Loading } from '../../components/status.tsx';
 import { CalendarFeedSection } from './calendar-feed.tsx';
 import { MONTH_VIEW_STEP_DAYS, formatMonthViewRange, formatWeekRange, mondayOf, monthViewWeeks } from './plan-dates.ts';
-import { formName } from './plan-labels.ts';
+import { useUser } from '../../app/session.tsx';
+import { formName, shortItemTitle } from './plan-labels.ts';
 import { DayView, MonthView, WeekView, type MarkState } from './plan-views.tsx';
+import { TickOutcomes, usePlanTickSync } from './tick-sync.tsx';
 import { usePlanView, type PlanView } from './use-plan-view.ts';
 
 const VIEWS: readonly { id: PlanView; label: string }[] = [
@@ -464,6 +466,9 @@ export function PlanPage() {
   const dateParam = params.get('date');
   const date = dateParam && isLocalDate(dateParam) ? dateParam : null;
   const { data, error, refresh, setData, isStale } = usePlanView(view, date);
+  const user = useUser();
+  // Ticks made offline: shown as waiting on their items; once sent or refused the plan reloads.
+  const tickSync = usePlanTickSync(user.id, refresh);
   const [mark, setMark] = useState<MarkState>({ pendingId: null, errors: {} });
   const [isReplanning, setIsReplanning] = useState(false);
   const [replanError, setReplanError] = useState<{ message: string; ways: WayOut[] } | null>(null);
@@ -522,7 +527,15 @@ export function PlanPage() {
     setData(withStatus(status));
     setMark((m) => ({ pendingId: item.id, errors: { ...m.errors, [item.id]: '' } }));
     try {
-      await api.markPlanItem(item.id, status);
+      // The item as the student sees it goes with a queued tick, to say later what became of it.
+      await api.markPlanItem(item.id, status, {
+        kind: 'plan-tick',
+        itemId: item.id,
+        date: item.date,
+        start: item.start ?? null,
+        title: shortItemTitle(item),
+        status,
+      });
       setMark((m) => ({ ...m, pendingId: null }));
       // A past day's item changes the missed count in the banner.
       if (compareDates(item.date, today) < 0) refresh();
@@ -568,6 +581,7 @@ export function PlanPage() {
           </p>
         </Callout>
       ) : null}
+      <TickOutcomes outcomes={tickSync.outcomes} onDismiss={(seq) => void tickSync.dismiss(seq)} />
       <PlanBanners
         response={response}
         onReplan={replan}
@@ -640,7 +654,7 @@ export function PlanPage() {
             day={response.days.find((day) => day.date === anchor)}
             today={today}
             onMark={markItem}
-            mark={mark}
+            mark={{ ...mark, waiting: tickSync.waitingIds }}
           />
         )}
       </section>

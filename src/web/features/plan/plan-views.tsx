@@ -232,7 +232,12 @@ export function WeekView({ anchor, days, today }: { anchor: string; days: PlanDa
 
 const STATUS_TEXT: Record<ItemStatus, string> = { done: 'Done', skipped: 'Skipped' };
 
-export type MarkState = { pendingId: string | null; errors: Readonly<Record<string, string>> };
+export type MarkState = {
+  pendingId: string | null;
+  errors: Readonly<Record<string, string>>;
+  /** Items whose tick waits on this phone for the network (the offline queue). */
+  waiting?: ReadonlySet<string>;
+};
 
 /** One item with its time, what it is, and Done / Skip: one tap marks it, the same tap again clears it. */
 function DayItem({
@@ -246,6 +251,7 @@ function DayItem({
 }) {
   const error = mark.errors[item.id];
   const isPending = mark.pendingId === item.id;
+  const isWaiting = mark.waiting?.has(item.id) ?? false;
   const canMark = isMarkable(item);
   return (
     <li
@@ -261,9 +267,15 @@ function DayItem({
       <div className="day-item-body">
         <p className="day-item-kind">{ITEM_KIND_LABELS[item.kind]}</p>
         <p className="day-item-title">{item.title}</p>
-        {item.status ? (
+        {item.status || isWaiting ? (
           <p className="day-item-state">
-            <span className={`tag tag--status-${item.status}`}>{STATUS_TEXT[item.status]}</span>
+            {item.status ? <span className={`tag tag--status-${item.status}`}>{STATUS_TEXT[item.status]}</span> : null}
+            {isWaiting ? (
+              <span className="tick-waiting" data-testid="tick-waiting">
+                {' '}
+                · saved on this phone, waiting to sync
+              </span>
+            ) : null}
           </p>
         ) : null}
       </div>

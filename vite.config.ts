@@ -66,7 +66,7 @@ function precompress(): Plugin {
  * and CSV downloads and the calendar-feed token are never cached.
  */
 const CACHED_API_READS =
-  /\/api\/(?:auth\/me|profile|journey|reference|plan|plan\/defaults|evidence|journal|journal\/review|postmortem|postmortem\/questionnaire)(?:\?.*)?$/;
+  /\/api\/(?:auth\/me|profile|journey|reference|plan|plan\/defaults|evidence(?:\/(?:overview|exams|bank|weak-areas|endurance|wellbeing))?|journal|journal\/review|postmortem|postmortem\/questionnaire)(?:\?.*)?$/;
 
 /**
  * The installable app (issue 13): the web app manifest and a Workbox service worker (generateSW)

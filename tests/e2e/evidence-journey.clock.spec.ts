@@ -129,8 +129,11 @@ test('A student logs three blocks from a phone, logs two practice exams, sees th
   await page.setViewportSize({ width: LAPTOP.width, height: LAPTOP.height });
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Scores' }).click();
   const evidence = new EvidencePage(page);
+  await evidence.expectPart('Overview');
   await expect(evidence.verdict).toBeVisible();
   await expect(evidence.prediction).toContainText('No prediction yet');
+  // The chart, the form and the list are in Practice exams.
+  await evidence.open('Practice exams');
   await evidence.logPracticeExam({ form: 'NBME CCSSA Form 13', date: addDays(decisionDay, -6), result: 232 });
   await evidence.logPracticeExam({ form: 'NBME CCSSA Form 14', date: addDays(decisionDay, -2), result: 236 });
 
@@ -151,14 +154,20 @@ test('A student logs three blocks from a phone, logs two practice exams, sees th
   await expect(evidence.prediction.getByTestId('predicted-band')).toContainText(/\d{3}–\d{3}/);
   await expect(evidence.prediction.getByTestId('pass-probability')).toContainText('%');
 
-  // No full-length day yet, so the rule says "not ready" whatever the scores.
+  // No full-length day yet, so the rule says "not ready" whatever the scores: in a word here, with
+  // its reasons on the overview.
+  await expect(evidence.examsVerdict).toHaveAttribute('data-verdict', 'not-ready');
+  await evidence.open('Overview');
+  await expect(evidence.prediction.getByTestId('predicted-band')).toContainText(/\d{3}–\d{3}/);
   await evidence.expectVerdict('not-ready');
   await expect(evidence.verdict.getByRole('heading', { level: 2 })).toHaveText(/Not ready/);
   await expect(evidence.reason('full-length-day')).toHaveAttribute('data-passed', 'false');
 
-  // A full-length day done: now only the target is missing, and the verdict is "delay".
+  // A full-length day done (in Endurance): now only the target is missing, and the verdict is "delay".
+  await evidence.open('Endurance');
   await page.getByRole('button', { name: 'Log a full-length day' }).click();
   await expect(page.getByTestId('full-length-logged')).toBeVisible();
+  await evidence.open('Overview');
   await evidence.expectVerdict('delay');
   await expect(evidence.verdict.getByRole('heading', { level: 2 })).toHaveText(/Delay/);
   await expect(evidence.reason('full-length-day')).toHaveAttribute('data-passed', 'true');
@@ -213,9 +222,16 @@ test('A student logs three blocks from a phone, logs two practice exams, sees th
   await signInAgain();
   await evidence.goto();
   await evidence.expectVerdict('delay');
+  await evidence.open('Practice exams');
   await evidence.logPracticeExam({ form: 'UWorld Self-Assessment 2', date: addDays(strongDay, -1), result: 256 });
-  await evidence.expectVerdict('delay');
+  await expect(evidence.examsVerdict).toHaveAttribute('data-verdict', 'delay');
   await evidence.logPracticeExam({ form: 'NBME CCSSA Form 15', date: strongDay, result: 254 });
+  await expect(evidence.examsVerdict).toHaveAttribute('data-verdict', 'proceed');
+  await expect(evidence.chart.locator('.recharts-line-dots .recharts-line-dot')).toHaveCount(4);
+  await capture(page, 'evidence-exams-proceed', LAPTOP);
+  await capture(page, 'evidence-exams-proceed', PHONE);
+  await page.setViewportSize({ width: LAPTOP.width, height: LAPTOP.height });
+  await evidence.open('Overview');
   await evidence.expectVerdict('proceed');
   await expect(evidence.verdict.getByRole('heading', { level: 2 })).toHaveText(/Proceed/);
   // Five conditions since issue 10 (the prediction must agree), and the date the proceed holds until.
@@ -224,7 +240,6 @@ test('A student logs three blocks from a phone, logs two practice exams, sees th
   for (const reason of await evidence.reasons.all()) await expect(reason).toHaveAttribute('data-passed', 'true');
   await expect(evidence.proposal).toHaveCount(0);
   await expect(evidence.verdict).toContainText('Proceed with your exam on');
-  await expect(evidence.chart.locator('.recharts-line-dots .recharts-line-dot')).toHaveCount(4);
   await capture(page, 'evidence-proceed', LAPTOP);
   await capture(page, 'evidence-proceed', PHONE);
 });

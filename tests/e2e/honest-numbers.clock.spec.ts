@@ -78,6 +78,8 @@ test('16 weeks out: on / off track with the trajectory and no delay; in the last
   await expect(verdict).toHaveAttribute('data-verdict', 'not-ready');
   await expect(verdict.locator('[data-rule="clear-of-passing-line"]')).toHaveAttribute('data-passed', 'false');
   await expect(verdict.locator('[data-rule="clear-of-passing-line"]')).toContainText('224');
+  // Before exam day the overview shows the predicted score with its band.
+  await expect(page.getByTestId('prediction').getByTestId('predicted-band')).toContainText(/\d{3}–\d{3}/);
 
   // --- Exam day itself: no result yet, so nothing to record; recording opens the day after. ---
   setServerClock(middayOf(EXAM));
@@ -86,6 +88,19 @@ test('16 weeks out: on / off track with the trajectory and no delay; in the last
   await page.goto('/evidence');
   await expect(page.getByTestId('exam-today')).toContainText('From tomorrow you can record your result');
   await expect(page.getByTestId('outcome')).toHaveCount(0);
+  // From exam day on, a prediction "for exam day" is about a day already here: neither the overview
+  // nor Practice exams shows it (nor its chart); the exams stay listed.
+  await expect(page.getByTestId('prediction')).toHaveCount(0);
+  await expect(page.getByTestId('next-exam')).toHaveCount(0);
+  await page
+    .getByRole('navigation', { name: 'Parts of this page' })
+    .getByRole('link', { name: 'Practice exams' })
+    .click();
+  await expect(page.getByTestId('practice-exam-row')).toHaveCount(5);
+  await expect(page.getByTestId('prediction')).toHaveCount(0);
+  await expect(page.getByTestId('score-chart')).toHaveCount(0);
+  await page.goBack();
+  await expect(page.getByTestId('exam-today')).toBeVisible();
   await page.getByTestId('exam-today').screenshot({ path: `${SHOTS}/exam-day-laptop-1280x800.png` });
   await page.setViewportSize({ width: PHONE.width, height: PHONE.height });
   await page.getByTestId('exam-today').screenshot({ path: `${SHOTS}/exam-day-phone-390x844.png` });
@@ -113,6 +128,7 @@ test('16 weeks out: on / off track with the trajectory and no delay; in the last
   await page.goto('/evidence#outcome');
   const outcome = page.getByTestId('outcome');
   await expect(outcome).toBeVisible();
+  await expect(page.getByTestId('prediction')).toHaveCount(0);
   const share = page.getByRole('checkbox', { name: /Share this score with my school/ });
   await expect(share).not.toBeChecked();
   // A result dated before the exam is refused with a field message.

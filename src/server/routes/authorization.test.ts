@@ -117,6 +117,13 @@ const MATRIX: Record<string, MatrixEntry> = {
   'PUT /api/postmortem/support-prompt': { access: 'student', payload: { isDone: true } },
   'GET /api/plan/defaults': { access: 'student' },
   'GET /api/evidence': { access: 'student' },
+  // The evidence page's parts (issue 13), each read when its tab opens.
+  'GET /api/evidence/overview': { access: 'student' },
+  'GET /api/evidence/exams': { access: 'student' },
+  'GET /api/evidence/bank': { access: 'student' },
+  'GET /api/evidence/weak-areas': { access: 'student' },
+  'GET /api/evidence/endurance': { access: 'student' },
+  'GET /api/evidence/wellbeing': { access: 'student' },
   'POST /api/evidence/blocks': {
     access: 'student',
     payload: { bank: 'uworld', mode: 'timed', questions: 40, correct: 30, minutes: 60, date: '2026-11-24' },

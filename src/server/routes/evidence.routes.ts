@@ -1,9 +1,11 @@
 import type { FastifyInstance } from 'fastify';
+import { EVIDENCE_PARTS } from '#shared/contracts/evidence-api.ts';
 import type { Context } from '../context.ts';
 import { respondIdempotent } from '../idempotency.ts';
 import { actorOf, requireStudent } from '../plugins/auth.ts';
 import { deleteBlock } from '../use-cases/delete-block.ts';
 import { deletePracticeExam } from '../use-cases/delete-practice-exam.ts';
+import { getEvidencePart } from '../use-cases/evidence-parts.ts';
 import { getEvidence } from '../use-cases/get-evidence.ts';
 import { logBlock } from '../use-cases/log-block.ts';
 import { logCheckIn } from '../use-cases/log-check-in.ts';
@@ -16,6 +18,10 @@ export async function evidenceRoutes(app: FastifyInstance, { ctx }: { ctx: Conte
   app.addHook('preHandler', requireStudent);
 
   app.get('/evidence', async (request) => getEvidence(ctx, actorOf(request)));
+  // One part of the page each (issue 13): the page reads a part when its tab is opened.
+  for (const part of EVIDENCE_PARTS) {
+    app.get(`/evidence/${part}`, async (request) => getEvidencePart(ctx, actorOf(request), part));
+  }
 
   app.post('/evidence/blocks', async (request, reply) =>
     respondIdempotent(

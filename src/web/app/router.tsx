@@ -69,7 +69,8 @@ export const routes: RouteObject[] = [
                   page('postmortem', pages.postmortem),
                   page('plan', pages.plan),
                   page('plan/settings', pages.planSettings),
-                  page('evidence', pages.evidence),
+                  // The overview and its parts (/evidence/exams, …): the page routes them itself.
+                  page('evidence/*', pages.evidence),
                   page('log', pages.logBlock),
                   page('journal', pages.journal),
                   page('journal/review', pages.review),

@@ -59,12 +59,30 @@ export class LogBlockPage {
   }
 }
 
-/** /evidence: verdict, prediction and chart, practice exams, question bank, weak areas, endurance, wellbeing. */
+/** The evidence page's parts, by the label of their link and the end of their address. */
+export const EVIDENCE_PARTS = {
+  Overview: '',
+  'Practice exams': '/exams',
+  'Question bank': '/bank',
+  'Weak areas': '/weak-areas',
+  Endurance: '/endurance',
+  Wellbeing: '/wellbeing',
+} as const;
+export type EvidencePartLabel = keyof typeof EVIDENCE_PARTS;
+
+/**
+ * /evidence and its parts (issue 13): the overview (verdict, predicted score, next practice exam,
+ * the result after the exam) and Practice exams (the chart, the form, the list), Question bank,
+ * Weak areas, Endurance and Wellbeing, each at its own address.
+ */
 export class EvidencePage {
+  readonly parts: Locator;
   readonly verdict: Locator;
   readonly reasons: Locator;
   readonly proposal: Locator;
   readonly prediction: Locator;
+  readonly nextExam: Locator;
+  readonly examsVerdict: Locator;
   readonly chart: Locator;
   readonly chartSvg: Locator;
   readonly examForm: Locator;
@@ -73,10 +91,13 @@ export class EvidencePage {
   readonly errorSummary: Locator;
 
   constructor(readonly page: Page) {
+    this.parts = page.getByRole('navigation', { name: 'Parts of this page' });
     this.verdict = page.getByTestId('readiness-verdict');
     this.reasons = this.verdict.getByTestId('reason');
     this.proposal = page.getByTestId('delay-proposal');
     this.prediction = page.getByTestId('prediction');
+    this.nextExam = page.getByTestId('next-exam');
+    this.examsVerdict = page.getByTestId('exams-verdict');
     this.chart = page.getByTestId('score-chart');
     this.chartSvg = this.chart.locator('svg.recharts-surface');
     this.examForm = page.getByRole('form', { name: 'Log a practice exam' });
@@ -85,12 +106,30 @@ export class EvidencePage {
     this.errorSummary = page.getByTestId('error-summary');
   }
 
-  async goto() {
-    await this.page.goto('/evidence');
-    await expect(this.page.getByRole('heading', { level: 1, name: 'Scores and readiness' })).toBeVisible();
+  /** Loads a part by its address (the overview by default) and waits for its numbers. */
+  async goto(part: EvidencePartLabel = 'Overview') {
+    await this.page.goto(`/evidence${EVIDENCE_PARTS[part]}`);
+    await this.expectPart(part);
   }
 
-  /** Logs a practice exam through the form and waits for it in the list. */
+  /** Opens a part with its link, as a student does. */
+  async open(part: EvidencePartLabel) {
+    await this.partLink(part).click();
+    await this.expectPart(part);
+  }
+
+  partLink(part: EvidencePartLabel): Locator {
+    return this.parts.getByRole('link', { name: part, exact: true });
+  }
+
+  /** The part's link is marked current and its numbers are on screen (not the skeleton). */
+  async expectPart(part: EvidencePartLabel) {
+    await expect(this.page.getByRole('heading', { level: 1, name: 'Scores and readiness' })).toBeVisible();
+    await expect(this.partLink(part)).toHaveAttribute('aria-current', 'page');
+    await expect(this.page.locator('.evidence-part')).toBeVisible();
+  }
+
+  /** Logs a practice exam through the form (in Practice exams) and waits for it in the list. */
   async logPracticeExam({ form, date, result }: { form: string; date: string; result: number }) {
     const before = await this.examRows.count();
     await this.examForm.getByLabel('Practice exam').selectOption({ label: form });

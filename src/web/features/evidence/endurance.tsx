@@ -60,7 +60,13 @@ function LogFullLengthDay({ today, onLogged }: { today: string; onLogged: () => 
 }
 
 /** Timed blocks and full-length simulation days done, against what the plan asked for so far. */
-export function EnduranceSection({ evidence, onChanged }: { evidence: EvidenceResponse; onChanged: () => void }) {
+export function EnduranceSection({
+  evidence,
+  onChanged,
+}: {
+  evidence: Pick<EvidenceResponse, 'endurance' | 'today'>;
+  onChanged: () => void;
+}) {
   const { timedBlocksDone, timedBlocksPlanned, fullLengthDone, fullLengthPlanned } = evidence.endurance;
   const plannedSoFar = fullLengthPlanned.filter((date) => compareDates(date, evidence.today) <= 0).length;
   const nextPlanned = fullLengthPlanned.find((date) => compareDates(date, evidence.today) > 0);

@@ -232,7 +232,13 @@ function reportedText(exam: Exam): string {
 }
 
 /** Logging a practice exam, and every one logged with what the prediction made of it. */
-export function PracticeExamsSection({ evidence, onChanged }: { evidence: EvidenceResponse; onChanged: () => void }) {
+export function PracticeExamsSection({
+  evidence,
+  onChanged,
+}: {
+  evidence: Pick<EvidenceResponse, 'prediction' | 'practiceExams' | 'today'>;
+  onChanged: () => void;
+}) {
   const used = evidence.prediction?.status === 'predicted' ? evidence.prediction.exams : [];
   const skipped = evidence.prediction?.skipped ?? [];
   const exams = [...evidence.practiceExams].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
@@ -254,7 +260,7 @@ export function PracticeExamsSection({ evidence, onChanged }: { evidence: Eviden
         onLogged={(form) => {
           setNotice(
             isPredictiveForm(form)
-              ? `${formOptionLabel(form)} is logged. The prediction and the readiness check above now include it.`
+              ? `${formOptionLabel(form)} is logged. The prediction above and the readiness check on the overview now include it.`
               : `${formOptionLabel(form)} is logged with your records. As a Clinical Mastery form it does not change the prediction or the verdict.`,
           );
           onChanged();

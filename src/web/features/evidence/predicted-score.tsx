@@ -12,7 +12,11 @@ const ScoreChart = lazy(() => import('./score-chart.tsx').then((module) => ({ de
  * The predicted Step 2 CK score with its 80 % band, the chances of passing and of reaching the
  * planning target, how the number was made, and the chart. Without a practice exam: which to take.
  */
-export function PredictedScore({ evidence }: { evidence: EvidenceResponse }) {
+export function PredictedScore({
+  evidence,
+}: {
+  evidence: Pick<EvidenceResponse, 'prediction' | 'examDate' | 'today'>;
+}) {
   const { prediction, examDate, today } = evidence;
   if (!prediction || !examDate) return null;
 

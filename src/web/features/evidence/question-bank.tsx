@@ -68,7 +68,13 @@ function RateTile({ label, rate }: { label: string; rate: CorrectRate }) {
 }
 
 /** Completion of each bank and % correct, overall and over the last 7 and 30 days, then the latest blocks. */
-export function QuestionBankSection({ evidence, onChanged }: { evidence: EvidenceResponse; onChanged: () => void }) {
+export function QuestionBankSection({
+  evidence,
+  onChanged,
+}: {
+  evidence: Pick<EvidenceResponse, 'blocks'>;
+  onChanged: () => void;
+}) {
   const { stats, recent } = evidence.blocks;
   return (
     <section className="card evidence-section" id="question-bank" aria-labelledby="qbank-title">

@@ -179,7 +179,7 @@ export function ReadinessVerdict({
   accepted,
   onAccepted,
 }: {
-  evidence: EvidenceResponse;
+  evidence: Pick<EvidenceResponse, 'readiness' | 'examDate' | 'today'>;
   accepted: AcceptedDelay | null;
   onAccepted: (accepted: AcceptedDelay) => void;
 }) {

@@ -44,7 +44,7 @@ function AreaList({ title, areas, testId }: { title: string; areas: readonly Ran
 }
 
 /** Systems and disciplines ranked by what their misses cost: misses × the area's share of the exam. */
-export function WeakAreasSection({ evidence }: { evidence: EvidenceResponse }) {
+export function WeakAreasSection({ evidence }: { evidence: Pick<EvidenceResponse, 'weakAreas'> }) {
   const { systems, disciplines, notes } = evidence.weakAreas;
   const isEmpty = systems.length === 0 && disciplines.length === 0;
   return (

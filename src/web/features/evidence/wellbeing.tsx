@@ -239,7 +239,13 @@ function CheckInForm({ today, onLogged }: { today: string; onLogged: () => void 
 }
 
 /** Sleep, stress and mood: a quick check-in and the last ones, each hard value marked. */
-export function WellbeingSection({ evidence, onChanged }: { evidence: EvidenceResponse; onChanged: () => void }) {
+export function WellbeingSection({
+  evidence,
+  onChanged,
+}: {
+  evidence: Pick<EvidenceResponse, 'wellbeing' | 'today'>;
+  onChanged: () => void;
+}) {
   const recent = [...evidence.wellbeing.recent].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
   const { assessment } = evidence.wellbeing;
   return (

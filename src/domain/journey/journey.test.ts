@@ -101,7 +101,7 @@ describe('journey', () => {
     expect(deriveJourney(facts({ ...prepared, blocksLogged: 3, verdict: 'not-ready' })).current).toBe('benchmarks');
     const behind = deriveJourney(facts({ ...prepared, blocksLogged: 3, predictiveExams: 2, verdict: 'delay' }));
     expect(behind.current).toBe('remediate');
-    expect(behind.nextAction.href).toBe('/evidence#weak-areas');
+    expect(behind.nextAction.href).toBe('/evidence/weak-areas');
     const ready = deriveJourney(facts({ ...prepared, blocksLogged: 3, predictiveExams: 5, verdict: 'proceed' }));
     expect(ready.current).toBe('exam');
     expect(ready.stages.slice(0, 8).every((s) => s.status === 'done')).toBe(true);
@@ -146,7 +146,7 @@ describe('journey', () => {
         verdict: 'delay',
       }),
     );
-    expect(journey.nextAction.href).toBe('/evidence#wellbeing');
+    expect(journey.nextAction.href).toBe('/evidence/wellbeing');
   });
 
   it('never marks readiness done without a proceed verdict', () => {

@@ -59,21 +59,21 @@ export const STAGES: readonly StageDefinition[] = [
     id: 'benchmarks',
     title: 'NBME and UWSA benchmarks',
     summary: 'Practice exams on a schedule, not on mood.',
-    href: '/evidence#practice-exams',
+    href: '/evidence/exams',
     action: 'Log a practice exam',
   },
   {
     id: 'remediate',
     title: 'Fix weak areas',
     summary: 'Aim the remaining weeks at what costs most.',
-    href: '/evidence#weak-areas',
+    href: '/evidence/weak-areas',
     action: 'See your weak areas',
   },
   {
     id: 'readiness',
     title: 'Readiness decision',
     summary: 'Go or delay, by a rule you can read.',
-    href: '/evidence#readiness',
+    href: '/evidence',
     action: 'Check readiness',
   },
   {
@@ -203,14 +203,14 @@ export function deriveJourney(facts: JourneyFacts): Journey {
   if (facts.isHelpPromptDue) {
     nextAction = {
       label: 'Reach out for support',
-      href: '/evidence#wellbeing',
+      href: '/evidence/wellbeing',
       detail:
         'Your last check-ins show several hard days in a row. Before anything else on this list, talk to someone: your school’s counselling service, your doctor, or a crisis line if it is urgent.',
     };
   } else if (facts.hasDelayOffer && (facts.verdict === 'delay' || facts.verdict === 'not-ready')) {
     nextAction = {
       label: 'Decide on the proposed delay',
-      href: '/evidence#readiness',
+      href: '/evidence',
       detail:
         'Your practice exams are not where your target needs them. A concrete new date, aimed at your weakest areas, is waiting for your decision.',
     };

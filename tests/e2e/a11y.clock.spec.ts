@@ -84,6 +84,8 @@ async function giveData(request: APIRequestContext) {
 }
 
 test('A new student’s empty pages have no axe violations at phone size', async ({ page, student: _signedIn }) => {
+  // About 20 axe runs of a few seconds each on a busy two-core machine.
+  test.setTimeout(240_000);
   const axe = new AxeRun('student');
 
   await page.goto('/');
@@ -139,7 +141,8 @@ test('A student’s full pages and an advisor’s pages have no axe violations a
   student,
   browser,
 }) => {
-  test.setTimeout(180_000);
+  // About 25 axe runs of a few seconds each on a busy two-core machine.
+  test.setTimeout(300_000);
   await giveData(page.request);
   // An advisor with every scope shared, who has looked once (so the access log has rows).
   const advisorContext = await browser.newContext({ viewport: PHONE });

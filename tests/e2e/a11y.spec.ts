@@ -21,6 +21,7 @@ test('Every route in the web app’s route table is checked by axe or listed wit
 });
 
 test('Signed-out pages have no axe violations at phone size', async ({ browser }) => {
+  test.setTimeout(120_000);
   const context = await browser.newContext({ viewport: PHONE });
   const page = await context.newPage();
   const axe = new AxeRun('visitor');

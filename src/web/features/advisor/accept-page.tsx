@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { toApiError } from '../../api/client.ts';
 import { useSession, useUser } from '../../app/session.tsx';
@@ -44,23 +44,43 @@ export function AcceptInvitationPage() {
 
   if (user.role !== 'advisor') {
     return (
-      <Callout tone="warning" title="This link is for an advisor account" role="alert">
-        <p>
-          You are signed in as a student. Sign out, then sign in with the advisor account the invitation is for. To
-          share your own progress, open Advisors in the menu.
-        </p>
-      </Callout>
+      <AcceptHeading>
+        <Callout tone="warning" title="This link is for an advisor account" role="alert">
+          <p>
+            You are signed in as a student. Sign out, then sign in with the advisor account the invitation is for. To
+            share your own progress, open Advisors in the menu.
+          </p>
+        </Callout>
+      </AcceptHeading>
     );
   }
   if (error) {
     return (
-      <Callout tone="serious" title="We could not add this student" role="alert">
-        <p>{error}</p>
-        <p>
-          <a href="/advisor">Back to your students</a>
-        </p>
-      </Callout>
+      <AcceptHeading>
+        <Callout tone="serious" title="We could not add this student" role="alert">
+          <p>{error}</p>
+          <p>
+            <a href="/advisor">Back to your students</a>
+          </p>
+        </Callout>
+      </AcceptHeading>
     );
   }
-  return <Loading label="Adding the student…" lines={1} />;
+  return (
+    <AcceptHeading>
+      <Loading label="Adding the student…" lines={1} />
+    </AcceptHeading>
+  );
+}
+
+/** The page's level-one heading, so a screen reader lands on what this page is (axe: page-has-heading-one). */
+function AcceptHeading({ children }: { children: ReactNode }) {
+  return (
+    <>
+      <div className="page-heading">
+        <h1>Accept an invitation</h1>
+      </div>
+      {children}
+    </>
+  );
 }

@@ -7,6 +7,7 @@ import { useUser } from '../../app/session.tsx';
 import { formatShortDate } from '../../components/dates.ts';
 import { usePageTitle } from '../../components/page-title.ts';
 import { LoadError, Loading } from '../../components/status.tsx';
+import { TableScroll } from '../../components/table-scroll.tsx';
 import { useLoad } from '../../components/use-load.ts';
 import { advisorApi, DASHBOARD_CSV_URL } from './advisor-api.ts';
 import { percent, trend, VERDICT_LABELS } from './labels.ts';
@@ -307,7 +308,7 @@ function Dashboard({ data, reload }: { data: DashboardResponse; reload: () => vo
           <p className="small muted" role="status">
             Showing {rows.length} of {data.students.length}.
           </p>
-          <div className="table-scroll">
+          <TableScroll label="Students">
             <table className="data-table dashboard-table">
               <thead>
                 <tr>
@@ -325,7 +326,7 @@ function Dashboard({ data, reload }: { data: DashboardResponse; reload: () => vo
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </section>
       )}
     </>

@@ -7,6 +7,7 @@ import { toApiError } from '../../api/client.ts';
 import { formatShortDate } from '../../components/dates.ts';
 import { usePageTitle } from '../../components/page-title.ts';
 import { LoadError, Loading } from '../../components/status.tsx';
+import { TableScroll } from '../../components/table-scroll.tsx';
 import { useLoad } from '../../components/use-load.ts';
 import { formatInstant } from '../sharing/format.ts';
 import { advisorApi } from './advisor-api.ts';
@@ -154,7 +155,7 @@ function StudentView({ data, reload }: { data: StudentPageResponse; reload: () =
               <p className="muted">No prediction yet: it needs a practice exam.</p>
             )}
             {data.scores.exams.length > 0 ? (
-              <div className="table-scroll">
+              <TableScroll label="Practice exams">
                 <table className="data-table">
                   <thead>
                     <tr>
@@ -177,7 +178,7 @@ function StudentView({ data, reload }: { data: StudentPageResponse; reload: () =
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableScroll>
             ) : null}
             {data.scores.reasons.length > 0 ? (
               <ul className="small">
@@ -219,7 +220,7 @@ function StudentView({ data, reload }: { data: StudentPageResponse; reload: () =
         ) : data.wellbeing.checkIns.length === 0 ? (
           <p className="muted">No check-ins in the last 14 days.</p>
         ) : (
-          <div className="table-scroll">
+          <TableScroll label="Wellbeing check-ins">
             <table className="data-table">
               <thead>
                 <tr>
@@ -246,7 +247,7 @@ function StudentView({ data, reload }: { data: StudentPageResponse; reload: () =
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </section>
       <section className="card" aria-labelledby="journal-title">

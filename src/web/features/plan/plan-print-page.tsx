@@ -97,7 +97,7 @@ export function PlanPrintPage() {
 
   return (
     <div className="print-page">
-      <div className="print-toolbar">
+      <header className="print-toolbar">
         <Link
           to={monday ? `/plan?view=week&date=${monday}` : '/plan'}
           className="button button--secondary button--small"
@@ -113,7 +113,7 @@ export function PlanPrintPage() {
           Print
         </button>
         <p className="small muted print-toolbar-note">One week per page, on A4 or Letter.</p>
-      </div>
+      </header>
       <main id="main" tabIndex={-1} className="print-main">
         {state.error ? (
           <LoadError error={state.error} onRetry={() => setAttempt((n) => n + 1)} what="this week" />

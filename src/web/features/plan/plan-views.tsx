@@ -64,7 +64,7 @@ function describeDay(
 ): string {
   if (!day) return 'not in your plan';
   const { done, total, missed } = dayProgress(day, today, satForms);
-  const parts = [DAY_KIND_LABELS[day.kind]];
+  const parts: string[] = [];
   if (total > 0 && done === total) parts.push('all done');
   else if (total > 0 && done > 0) parts.push(`${done} of ${total} done`);
   if (missed > 0) parts.push(`${missed} missed`);
@@ -132,27 +132,41 @@ export function MonthView({ anchor, days, today }: { anchor: string; days: PlanD
                   .join(' ');
                 return (
                   <td key={date} className={classes} data-date={date} data-kind={day?.kind ?? ''}>
-                    <Link
-                      to={dayHref(date)}
-                      className="month-cell-link"
-                      aria-label={`${formatLongDate(date)}: ${describeDay(day, today, satForms)}${date === today ? ' (today)' : ''}`}
-                    >
+                    {/* The link's name starts with what the cell shows ("16 Blocks"), so a person using voice
+                        control can say it (WCAG 2.5.3); the full date and progress follow, for a screen reader. */}
+                    <Link to={dayHref(date)} className="month-cell-link">
                       <span className="month-cell-number">
                         {isMonthStart ? `${formatMonthShort(date)} ` : ''}
                         {Number(date.slice(8))}
                       </span>
                       {day ? (
                         <>
+                          {' '}
                           <span className="month-cell-kind month-cell-kind--short">
                             {/* On a phone a practice-exam day names its form: "UWSA 1" says more than "Practice". */}
                             {day.kind === 'practice-exam' && detail
                               ? detail.replace(/ /g, '')
                               : DAY_KIND_SHORT[day.kind]}
-                          </span>
+                          </span>{' '}
                           <span className="month-cell-kind month-cell-kind--long">{DAY_KIND_LABELS[day.kind]}</span>
-                          {detail ? <span className="month-cell-detail">{detail}</span> : null}
+                          {detail ? (
+                            <>
+                              {' '}
+                              <span className="month-cell-detail">{detail}</span>
+                            </>
+                          ) : null}
                         </>
                       ) : null}
+                      <span className="visually-hidden">
+                        {[
+                          `, ${formatLongDate(date)}`,
+                          day ? DAY_KIND_LABELS[day.kind] : '',
+                          describeDay(day, today, satForms),
+                          date === today ? 'today' : '',
+                        ]
+                          .filter(Boolean)
+                          .join(', ')}
+                      </span>
                       {isAllDone ? (
                         <span className="month-cell-mark month-cell-mark--done" aria-hidden="true">
                           ✓

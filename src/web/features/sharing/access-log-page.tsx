@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { SCOPE_LABELS } from '#domain/advisor/scopes.ts';
 import { usePageTitle } from '../../components/page-title.ts';
 import { LoadError, Loading } from '../../components/status.tsx';
+import { TableScroll } from '../../components/table-scroll.tsx';
 import { useLoad } from '../../components/use-load.ts';
 import { formatInstant, VIEW_LABELS } from './format.ts';
 import { ACCESS_LOG_CSV_URL, sharingApi } from './sharing-api.ts';
@@ -36,7 +37,7 @@ export function AccessLogPage() {
             <p className="small muted">The newest {state.data.shown} are below; the download has all of them.</p>
           ) : null}
           {state.data.entries.length > 0 ? (
-            <div className="table-scroll">
+            <TableScroll label="Access log">
               <table className="data-table access-log-table" data-testid="access-log">
                 <thead>
                   <tr>
@@ -65,7 +66,7 @@ export function AccessLogPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           ) : null}
           <a className="button button--secondary" href={ACCESS_LOG_CSV_URL} download>
             Download the log (CSV)

@@ -23,6 +23,11 @@ export type LiveLink = {
   scopes: Scopes;
   createdAt: string;
   updatedAt: string;
+  /**
+   * The student's evidence revision (0 before their first practice exam or full-length day),
+   * read with the link: the key of the dashboard's readiness cache (advisor-readiness-cache.ts).
+   */
+  evidenceRevision: number;
 };
 
 function scopesOf(row: Pick<Selectable<AdvisorLinksTable>, `scope_${Scope}`>): Scopes {
@@ -259,7 +264,8 @@ export function createAdvisorsRepo(db: Kysely<DB>) {
       const rows = await db
         .selectFrom('advisor_links')
         .innerJoin('users', 'users.id', 'advisor_links.student_id')
-        .select([...LINK_COLUMNS, 'users.email'])
+        .leftJoin('evidence_revisions', 'evidence_revisions.user_id', 'advisor_links.student_id')
+        .select([...LINK_COLUMNS, 'users.email', 'evidence_revisions.revision'])
         .where('advisor_links.advisor_id', '=', advisorId)
         .where('advisor_links.revoked_at', 'is', null)
         .orderBy('users.email')
@@ -271,7 +277,8 @@ export function createAdvisorsRepo(db: Kysely<DB>) {
       const row = await db
         .selectFrom('advisor_links')
         .innerJoin('users', 'users.id', 'advisor_links.student_id')
-        .select([...LINK_COLUMNS, 'users.email'])
+        .leftJoin('evidence_revisions', 'evidence_revisions.user_id', 'advisor_links.student_id')
+        .select([...LINK_COLUMNS, 'users.email', 'evidence_revisions.revision'])
         .where('advisor_links.advisor_id', '=', advisorId)
         .where('advisor_links.student_id', '=', studentId)
         .where('advisor_links.revoked_at', 'is', null)
@@ -298,13 +305,29 @@ export function createAdvisorsRepo(db: Kysely<DB>) {
         .execute();
     },
 
+    /**
+     * Full-length days done, per student, counted as the student's own evidence page counts them
+     * (evidence.repo.ts listFullLengthDates): distinct dates of logged days and of the plan's
+     * full-length items marked done.
+     */
     async fullLengthCountsOf(studentIds: readonly string[]) {
       if (studentIds.length === 0) return [];
-      return db
+      const days = db
         .selectFrom('full_length_days')
-        .select(['user_id', (eb) => eb.fn.countAll<number | string>().as('n')])
+        .select(['user_id', 'date'])
         .where('user_id', 'in', studentIds)
-        .groupBy('user_id')
+        .union(
+          db
+            .selectFrom('plan_items')
+            .select(['user_id', 'date'])
+            .where('user_id', 'in', studentIds)
+            .where('kind', '=', 'full-length')
+            .where('status', '=', 'done'),
+        );
+      return db
+        .selectFrom(days.as('days'))
+        .select(['days.user_id', (eb) => eb.fn.countAll<number | string>().as('n')])
+        .groupBy('days.user_id')
         .execute();
     },
 
@@ -470,7 +493,7 @@ function toLiveLink(
   row: Pick<
     Selectable<AdvisorLinksTable>,
     'id' | 'student_id' | 'advisor_id' | 'created_at' | 'updated_at' | `scope_${Scope}`
-  > & { email: string },
+  > & { email: string; revision: number | string | null },
 ): LiveLink {
   return {
     id: row.id,
@@ -480,6 +503,7 @@ function toLiveLink(
     scopes: scopesOf(row),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    evidenceRevision: Number(row.revision ?? 0),
   };
 }
 

@@ -482,6 +482,28 @@ export function createAdvisorsRepo(db: Kysely<DB>) {
       }));
     },
 
+    /**
+     * Deletes up to `limit` access-log rows read before `before`, oldest first; returns how many.
+     * One statement on the accessed_at index, so each batch is short (on SQLite it holds the write
+     * lock only that long).
+     */
+    async deleteAccessBefore(before: string, limit: number): Promise<number> {
+      const result = await db
+        .deleteFrom('advisor_access_log')
+        .where(
+          'id',
+          'in',
+          db
+            .selectFrom('advisor_access_log')
+            .select('id')
+            .where('accessed_at', '<', before)
+            .orderBy('accessed_at')
+            .limit(limit),
+        )
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+
     async countAccess(studentId: string): Promise<number> {
       const row = await db
         .selectFrom('advisor_access_log')

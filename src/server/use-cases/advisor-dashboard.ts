@@ -24,7 +24,12 @@ import type { Context } from '../context.ts';
 import type { LiveLink } from '../repositories/advisors.repo.ts';
 import { toProfile } from '../repositories/profiles.repo.ts';
 import { localDateIn } from '../time.ts';
-import { readinessCacheFor, type ReadinessFigures, type ReadinessKeyParts } from './advisor-readiness-cache.ts';
+import {
+  profileFingerprint,
+  readinessCacheFor,
+  type ReadinessFigures,
+  type ReadinessKeyParts,
+} from './advisor-readiness-cache.ts';
 
 /** What a row was made from, kept for the student page so it reads nothing twice. */
 export type RowDetail = {
@@ -100,15 +105,14 @@ export async function buildDashboardRows(
   const cache = readinessCacheFor(ctx.database);
   const figureKeys = new Map<string, ReadinessKeyParts>();
   const figures = new Map<string, ReadinessFigures>();
+  const profileRowOf = new Map(profileRows.map((r) => [r.user_id, r]));
   for (const id of scoreIds) {
-    const profile = profileOf.get(id);
-    if (!profile) continue;
-    const today = todays.get(id)!;
+    const row = profileRowOf.get(id);
+    if (!row) continue;
     const key: ReadinessKeyParts = {
       evidenceRevision: revisions.get(id)!,
-      today,
-      examDate: profile.examDate,
-      targetScore: computeRiskSummary(profile, today).planningTarget.score,
+      today: todays.get(id)!,
+      profile: profileFingerprint(row),
     };
     figureKeys.set(id, key);
     const cached = cache.get(id, key);
@@ -146,6 +150,8 @@ export async function buildDashboardRows(
   // sittings of predictive forms).
   for (const id of toCompute) {
     const key = figureKeys.get(id)!;
+    const profile = profileOf.get(id)!;
+    const targetScore = computeRiskSummary(profile, key.today).planningTarget.score;
     const inputs: PracticeExamInput[] = (examsBy.get(id) ?? []).map((e) => ({
       form: e.form,
       date: e.date,
@@ -159,17 +165,17 @@ export async function buildDashboardRows(
       reported: e.reported,
     }));
     let readiness: ReadinessAssessment | null = null;
-    if (hasReadinessVerdict({ examDate: key.examDate, today: key.today })) {
+    if (hasReadinessVerdict({ examDate: profile.examDate, today: key.today })) {
       const assessed = assessReadiness({
         exams: inputs,
-        targetScore: key.targetScore,
+        targetScore,
         fullLengthDaysCompleted: fullLengthBy.get(id) ?? 0,
-        examDate: key.examDate,
+        examDate: profile.examDate,
         today: key.today,
       });
       readiness = assessed.ok ? assessed.value : null;
     }
-    const computed: ReadinessFigures = { exams: inputs, sittings, readiness };
+    const computed: ReadinessFigures = { targetScore, exams: inputs, sittings, readiness };
     cache.set(id, key, computed);
     figures.set(id, computed);
   }
@@ -178,13 +184,12 @@ export async function buildDashboardRows(
     const id = link.studentId;
     const today = todays.get(id)!;
     const profile = profileOf.get(id) ?? null;
-    const targetScore =
-      figureKeys.get(id)?.targetScore ?? (profile ? computeRiskSummary(profile, today).planningTarget.score : null);
     const window = windowOf(today);
     const inWindow = (date: LocalDate) => compareDates(date, window.from) >= 0 && compareDates(date, window.to) <= 0;
     const plan = plansBy.get(id);
 
     const scored = link.scopes.scores ? figures.get(id) : undefined;
+    const targetScore = scored?.targetScore ?? null;
     const readiness = scored?.readiness ?? null;
     const sittings = scored?.sittings ?? [];
     const inputs = scored?.exams ?? [];

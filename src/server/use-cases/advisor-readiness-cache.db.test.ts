@@ -14,12 +14,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildProfileInput } from '#tests/factories/profile.ts';
 import { describeEachDatabase } from '#tests/setup/databases.ts';
 import { createSecondInstance, createTestApp, signUpClient, type Client, type TestApp } from '#tests/setup/test-app.ts';
-import { createReadinessCache } from './advisor-readiness-cache.ts';
+import { createReadinessCache, profileFingerprint } from './advisor-readiness-cache.ts';
 
 type Row = {
   daysToExam: number;
   examDate: string;
   scores: {
+    targetScore: number | null;
     latest: { reported: string; date: string } | null;
     predicted: { score: number; low: number; high: number; passProbability: number } | null;
     verdict: string | null;
@@ -190,7 +191,7 @@ describeEachDatabase('advisor dashboard readiness cache', (kind) => {
     expect((await rowMatchingStudentPage()).scores.verdict).toBe('not-ready');
   });
 
-  it('computes afresh when the day turns and when the exam date changes', async () => {
+  it('computes afresh when the day turns and when the exam date or the target changes', async () => {
     const today = await rowMatchingStudentPage();
     t.clock.advance(86_400_000);
     try {
@@ -209,6 +210,15 @@ describeEachDatabase('advisor dashboard readiness cache', (kind) => {
     expect(later.examDate).toBe('2027-02-24');
     // Out of the decision window: on or off track, never a go / delay verdict.
     expect(['on-track', 'off-track']).toContain(later.scores.verdict);
+    expect(later.scores.targetScore).toBe(240);
+    // A larger cushion raises the target the rule reads.
+    const cushion = await studentThere.request({
+      method: 'PUT',
+      url: '/api/profile',
+      payload: buildProfileInput({ examDate: '2027-02-24', bufferPoints: 15 }),
+    });
+    expect(cushion.statusCode, cushion.body).toBe(200);
+    expect((await rowMatchingStudentPage()).scores.targetScore).toBe(245);
   });
 
   it('keeps the account deletion working with the triggers: the counter goes with the account', async () => {
@@ -229,8 +239,22 @@ describeEachDatabase('advisor dashboard readiness cache', (kind) => {
 });
 
 describe('readiness cache bounds', () => {
-  const key = { evidenceRevision: 1, today: '2026-11-24', examDate: '2026-12-10', targetScore: 240 };
-  const figures = { exams: [], sittings: [], readiness: null };
+  const profileRow = {
+    user_id: 's',
+    exam_date: '2026-12-10',
+    buffer_points: 10,
+    specialty: 'internal-medicine',
+    created_at: '2026-11-01T00:00:00.000Z',
+    updated_at: '2026-11-01T00:00:00.000Z',
+  };
+  const key = { evidenceRevision: 1, today: '2026-11-24', profile: profileFingerprint(profileRow) };
+  const figures = { targetScore: 240, exams: [], sittings: [], readiness: null };
+
+  it('fingerprints every profile field but its timestamps', () => {
+    expect(profileFingerprint({ ...profileRow, updated_at: '2026-11-20T00:00:00.000Z' })).toBe(key.profile);
+    for (const changed of [{ exam_date: '2026-12-11' }, { buffer_points: 11 }, { specialty: 'surgery' }])
+      expect(profileFingerprint({ ...profileRow, ...changed })).not.toBe(key.profile);
+  });
 
   it('answers only for the same key, and drops the least recently used past its limit', () => {
     const cache = createReadinessCache(2);
@@ -239,8 +263,7 @@ describe('readiness cache bounds', () => {
     for (const changed of [
       { evidenceRevision: 2 },
       { today: '2026-11-25' },
-      { examDate: '2026-12-11' },
-      { targetScore: 241 },
+      { profile: profileFingerprint({ ...profileRow, buffer_points: 11 }) },
     ])
       expect(cache.get('a', { ...key, ...changed })).toBeUndefined();
     cache.set('b', key, figures);

@@ -6,7 +6,8 @@
  * - The key holds everything the figures are computed from. The practice exams and full-length
  *   days are represented by the student's evidence revision, a counter that database triggers
  *   change in the same transaction as every write to them (migration 202612011400_advisor_speed);
- *   the rest is passed in as it is: today in the student's zone, the exam date and the target.
+ *   the rest is passed in as it is: today in the student's zone and every stored field of the
+ *   profile (the target and the exam date come from it).
  * - The revision is read with the links, BEFORE the evidence is read on a miss, so a value is never
  *   older than its key (a write landing in between makes the value newer, and the next request
  *   reads the new revision and misses).
@@ -24,6 +25,8 @@ import type { PracticeExamInput } from '#domain/evidence/logging.ts';
 import type { ReadinessAssessment } from '#domain/evidence/readiness.ts';
 
 export type ReadinessFigures = {
+  /** The planning target (computeRiskSummary), which the readiness rule reads. */
+  readonly targetScore: number;
   /** The practice exams as logged, for the student page's prediction. */
   readonly exams: readonly PracticeExamInput[];
   /** The sittings the readiness rule reads (selectEvidence), oldest first. */
@@ -34,9 +37,21 @@ export type ReadinessFigures = {
 export type ReadinessKeyParts = {
   evidenceRevision: number;
   today: LocalDate;
-  examDate: LocalDate;
-  targetScore: number;
+  /** The profile's stored fields, as profileFingerprint makes them. */
+  profile: string;
 };
+
+/**
+ * Every field of a stored profile but its timestamps, in one string: any change to what the
+ * target or the exam date are computed from changes it.
+ */
+export function profileFingerprint(row: Record<string, unknown>): string {
+  return Object.keys(row)
+    .filter((column) => column !== 'created_at' && column !== 'updated_at')
+    .sort()
+    .map((column) => `${column}=${JSON.stringify(row[column])}`)
+    .join('&');
+}
 
 /**
  * Students kept per database handle. An entry is a few kilobytes (the rule's reasons and
@@ -44,7 +59,7 @@ export type ReadinessKeyParts = {
  */
 export const READINESS_CACHE_LIMIT = 10_000;
 
-const keyOf = (k: ReadinessKeyParts) => `${k.evidenceRevision}|${k.today}|${k.examDate}|${k.targetScore}`;
+const keyOf = (k: ReadinessKeyParts) => `${k.evidenceRevision}|${k.today}|${k.profile}`;
 
 export type ReadinessCache = {
   get(studentId: string, key: ReadinessKeyParts): ReadinessFigures | undefined;

@@ -273,6 +273,16 @@ export type AdvisorAccessLogTable = {
 };
 
 /**
+ * A counter per student that triggers change with every write to practice exams, full-length days
+ * and full-length plan items (migration 202612011400_advisor_speed): the key of the advisor
+ * dashboard's readiness cache. No row means revision 0.
+ */
+export type EvidenceRevisionsTable = {
+  user_id: string;
+  revision: number;
+};
+
+/**
  * An idempotency key of a replayable write: the request's hash and the response sent for it,
  * recorded in the write's own transaction (src/server/idempotency.ts, docs/idempotency.md).
  */
@@ -338,6 +348,7 @@ export type DB = {
   advisor_links: AdvisorLinksTable;
   advisor_notes: AdvisorNotesTable;
   advisor_access_log: AdvisorAccessLogTable;
+  evidence_revisions: EvidenceRevisionsTable;
   exam_outcomes: ExamOutcomesTable;
   story_texts: StoryTextsTable;
   story_placements: StoryPlacementsTable;

@@ -1,9 +1,8 @@
-import type { Kysely, Selectable } from 'kysely';
-import { sql } from 'kysely';
+import { CompiledQuery, sql, type Kysely, type Selectable } from 'kysely';
 import type { LocalDate } from '#domain/common/dates.ts';
 import { DEFAULT_SCOPES, SCOPES, type Scope, type Scopes } from '#domain/advisor/scopes.ts';
 import { UNTICKABLE_KINDS } from '#domain/plan/item-rules.ts';
-import type { DB, AdvisorLinksTable } from '../db/schema.ts';
+import type { DB, AdvisorAccessLogTable, AdvisorLinksTable } from '../db/schema.ts';
 
 /**
  * Advisors and the students who invited them (issue 12). Every call names the acting user: a student
@@ -23,6 +22,11 @@ export type LiveLink = {
   scopes: Scopes;
   createdAt: string;
   updatedAt: string;
+  /**
+   * The student's evidence revision (0 before their first practice exam or full-length day),
+   * read with the link: the key of the dashboard's readiness cache (advisor-readiness-cache.ts).
+   */
+  evidenceRevision: number;
 };
 
 function scopesOf(row: Pick<Selectable<AdvisorLinksTable>, `scope_${Scope}`>): Scopes {
@@ -68,7 +72,37 @@ const LINK_COLUMNS = [
   'advisor_links.updated_at',
 ] as const;
 
+const ACCESS_LOG_COLUMNS = [
+  'id',
+  'student_id',
+  'advisor_id',
+  'advisor_email',
+  'view',
+  'scopes',
+  'accessed_at',
+] as const satisfies readonly (keyof AdvisorAccessLogTable)[];
+
 export function createAdvisorsRepo(db: Kysely<DB>) {
+  /**
+   * The SQL of an access-log insert of `n` rows, compiled by Kysely once per row count: a dashboard
+   * of 1,000 students inserts 1,000 rows on every view, and building the query anew each time
+   * (7,000 values parsed into nodes) cost more than the database's own work.
+   */
+  const insertSqlByRows = new Map<number, string>();
+  const accessLogInsertSql = (n: number): string => {
+    let text = insertSqlByRows.get(n);
+    if (text === undefined) {
+      const row = Object.fromEntries(ACCESS_LOG_COLUMNS.map((c) => [c, ''])) as Selectable<AdvisorAccessLogTable>;
+      text = db
+        .insertInto('advisor_access_log')
+        .values(Array.from({ length: n }, () => row))
+        .compile().sql;
+      if (insertSqlByRows.size >= INSERT_CHUNK) insertSqlByRows.clear();
+      insertSqlByRows.set(n, text);
+    }
+    return text;
+  };
+
   /** Planned and done minutes of tickable plan items, per student, for dates in [from, to]. */
   const studyMinutes = (studentIds: readonly string[], range: { from: LocalDate; to: LocalDate }) =>
     db
@@ -259,7 +293,8 @@ export function createAdvisorsRepo(db: Kysely<DB>) {
       const rows = await db
         .selectFrom('advisor_links')
         .innerJoin('users', 'users.id', 'advisor_links.student_id')
-        .select([...LINK_COLUMNS, 'users.email'])
+        .leftJoin('evidence_revisions', 'evidence_revisions.user_id', 'advisor_links.student_id')
+        .select([...LINK_COLUMNS, 'users.email', 'evidence_revisions.revision'])
         .where('advisor_links.advisor_id', '=', advisorId)
         .where('advisor_links.revoked_at', 'is', null)
         .orderBy('users.email')
@@ -271,7 +306,8 @@ export function createAdvisorsRepo(db: Kysely<DB>) {
       const row = await db
         .selectFrom('advisor_links')
         .innerJoin('users', 'users.id', 'advisor_links.student_id')
-        .select([...LINK_COLUMNS, 'users.email'])
+        .leftJoin('evidence_revisions', 'evidence_revisions.user_id', 'advisor_links.student_id')
+        .select([...LINK_COLUMNS, 'users.email', 'evidence_revisions.revision'])
         .where('advisor_links.advisor_id', '=', advisorId)
         .where('advisor_links.student_id', '=', studentId)
         .where('advisor_links.revoked_at', 'is', null)
@@ -298,13 +334,29 @@ export function createAdvisorsRepo(db: Kysely<DB>) {
         .execute();
     },
 
+    /**
+     * Full-length days done, per student, counted as the student's own evidence page counts them
+     * (evidence.repo.ts listFullLengthDates): distinct dates of logged days and of the plan's
+     * full-length items marked done.
+     */
     async fullLengthCountsOf(studentIds: readonly string[]) {
       if (studentIds.length === 0) return [];
-      return db
+      const days = db
         .selectFrom('full_length_days')
-        .select(['user_id', (eb) => eb.fn.countAll<number | string>().as('n')])
+        .select(['user_id', 'date'])
         .where('user_id', 'in', studentIds)
-        .groupBy('user_id')
+        .union(
+          db
+            .selectFrom('plan_items')
+            .select(['user_id', 'date'])
+            .where('user_id', 'in', studentIds)
+            .where('kind', '=', 'full-length')
+            .where('status', '=', 'done'),
+        );
+      return db
+        .selectFrom(days.as('days'))
+        .select(['days.user_id', (eb) => eb.fn.countAll<number | string>().as('n')])
+        .groupBy('days.user_id')
         .execute();
     },
 
@@ -349,16 +401,20 @@ export function createAdvisorsRepo(db: Kysely<DB>) {
 
     async openPracticeExamItemsOf(studentIds: readonly string[], range: { from: LocalDate; to: LocalDate }) {
       if (studentIds.length === 0) return [];
-      return db
-        .selectFrom('plan_items')
-        .select(['user_id', 'date', 'form', 'title'])
-        .where('user_id', 'in', studentIds)
-        .where('date', '>=', range.from)
-        .where('date', '<=', range.to)
-        .where('kind', '=', 'practice-exam')
-        .where((eb) => eb.or([eb('status', 'is', null), eb('status', '!=', 'done')]))
-        .orderBy('date')
-        .execute();
+      return (
+        db
+          .selectFrom('plan_items')
+          .select(['user_id', 'date', 'form', 'title'])
+          .where('user_id', 'in', studentIds)
+          .where('date', '>=', range.from)
+          .where('date', '<=', range.to)
+          // A literal, not a parameter: SQLite uses the partial index plan_items_practice_exams
+          // (migration 202612011400) only when it can see the query's kind is the index's.
+          .where('kind', '=', sql.lit('practice-exam'))
+          .where((eb) => eb.or([eb('status', 'is', null), eb('status', '!=', 'done')]))
+          .orderBy('date')
+          .execute()
+      );
     },
 
     async checkInsOf(studentIds: readonly string[], from: LocalDate) {
@@ -420,20 +476,18 @@ export function createAdvisorsRepo(db: Kysely<DB>) {
         at: string;
       }[],
     ): Promise<void> {
-      const values = rows.map((r) => ({
-        id: r.id,
-        student_id: r.studentId,
-        advisor_id: r.advisorId,
-        advisor_email: r.advisorEmail,
-        view: r.view,
-        scopes: r.scopes.join(' '),
-        accessed_at: r.at,
-      }));
+      const values = rows.map((r) => [
+        r.id,
+        r.studentId,
+        r.advisorId,
+        r.advisorEmail,
+        r.view,
+        r.scopes.join(' '),
+        r.at,
+      ]);
       for (let i = 0; i < values.length; i += INSERT_CHUNK) {
-        await db
-          .insertInto('advisor_access_log')
-          .values(values.slice(i, i + INSERT_CHUNK))
-          .execute();
+        const chunk = values.slice(i, i + INSERT_CHUNK);
+        await db.executeQuery(CompiledQuery.raw(accessLogInsertSql(chunk.length), chunk.flat()));
       }
     },
 
@@ -455,6 +509,28 @@ export function createAdvisorsRepo(db: Kysely<DB>) {
       }));
     },
 
+    /**
+     * Deletes up to `limit` access-log rows read before `before`, oldest first; returns how many.
+     * One statement on the accessed_at index, so each batch is short (on SQLite it holds the write
+     * lock only that long).
+     */
+    async deleteAccessBefore(before: string, limit: number): Promise<number> {
+      const result = await db
+        .deleteFrom('advisor_access_log')
+        .where(
+          'id',
+          'in',
+          db
+            .selectFrom('advisor_access_log')
+            .select('id')
+            .where('accessed_at', '<', before)
+            .orderBy('accessed_at')
+            .limit(limit),
+        )
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+
     async countAccess(studentId: string): Promise<number> {
       const row = await db
         .selectFrom('advisor_access_log')
@@ -470,7 +546,7 @@ function toLiveLink(
   row: Pick<
     Selectable<AdvisorLinksTable>,
     'id' | 'student_id' | 'advisor_id' | 'created_at' | 'updated_at' | `scope_${Scope}`
-  > & { email: string },
+  > & { email: string; revision: number | string | null },
 ): LiveLink {
   return {
     id: row.id,
@@ -480,6 +556,7 @@ function toLiveLink(
     scopes: scopesOf(row),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    evidenceRevision: Number(row.revision ?? 0),
   };
 }
 

@@ -2,7 +2,10 @@
  * The advisor's dashboard rows, for any number of linked students in a fixed number of queries: each
  * table is read once for all of them (advisors.repo.ts), then each student's figures come from the
  * same domain rules the student's own pages use (predictScore, assessReadiness, deriveJourney,
- * describeShortfalls, assessWellbeing). Only what a scope shares is read at all.
+ * describeShortfalls, assessWellbeing). Only what a scope shares is read at all. Each student's
+ * readiness (sittings, prediction, verdict) is kept in memory under their evidence revision and
+ * what else it is computed from (advisor-readiness-cache.ts): practice exams and full-length days
+ * are read only for the students whose figures are not there.
  */
 import { computeFlags, adherenceOf, windowOf, type Sitting } from '#domain/advisor/flags.ts';
 import type { Scopes } from '#domain/advisor/scopes.ts';
@@ -10,6 +13,7 @@ import { addDays, compareDates, daysBetween, type LocalDate } from '#domain/comm
 import { nameForm, selectEvidence, type LoggedFormId } from '#domain/evidence/practice-scores.ts';
 import type { PracticeExamInput } from '#domain/evidence/logging.ts';
 import { assessReadiness, type ReadinessAssessment } from '#domain/evidence/readiness.ts';
+import { hasReadinessVerdict } from '#domain/evidence/verdict-timing.ts';
 import { assessWellbeing, CHECK_IN_LOOKBACK_DAYS, type WellbeingCheckIn } from '#domain/evidence/wellbeing.ts';
 import { deriveJourney } from '#domain/journey/journey.ts';
 import type { Plan } from '#domain/plan/scheduler.ts';
@@ -20,15 +24,21 @@ import type { Context } from '../context.ts';
 import type { LiveLink } from '../repositories/advisors.repo.ts';
 import { toProfile } from '../repositories/profiles.repo.ts';
 import { localDateIn } from '../time.ts';
+import {
+  profileFingerprint,
+  readinessCacheFor,
+  type ReadinessFigures,
+  type ReadinessKeyParts,
+} from './advisor-readiness-cache.ts';
 
 /** What a row was made from, kept for the student page so it reads nothing twice. */
 export type RowDetail = {
   row: DashboardRow;
   today: LocalDate;
   /** The practice exams as logged (scores scope only), for the student page's prediction. */
-  exams: PracticeExamInput[];
+  exams: readonly PracticeExamInput[];
   readiness: ReadinessAssessment | null;
-  sittings: (Sitting & { reported: string })[];
+  sittings: readonly (Sitting & { reported: string })[];
   planDays: { date: LocalDate; plannedMinutes: number; doneMinutes: number }[];
   shortfallWarnings: string[];
   checkIns: WellbeingCheckIn[];
@@ -72,8 +82,8 @@ export async function buildDashboardRows(
     }
     return today;
   };
-  const profiles = new Map(profileRows.map((r) => [r.user_id, r]));
-  const todays = new Map(all.map((id) => [id, todayIn(profiles.get(id)?.time_zone ?? 'UTC')]));
+  const zones = new Map(profileRows.map((r) => [r.user_id, r.time_zone]));
+  const todays = new Map(all.map((id) => [id, todayIn(zones.get(id) ?? 'UTC')]));
   const sortedTodays = [...new Set(todays.values())].sort(compareDates);
   const earliest = sortedTodays[0]!;
   const latest = sortedTodays.at(-1)!;
@@ -84,12 +94,36 @@ export async function buildDashboardRows(
   const planIdsByToday = new Map<LocalDate, string[]>();
   for (const id of planIds) {
     const today = todays.get(id)!;
-    planIdsByToday.set(today, [...(planIdsByToday.get(today) ?? []), id]);
+    const ids = planIdsByToday.get(today);
+    if (ids) ids.push(id);
+    else planIdsByToday.set(today, [id]);
   }
+  // The readiness figures of every student who shares scores and has a target: from the cache,
+  // or computed below from their practice exams (read for those students only).
+  const profileOf = new Map(profileRows.map((r) => [r.user_id, toProfile(r)]));
+  const revisions = new Map(links.map((l) => [l.studentId, l.evidenceRevision]));
+  const cache = readinessCacheFor(ctx.database);
+  const figureKeys = new Map<string, ReadinessKeyParts>();
+  const figures = new Map<string, ReadinessFigures>();
+  const profileRowOf = new Map(profileRows.map((r) => [r.user_id, r]));
+  for (const id of scoreIds) {
+    const row = profileRowOf.get(id);
+    if (!row) continue;
+    const key: ReadinessKeyParts = {
+      evidenceRevision: revisions.get(id)!,
+      today: todays.get(id)!,
+      profile: profileFingerprint(row),
+    };
+    figureKeys.set(id, key);
+    const cached = cache.get(id, key);
+    if (cached) figures.set(id, cached);
+  }
+  const toCompute = [...figureKeys.keys()].filter((id) => !figures.has(id));
+
   const [exams, fullLengths, blocks, plans, postmortems, planTotals, planDays, openExams, checkIns] = await Promise.all(
     [
-      repo.practiceExamsOf(scoreIds),
-      repo.fullLengthCountsOf(scoreIds),
+      repo.practiceExamsOf(toCompute),
+      repo.fullLengthCountsOf(toCompute),
       repo.blockCountsOf(all),
       repo.plansOf(all),
       repo.postmortemOwners(all),
@@ -111,45 +145,54 @@ export async function buildDashboardRows(
   const openExamsBy = groupBy(openExams);
   const checkInsBy = groupBy(checkIns);
 
+  // One domain call a student whose figures are not cached: the readiness rule carries the
+  // prediction (its trajectory), and the sittings are the ones it reads (selectEvidence: first
+  // sittings of predictive forms).
+  for (const id of toCompute) {
+    const key = figureKeys.get(id)!;
+    const profile = profileOf.get(id)!;
+    const targetScore = computeRiskSummary(profile, key.today).planningTarget.score;
+    const inputs: PracticeExamInput[] = (examsBy.get(id) ?? []).map((e) => ({
+      form: e.form,
+      date: e.date,
+      score: e.score === null ? null : Number(e.score),
+      percentCorrect: e.percent_correct === null ? null : Number(e.percent_correct),
+    }));
+    const sittings = selectEvidence(inputs as { form: LoggedFormId; date: LocalDate }[]).used.map((e) => ({
+      date: e.date,
+      name: e.name,
+      score: e.ruleScore,
+      reported: e.reported,
+    }));
+    let readiness: ReadinessAssessment | null = null;
+    if (hasReadinessVerdict({ examDate: profile.examDate, today: key.today })) {
+      const assessed = assessReadiness({
+        exams: inputs,
+        targetScore,
+        fullLengthDaysCompleted: fullLengthBy.get(id) ?? 0,
+        examDate: profile.examDate,
+        today: key.today,
+      });
+      readiness = assessed.ok ? assessed.value : null;
+    }
+    const computed: ReadinessFigures = { targetScore, exams: inputs, sittings, readiness };
+    cache.set(id, key, computed);
+    figures.set(id, computed);
+  }
+
   return links.map((link): RowDetail => {
     const id = link.studentId;
     const today = todays.get(id)!;
-    const profileRow = profiles.get(id);
-    const profile = profileRow ? toProfile(profileRow) : null;
-    const targetScore = profile ? computeRiskSummary(profile, today).planningTarget.score : null;
+    const profile = profileOf.get(id) ?? null;
     const window = windowOf(today);
     const inWindow = (date: LocalDate) => compareDates(date, window.from) >= 0 && compareDates(date, window.to) <= 0;
     const plan = plansBy.get(id);
 
-    // One domain call a student: the readiness rule carries the prediction (its trajectory), and
-    // the sittings are the ones it reads (selectEvidence: first sittings of predictive forms).
-    let readiness: ReadinessAssessment | null = null;
-    let sittings: RowDetail['sittings'] = [];
-    let inputs: PracticeExamInput[] = [];
-    if (link.scopes.scores && profile && targetScore !== null) {
-      inputs = (examsBy.get(id) ?? []).map((e) => ({
-        form: e.form,
-        date: e.date,
-        score: e.score === null ? null : Number(e.score),
-        percentCorrect: e.percent_correct === null ? null : Number(e.percent_correct),
-      }));
-      sittings = selectEvidence(inputs as { form: LoggedFormId; date: LocalDate }[]).used.map((e) => ({
-        date: e.date,
-        name: e.name,
-        score: e.ruleScore,
-        reported: e.reported,
-      }));
-      if (compareDates(profile.examDate, today) > 0) {
-        const assessed = assessReadiness({
-          exams: inputs,
-          targetScore,
-          fullLengthDaysCompleted: fullLengthBy.get(id) ?? 0,
-          examDate: profile.examDate,
-          today,
-        });
-        readiness = assessed.ok ? assessed.value : null;
-      }
-    }
+    const scored = link.scopes.scores ? figures.get(id) : undefined;
+    const targetScore = scored?.targetScore ?? null;
+    const readiness = scored?.readiness ?? null;
+    const sittings = scored?.sittings ?? [];
+    const inputs = scored?.exams ?? [];
     const trajectory = readiness?.trajectory ?? null;
 
     const days = link.scopes.plan

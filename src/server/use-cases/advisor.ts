@@ -53,6 +53,35 @@ async function logReads(ctx: Context, advisor: Actor, links: readonly LiveLink[]
 }
 
 /**
+ * How long the access log keeps a read: 2 years (docs/advisors.md, "Access log", says why). Rows
+ * older than that are deleted by pruneAccessLog, which the hourly prune runs on every instance.
+ */
+export const ACCESS_LOG_RETENTION_DAYS = 730;
+/** Rows deleted per statement, and statements per run: at most 100,000 rows an hour an instance. */
+export const ACCESS_LOG_PRUNE = { batchRows: 1000, maxBatches: 100 } as const;
+
+/**
+ * Deletes access-log rows older than ACCESS_LOG_RETENTION_DAYS in batches, each its own short
+ * statement with a turn of the event loop between, until a batch comes back short or the run's
+ * bound is reached (the next run carries on). Safe on several instances at once: a row two of them
+ * pick is deleted once. Returns the rows deleted.
+ */
+export async function pruneAccessLog(
+  ctx: Context,
+  bounds: { batchRows: number; maxBatches: number } = ACCESS_LOG_PRUNE,
+): Promise<number> {
+  const before = new Date(ctx.now().getTime() - ACCESS_LOG_RETENTION_DAYS * 86_400_000).toISOString();
+  let deleted = 0;
+  for (let batch = 0; batch < bounds.maxBatches; batch++) {
+    const n = await ctx.repos.advisors.deleteAccessBefore(before, bounds.batchRows);
+    deleted += n;
+    if (n < bounds.batchRows) break;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return deleted;
+}
+
+/**
  * Invitation codes that could not be used, allowed per advisor in the window. An honest advisor
  * mistypes a code a few times at most; the 80-bit code already makes guessing hopeless, so the limit
  * is there to stop one account hammering the lookup and to leave a record of the tries. 10 per 15

@@ -17,8 +17,8 @@ export function AccessLogPage() {
       <div className="page-heading">
         <h1>Access log</h1>
         <p className="lead">
-          Each time an advisor opened your data: who, when, which page and what it showed. Nobody can change or delete
-          these rows, advisors included.
+          Each time an advisor opened your data: who, when, which page and what it showed. Nobody can change or remove a
+          row, advisors included. Each row is deleted automatically after 2 years: download the log to keep it longer.
         </p>
         <p>
           <Link to="/sharing">Back to advisors</Link>

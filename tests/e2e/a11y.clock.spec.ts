@@ -1,5 +1,6 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, newAccount, saveProfileViaApi, signUpViaApi, test, TIME_ZONE } from './fixtures.ts';
+import { EVIDENCE_PARTS } from './page-models/evidence-page.ts';
 import { AxeRun } from './support/a11y.ts';
 import { middayOf, pinServerClock } from './support/clock.ts';
 import { addDays } from './support/dates.ts';
@@ -14,6 +15,17 @@ pinServerClock(test, middayOf(DAY));
 test.use({ viewport: PHONE });
 
 const h1 = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
+
+/** The evidence overview and each of its parts, each loaded by its own address and read. */
+async function checkEvidenceParts(page: Page, axe: AxeRun, state: string) {
+  for (const [label, suffix] of Object.entries(EVIDENCE_PARTS)) {
+    await page.goto(`/evidence${suffix}`);
+    await expect(
+      page.getByRole('navigation', { name: 'Parts of this page' }).getByRole('link', { name: label, exact: true }),
+    ).toHaveAttribute('aria-current', 'page');
+    await axe.check(page, '/evidence/*', `${label}, ${state}`, page.locator('.evidence-part'));
+  }
+}
 
 async function ok(response: Awaited<ReturnType<APIRequestContext['post']>>, status = [200, 201]) {
   expect(status, `${response.url()}: ${await response.text()}`).toContain(response.status());
@@ -114,8 +126,7 @@ test('A new student’s empty pages have no axe violations at phone size', async
   await axe.check(page, '/plan/print', 'no plan', h1(page, 'No plan to print yet'));
   await page.goto('/plan/settings');
   await axe.check(page, '/plan/settings', 'build', h1(page, 'Build your plan'));
-  await page.goto('/evidence');
-  await axe.check(page, '/evidence', 'nothing logged', h1(page, 'Scores and readiness'));
+  await checkEvidenceParts(page, axe, 'nothing logged');
   await page.goto('/log');
   await axe.check(page, '/log', 'empty form', h1(page, 'Log a block'));
   await page.goto('/journal');
@@ -182,8 +193,7 @@ test('A student’s full pages and an advisor’s pages have no axe violations a
   await page.goto('/plan/print');
   await axe.check(page, '/plan/print', 'a week', page.getByTestId('print-week'));
 
-  await page.goto('/evidence');
-  await axe.check(page, '/evidence', 'exams, blocks, hard check-ins', h1(page, 'Scores and readiness'));
+  await checkEvidenceParts(page, axe, 'exams, blocks, hard check-ins');
   await page.goto('/log');
   await axe.check(page, '/log', 'today’s block', h1(page, 'Log a block'));
 

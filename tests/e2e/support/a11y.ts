@@ -145,7 +145,8 @@ export const ROUTE_COVERAGE: Record<string, { by: Viewer[] } | { skip: string }>
   '/plan': { by: ['student'] },
   '/plan/settings': { by: ['student'] },
   '/plan/print': { by: ['student'] },
-  '/evidence': { by: ['student'] },
+  // The overview and its parts (/evidence/exams, …): the checks open every part (EVIDENCE_PARTS).
+  '/evidence/*': { by: ['student'] },
   '/log': { by: ['student'] },
   '/journal': { by: ['student'] },
   '/journal/review': { by: ['student'] },

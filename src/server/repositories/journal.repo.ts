@@ -132,6 +132,28 @@ function isNumberOrNull(value: unknown): value is number | null {
 
 /** Wrong-answer journal entries and their review logs. Every call is scoped to the acting user. */
 export function createJournalRepo(db: Kysely<DB>) {
+  /** The one-row read of listCards (doc there), with or without whether any rating is stored. */
+  async function readDeck(userId: string, withReviews: boolean): Promise<{ cards: QueueCard[]; hasReviews: boolean }> {
+    const row = await db
+      .selectFrom('journal_entries')
+      .select([
+        sql<number | string>`count(*)`.as('count'),
+        sql<string | null>`string_agg(id, ${ID_SEPARATOR})`.as('ids'),
+        sql<string | null>`string_agg(${CARD_NUMBERS}, ',')`.as('numbers'),
+        (withReviews
+          ? sql<number | null>`(select 1 from journal_reviews where user_id = ${userId} limit 1)`
+          : sql<null>`null`
+        ).as('has_review'),
+      ])
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
+    const hasReviews = row?.has_review != null;
+    const count = Number(row?.count ?? 0);
+    if (count === 0) return { cards: [], hasReviews };
+    const parsed = parseCardStrings(count, row?.ids ?? null, row?.numbers ?? null);
+    return { cards: await withCardFallback(userId, parsed ?? (await listCardRows(userId))), hasReviews };
+  }
+
   /** listCards' cards a row at a time (named as QueueCard's fields, so the rows are the cards). */
   async function listCardRows(userId: string): Promise<CardRow[]> {
     return (await db
@@ -260,20 +282,12 @@ export function createJournalRepo(db: Kysely<DB>) {
      * JSON number) falls back to reading the rows one by one.
      */
     async listCards(userId: string): Promise<QueueCard[]> {
-      const row = await db
-        .selectFrom('journal_entries')
-        .select([
-          sql<number | string>`count(*)`.as('count'),
-          sql<string | null>`string_agg(id, ${ID_SEPARATOR})`.as('ids'),
-          sql<string | null>`string_agg(${CARD_NUMBERS}, ',')`.as('numbers'),
-        ])
-        .where('user_id', '=', userId)
-        .executeTakeFirst();
-      const count = Number(row?.count ?? 0);
-      if (count === 0) return [];
-      const parsed = parseCardStrings(count, row?.ids ?? null, row?.numbers ?? null);
-      const rows = parsed ?? (await listCardRows(userId));
-      return withCardFallback(userId, rows);
+      return (await readDeck(userId, false)).cards;
+    },
+
+    /** listCards, and whether the student has any rating to undo, in the same one-row read. */
+    async listCardsAndHasReviews(userId: string): Promise<{ cards: QueueCard[]; hasReviews: boolean }> {
+      return readDeck(userId, true);
     },
 
     /**

@@ -37,7 +37,8 @@ export async function checkBlockIds(
 
 /**
  * Adds one journal entry with a new card, due at once. The write goes through the group-commit
- * batcher: the answer comes after the commit that holds it.
+ * batcher: the answer comes after the commit that holds it (without an idempotency key, a single
+ * INSERT that on PostgreSQL commits by itself).
  */
 export async function addJournalEntry(
   ctx: Context,
@@ -55,11 +56,15 @@ export async function addJournalEntry(
   }
   const id = ctx.newId();
   const now = ctx.now();
-  await ctx.writes.run(async (trx) => {
-    await ctx.repos.journal.insertEntries(trx, actor.userId, [
-      { id, ...checked.value, card: createNewCard(now.getTime()), now: now.toISOString() },
-    ]);
-    await recordIdempotent(trx, idempotent, { id });
-  });
+  const row = { id, ...checked.value, card: createNewCard(now.getTime()), now: now.toISOString() };
+  if (idempotent) {
+    await ctx.writes.run(async (trx) => {
+      await ctx.repos.journal.insertEntries(trx, actor.userId, [row]);
+      await recordIdempotent(trx, idempotent, { id });
+    });
+  } else {
+    // One INSERT, nothing else to keep with it: on PostgreSQL its own transaction, no BEGIN/COMMIT.
+    await ctx.writes.runStatement((trx) => ctx.repos.journal.insertEntries(trx, actor.userId, [row]));
+  }
   return ok({ id });
 }

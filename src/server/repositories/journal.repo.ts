@@ -83,8 +83,9 @@ function contentColumns(entry: JournalEntry) {
 
 /** Between the ids of listCards' one-row read: no id the app makes holds a line break. */
 const ID_SEPARATOR = '\n';
-/** A card's four scheduling numbers as JSON text ('null' for a column left empty). */
-const CARD_NUMBERS = sql`coalesce(cast(due_ms as text), 'null') || ',' || coalesce(cast(stability as text), 'null') || ',' || coalesce(cast(last_review_ms as text), 'null') || ',' || coalesce(cast(card_state as text), 'null')`;
+/** A scheduling column of every card, as JSON numbers ('null' for a column left empty) joined by commas. */
+const numbersOf = (column: 'due_ms' | 'stability' | 'last_review_ms' | 'card_state') =>
+  sql<string | null>`string_agg(coalesce(cast(${sql.ref(column)} as text), 'null'), ',')`;
 
 /** A card as the queue reads it, or with nulls where a row was written without its columns. */
 type CardRow = {
@@ -95,33 +96,37 @@ type CardRow = {
   state: QueueCard['state'] | null;
 };
 
-/** The cards in listCards' two strings, or null when they do not hold exactly `count` cards of numbers. */
-function parseCardStrings(count: number, ids: string | null, numbers: string | null): CardRow[] | null {
-  if (ids === null || numbers === null) return null;
+/**
+ * The cards in listCards' one row (the ids, then each scheduling column), or null when the
+ * strings do not hold exactly `count` ids and `count` numbers (or nulls) of each column.
+ */
+function parseCardStrings(
+  count: number,
+  row: { ids: string | null; due: string | null; stability: string | null; last: string | null; state: string | null },
+): CardRow[] | null {
+  const { ids, due, stability, last, state } = row;
+  if (ids === null || due === null || stability === null || last === null || state === null) return null;
   const idList = ids.split(ID_SEPARATOR);
   if (idList.length !== count) return null;
   let values: unknown;
   try {
-    values = JSON.parse(`[${numbers}]`);
+    // One parse for the four columns, one after the other.
+    values = JSON.parse(`[${due},${stability},${last},${state}]`);
   } catch {
     return null;
   }
   if (!Array.isArray(values) || values.length !== 4 * count) return null;
+  for (let i = 0; i < values.length; i++) if (!isNumberOrNull(values[i])) return null;
+  const numbers = values as (number | null)[];
   const cards = new Array<CardRow>(count);
   for (let i = 0; i < count; i++) {
-    const dueMs = values[4 * i] as unknown;
-    const stability = values[4 * i + 1] as unknown;
-    const lastReviewMs = values[4 * i + 2] as unknown;
-    const state = values[4 * i + 3] as unknown;
-    if (
-      !isNumberOrNull(dueMs) ||
-      !isNumberOrNull(stability) ||
-      !isNumberOrNull(lastReviewMs) ||
-      !isNumberOrNull(state)
-    ) {
-      return null;
-    }
-    cards[i] = { id: idList[i]!, dueMs, stability, lastReviewMs, state: state as QueueCard['state'] | null };
+    cards[i] = {
+      id: idList[i]!,
+      dueMs: numbers[i]!,
+      stability: numbers[count + i]!,
+      lastReviewMs: numbers[2 * count + i]!,
+      state: numbers[3 * count + i] as QueueCard['state'] | null,
+    };
   }
   return cards;
 }
@@ -139,7 +144,10 @@ export function createJournalRepo(db: Kysely<DB>) {
       .select([
         sql<number | string>`count(*)`.as('count'),
         sql<string | null>`string_agg(id, ${ID_SEPARATOR})`.as('ids'),
-        sql<string | null>`string_agg(${CARD_NUMBERS}, ',')`.as('numbers'),
+        numbersOf('due_ms').as('due'),
+        numbersOf('stability').as('stability'),
+        numbersOf('last_review_ms').as('last'),
+        numbersOf('card_state').as('state'),
         (withReviews
           ? sql<number | null>`(select 1 from journal_reviews where user_id = ${userId} limit 1)`
           : sql<null>`null`
@@ -150,7 +158,7 @@ export function createJournalRepo(db: Kysely<DB>) {
     const hasReviews = row?.has_review != null;
     const count = Number(row?.count ?? 0);
     if (count === 0) return { cards: [], hasReviews };
-    const parsed = parseCardStrings(count, row?.ids ?? null, row?.numbers ?? null);
+    const parsed = row ? parseCardStrings(count, row) : null;
     return { cards: await withCardFallback(userId, parsed ?? (await listCardRows(userId))), hasReviews };
   }
 
@@ -272,14 +280,14 @@ export function createJournalRepo(db: Kysely<DB>) {
      * forecast do not depend on it): no card_json is parsed. A row written without them falls back
      * to its card_json.
      *
-     * The deck comes back as one row of two strings (string_agg, on SQLite ≥ 3.44 and PostgreSQL):
-     * turning 5,000 rows into 5,000 objects cost more than the whole forecast (SQLite's and pg's
-     * per-row, per-cell work), while one JSON.parse of the numbers is a fraction of it. Both
-     * aggregates read the rows of one scan in the same order, so the n-th id goes with the n-th
-     * four numbers. The numbers are the columns as text: SQLite and PostgreSQL print a double so
-     * that it reads back exactly (what pg's own float parsing of the column relies on too). Anything
-     * the strings do not account for exactly (an id holding the separator, a value that is not a
-     * JSON number) falls back to reading the rows one by one.
+     * The deck comes back as one row of strings (string_agg, on SQLite ≥ 3.44 and PostgreSQL): the
+     * ids, and each scheduling column as JSON numbers. Turning 5,000 rows into 5,000 objects cost
+     * more than the whole forecast (SQLite's and pg's per-row, per-cell work), while one JSON.parse
+     * of the numbers is a fraction of it. The aggregates read the rows of one scan in the same order,
+     * so the n-th id goes with the n-th number of each column. The numbers are the columns as text:
+     * SQLite and PostgreSQL print a double so that it reads back exactly (what pg's own float parsing
+     * of a column relies on too). Anything the strings do not account for exactly (an id holding the
+     * separator, a value that is not a JSON number) falls back to reading the rows one by one.
      */
     async listCards(userId: string): Promise<QueueCard[]> {
       return (await readDeck(userId, false)).cards;

@@ -81,6 +81,9 @@ function contentColumns(entry: JournalEntry) {
   };
 }
 
+/** 200 rows × 22 columns stays far under SQLite's and PostgreSQL's bound-parameter limits. */
+export const INSERT_CHUNK = 200;
+
 /** Between the ids of listCards' one-row read: no id the app makes holds a line break. */
 const ID_SEPARATOR = '\n';
 /** A scheduling column of every card, as JSON numbers ('null' for a column left empty) joined by commas. */
@@ -194,15 +197,32 @@ export function createJournalRepo(db: Kysely<DB>) {
       userId: string,
       entries: readonly { id: string; entry: JournalEntry; blockId: string | null; card: ReviewCard; now: string }[],
     ): Promise<void> {
-      // 200 rows × 17 columns stays far under SQLite's and PostgreSQL's bound-parameter limits.
-      for (let start = 0; start < entries.length; start += 200) {
-        await insertChunk(entries.slice(start, start + 200));
-      }
-      async function insertChunk(chunk: typeof entries) {
+      await repo.insertEntriesOfUsers(
+        trx,
+        entries.map((e) => ({ ...e, userId })),
+      );
+    },
+
+    /**
+     * insertEntries for rows of any users (the entry batcher's: several students' entries in one
+     * statement). Up to INSERT_CHUNK rows make one INSERT, so one statement is one transaction.
+     */
+    async insertEntriesOfUsers(
+      trx: Writer,
+      entries: readonly {
+        userId: string;
+        id: string;
+        entry: JournalEntry;
+        blockId: string | null;
+        card: ReviewCard;
+        now: string;
+      }[],
+    ): Promise<void> {
+      for (let start = 0; start < entries.length; start += INSERT_CHUNK) {
         await trx
           .insertInto('journal_entries')
           .values(
-            chunk.map(({ id, entry, blockId, card, now }) => ({
+            entries.slice(start, start + INSERT_CHUNK).map(({ userId, id, entry, blockId, card, now }) => ({
               id,
               user_id: userId,
               ...contentColumns(entry),

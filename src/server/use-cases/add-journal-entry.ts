@@ -5,6 +5,7 @@ import { journalEntryInputSchema } from '#shared/contracts/journal.ts';
 import type { z } from 'zod';
 import type { Actor, Context } from '../context.ts';
 import { recordIdempotent, type IdempotentWrite } from '../idempotency.ts';
+import { entryBatcherOf } from './journal-entry-batcher.ts';
 import { parseInput } from './parse-input.ts';
 
 type EntryInput = z.output<typeof journalEntryInputSchema>;
@@ -37,8 +38,8 @@ export async function checkBlockIds(
 
 /**
  * Adds one journal entry with a new card, due at once. The write goes through the group-commit
- * batcher: the answer comes after the commit that holds it (without an idempotency key, a single
- * INSERT that on PostgreSQL commits by itself).
+ * batcher: the answer comes after the commit that holds it (without an idempotency key, the
+ * entry batcher's multi-row INSERT, which on PostgreSQL commits by itself).
  */
 export async function addJournalEntry(
   ctx: Context,
@@ -63,8 +64,8 @@ export async function addJournalEntry(
       await recordIdempotent(trx, idempotent, { id });
     });
   } else {
-    // One INSERT, nothing else to keep with it: on PostgreSQL its own transaction, no BEGIN/COMMIT.
-    await ctx.writes.runStatement((trx) => ctx.repos.journal.insertEntries(trx, actor.userId, [row]));
+    // Nothing else to commit with it: it joins other entries' INSERT (journal-entry-batcher.ts).
+    await entryBatcherOf(ctx).insert({ ...row, userId: actor.userId });
   }
   return ok({ id });
 }

@@ -129,10 +129,12 @@ export function forecastReviews({
   const dates = datesFrom(today, lastDay);
   // Day starts, plus the start of the day after the last: a due at or past it is after the forecast.
   const starts = startsOfLocalDays([...dates, addDays(lastDay, 1)], timeZone);
-  const buckets: Ranked[][] = dates.map(() => []);
+  const buckets: Ranked[][] = [];
+  for (let i = 0; i < dates.length; i++) buckets.push([]);
   const backlog: Ranked[] = [];
   let afterCount = 0;
-  for (const card of cards) {
+  for (let c = 0; c < cards.length; c++) {
+    const card = cards[c]!;
     const index = dayIndexOf(card.dueMs, starts);
     if (index >= dates.length) afterCount += 1;
     else (index < 0 ? backlog : buckets[index]!).push({ card, r: retrievabilityOf(card, nowMs) });
@@ -142,7 +144,8 @@ export function forecastReviews({
     // Least retained first, a day's share at a time, from today on (never past the forecast).
     const perDay = backlogPerDay(backlog.length, dates.length);
     backlog.sort(byRetention);
-    backlog.forEach((entry, i) => buckets[Math.min(dates.length - 1, Math.floor(i / perDay))]!.push(entry));
+    for (let i = 0; i < backlog.length; i++)
+      buckets[Math.min(dates.length - 1, Math.floor(i / perDay))]!.push(backlog[i]!);
     pacing.perDay = perDay;
     pacing.lastDay = dates[Math.min(dates.length - 1, Math.floor((backlog.length - 1) / perDay))]!;
   }
@@ -170,18 +173,37 @@ export function forecastReviews({
       }
     }
   }
-  const dayOf = new Map<string, LocalDate>();
-  buckets.forEach((bucket, i) => {
-    for (const entry of bucket) dayOf.set(entry.card.id, dates[i]!);
-  });
-  return {
+  // dayOf is built when first read: the queue takes today's cards from their bucket (below), and
+  // a map of 5,000 ids is a good part of the forecast's time.
+  let dayOf: Map<string, LocalDate> | null = null;
+  const forecast: ReviewForecast = {
     days: buckets.map((bucket, i) => ({ date: dates[i]!, count: bucket.length })),
     afterExamCount: afterCount,
     spreadCap,
-    dayOf,
+    get dayOf() {
+      if (dayOf === null) {
+        dayOf = new Map();
+        for (let i = 0; i < buckets.length; i++) {
+          for (const entry of buckets[i]!) dayOf.set(entry.card.id, dates[i]!);
+        }
+      }
+      return dayOf;
+    },
     backlog: pacing,
   };
+  countedToday.set(forecast, { cards, today: dates[0]!, nowMs, entries: buckets[0]! });
+  return forecast;
 }
+
+/**
+ * Each forecast's first day (today): its cards with the retrievability they were ranked by. The
+ * queue reads them from here instead of looking every card up in dayOf; for other cards, another day
+ * or instant, or a forecast built elsewhere, it reads dayOf as before.
+ */
+const countedToday = new WeakMap<
+  ReviewForecast,
+  { cards: readonly QueueCard[]; today: LocalDate; nowMs: number; entries: readonly Ranked[] }
+>();
 
 /**
  * Today's review queue: the cards the forecast counts on today, least retained first; cards whose
@@ -198,17 +220,19 @@ export function buildDueQueue({
   today: LocalDate;
   nowMs: number;
 }): { id: string; retrievability: number; isDueNow: boolean }[] {
-  return cards
-    .filter((c) => forecast.dayOf.get(c.id) === today)
-    .map((c) => ({
-      id: c.id,
-      retrievability: retrievabilityOf(c, nowMs),
-      isDueNow: c.dueMs <= nowMs,
-    }))
-    .sort(
-      (a, b) =>
-        Number(b.isDueNow) - Number(a.isDueNow) ||
-        a.retrievability - b.retrievability ||
-        (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-    );
+  const counted = countedToday.get(forecast);
+  // The same cards either way when the ids are unique (they are: the table's key, the CLI's check):
+  // today's bucket holds exactly the cards dayOf puts on today, with retrievability at nowMs.
+  const queue =
+    counted && counted.cards === cards && counted.today === today && counted.nowMs === nowMs
+      ? counted.entries.map(({ card, r }) => ({ id: card.id, retrievability: r, isDueNow: card.dueMs <= nowMs }))
+      : cards
+          .filter((c) => forecast.dayOf.get(c.id) === today)
+          .map((c) => ({ id: c.id, retrievability: retrievabilityOf(c, nowMs), isDueNow: c.dueMs <= nowMs }));
+  return queue.sort(
+    (a, b) =>
+      Number(b.isDueNow) - Number(a.isDueNow) ||
+      a.retrievability - b.retrievability ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
 }

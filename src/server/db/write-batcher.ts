@@ -6,7 +6,16 @@ import type { DB } from './schema.ts';
 export type WriteWork<T> = (trx: Kysely<DB>) => Promise<T>;
 
 /** Runs a small write in a transaction and resolves only once it is committed to disk. */
-export type WriteBatcher = { run<T>(work: WriteWork<T>): Promise<T> };
+export type WriteBatcher = {
+  run<T>(work: WriteWork<T>): Promise<T>;
+  /**
+   * run() for work that is exactly one statement (a single INSERT): on PostgreSQL the statement is
+   * its own transaction, committed (flushed to disk: synchronous_commit) before it answers, without
+   * the two round trips of BEGIN and COMMIT; on SQLite it joins the group commit as run() does.
+   * Work of more than one statement must use run(): here each statement would commit on its own.
+   */
+  runStatement<T>(work: WriteWork<T>): Promise<T>;
+};
 
 type Job = { work: WriteWork<unknown>; resolve: (value: unknown) => void; reject: (error: unknown) => void };
 
@@ -22,7 +31,7 @@ type Job = { work: WriteWork<unknown>; resolve: (value: unknown) => void; reject
  */
 export function createWriteBatcher(db: Kysely<DB>, kind: DatabaseKind): WriteBatcher {
   if (kind === 'postgres') {
-    return { run: (work) => db.transaction().execute(work) };
+    return { run: (work) => db.transaction().execute(work), runStatement: (work) => work(db) };
   }
   let queue: Job[] = [];
   let isFlushing = false;
@@ -84,12 +93,11 @@ export function createWriteBatcher(db: Kysely<DB>, kind: DatabaseKind): WriteBat
     }
   }
 
-  return {
-    run<T>(work: WriteWork<T>): Promise<T> {
-      return new Promise<T>((resolve, reject) => {
-        queue.push({ work: work as WriteWork<unknown>, resolve: resolve as (value: unknown) => void, reject });
-        schedule();
-      });
-    },
-  };
+  function run<T>(work: WriteWork<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      queue.push({ work: work as WriteWork<unknown>, resolve: resolve as (value: unknown) => void, reject });
+      schedule();
+    });
+  }
+  return { run, runStatement: run };
 }

@@ -77,6 +77,58 @@ describeEachDatabase('journal repository, the queue read', (kind) => {
     expect(a).toEqual(b);
   });
 
+  it('reads awkward doubles exactly, an empty deck as none, and falls back to the rows for an id the one-row read cannot carry', async () => {
+    const db = testDb.database.db;
+    await db
+      .insertInto('users')
+      .values({
+        id: 'u2',
+        email: 'u2@school.edu',
+        password_hash: 'h',
+        role: 'student',
+        created_at: 'x',
+        password_changed_at: 'x',
+      })
+      .execute();
+    const repo = createJournalRepo(db);
+    expect(await repo.listCards('u2')).toEqual([]);
+    const base = replayCard({
+      createdAtMs: NOW_MS - 3 * DAY_MS,
+      reviews: [{ atMs: NOW_MS - 2 * DAY_MS, rating: 3 }],
+      exam: null,
+    }).card;
+    const stabilities = [7.123456789012345, 0.1 + 0.2, 1 / 3, 123_456.789_012_345_67, 5e-324, 2.2250738585072014e-308];
+    const entry = {
+      bank: 'uworld' as const,
+      questionId: null,
+      system: null,
+      discipline: null,
+      errorType: 'misread' as const,
+      keyPoint: 'k',
+      wrongOptions: [],
+      teachingPoint: null,
+      rule: null,
+      confidence: null,
+    };
+    const entries = stabilities.map((stability, i) => ({
+      id: `u2-e${i}`,
+      entry,
+      blockId: null,
+      card: { ...base, stability, due: new Date(NOW_MS + i * 1_234_567).toISOString() },
+      now: new Date(NOW_MS).toISOString(),
+    }));
+    await repo.insertEntries(db, 'u2', entries);
+    const expected = entries.map((e) => toQueueCard(e.id, e.card));
+    const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
+    expect([...(await repo.listCards('u2'))].sort(byId)).toEqual(expected.sort(byId));
+
+    // An id with a line break in it (no id the app makes has one) is read row by row, still exactly.
+    const odd = { ...entries[0]!, id: 'u2-odd\nid' };
+    await repo.insertEntries(db, 'u2', [odd]);
+    const withOdd = [...expected, toQueueCard(odd.id, odd.card)].sort(byId);
+    expect([...(await repo.listCards('u2'))].sort(byId)).toEqual(withOdd);
+  });
+
   it('reads the latest timed review durations, giving the plan slot the minutes a card that every rating gives', async () => {
     const repo = createJournalRepo(testDb.database.db);
     const [entry] = await repo.listEntries('u1');

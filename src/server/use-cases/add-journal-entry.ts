@@ -5,6 +5,7 @@ import { journalEntryInputSchema } from '#shared/contracts/journal.ts';
 import type { z } from 'zod';
 import type { Actor, Context } from '../context.ts';
 import { recordIdempotent, type IdempotentWrite } from '../idempotency.ts';
+import { entryBatcherOf } from './journal-entry-batcher.ts';
 import { parseInput } from './parse-input.ts';
 
 type EntryInput = z.output<typeof journalEntryInputSchema>;
@@ -37,7 +38,8 @@ export async function checkBlockIds(
 
 /**
  * Adds one journal entry with a new card, due at once. The write goes through the group-commit
- * batcher: the answer comes after the commit that holds it.
+ * batcher: the answer comes after the commit that holds it (without an idempotency key, the
+ * entry batcher's multi-row INSERT, which on PostgreSQL commits by itself).
  */
 export async function addJournalEntry(
   ctx: Context,
@@ -55,11 +57,15 @@ export async function addJournalEntry(
   }
   const id = ctx.newId();
   const now = ctx.now();
-  await ctx.writes.run(async (trx) => {
-    await ctx.repos.journal.insertEntries(trx, actor.userId, [
-      { id, ...checked.value, card: createNewCard(now.getTime()), now: now.toISOString() },
-    ]);
-    await recordIdempotent(trx, idempotent, { id });
-  });
+  const row = { id, ...checked.value, card: createNewCard(now.getTime()), now: now.toISOString() };
+  if (idempotent) {
+    await ctx.writes.run(async (trx) => {
+      await ctx.repos.journal.insertEntries(trx, actor.userId, [row]);
+      await recordIdempotent(trx, idempotent, { id });
+    });
+  } else {
+    // Nothing else to commit with it: it joins other entries' INSERT (journal-entry-batcher.ts).
+    await entryBatcherOf(ctx).insert({ ...row, userId: actor.userId });
+  }
   return ok({ id });
 }

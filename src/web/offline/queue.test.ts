@@ -192,4 +192,32 @@ describe('offline write queue', () => {
     await Promise.all([a, b]);
     expect(sent.map((w) => w.label)).toEqual(['Block 1', 'Block 2']);
   });
+
+  it('never sends a user’s writes after another user signs in mid-run (the run stops, theirs starts)', async () => {
+    const sent: string[] = [];
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const queue = createWriteQueue({
+      db: openOfflineDb(`test-offline-${++dbCounter}`),
+      now: () => new Date('2026-12-01T09:00:00.000Z'),
+      send: async (w) => {
+        if (w.label === 'Block 1') await gate; // slow network: the first send is still out
+        sent.push(`${w.userId}: ${w.label}`);
+        return { kind: 'sent' };
+      },
+      setTimer: () => 0,
+      clearTimer: () => {},
+    });
+    await queue.add(write(1));
+    await queue.add(write(2));
+    await queue.add(write(3, { userId: 'student-2' }));
+    const first = queue.flush('student-1');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    queue.stop(); // student-1 signs out…
+    const second = queue.retryNow('student-2'); // …and student-2 signs in on this device
+    release();
+    await Promise.all([first, second]);
+    expect(sent).toEqual(['student-1: Block 1', 'student-2: Block 3']);
+    expect((await queue.list('student-1')).map((w) => w.label)).toEqual(['Block 2']);
+  });
 });

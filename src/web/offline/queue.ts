@@ -116,6 +116,7 @@ export function createWriteQueue(options: {
   const clearTimer = options.clearTimer ?? ((handle) => clearTimeout(handle as ReturnType<typeof setTimeout>));
   const listeners = new Set<() => void>();
   let running: Promise<void> | null = null;
+  let runningUser: string | null = null;
   let again = false;
   let failures = 0;
   let timer: unknown = null;
@@ -154,6 +155,9 @@ export function createWriteQueue(options: {
     const db = await options.db;
     for (const write of await list(userId)) {
       if (write.state !== 'waiting') continue;
+      // Signed out, or another user signed in, while this run was sending: never send this user's
+      // writes under another session (the server would apply them to the other account).
+      if (activeUser !== userId) return 'stopped';
       const outcome = await options.send(write).catch((): SendOutcome => ({ kind: 'retry' }));
       if (outcome.kind === 'sent' && outcome.note) {
         await db.put('writes', {
@@ -204,10 +208,14 @@ export function createWriteQueue(options: {
    */
   function flush(userId: string): Promise<void> {
     activeUser = userId;
-    if (running) {
+    if (running && runningUser === userId) {
       again = true;
       return running;
     }
+    // A run for another user (who just signed out) stops before its next send; this user's run
+    // starts once it has.
+    if (running) return running.then(() => flush(userId));
+    runningUser = userId;
     running = (async () => {
       let outcome: 'done' | 'stopped';
       do {
@@ -216,6 +224,7 @@ export function createWriteQueue(options: {
       } while (again && outcome === 'done');
     })().finally(() => {
       running = null;
+      runningUser = null;
     });
     return running;
   }

@@ -191,6 +191,38 @@ describeEachDatabase('advisor dashboard readiness cache', (kind) => {
     expect((await rowMatchingStudentPage()).scores.verdict).toBe('not-ready');
   });
 
+  it('bumps both students when an UPDATE moves a row from one to another (hand-run SQL)', async () => {
+    const db = t.ctx.database.db;
+    const other = await signUpClient(t.app);
+    const revision = async (userId: string) =>
+      (await db.selectFrom('evidence_revisions').select('revision').where('user_id', '=', userId).executeTakeFirst())
+        ?.revision ?? 0;
+    const row = {
+      user_id: other.id,
+      form: 'NBME13',
+      date: '2026-11-20',
+      score: 231,
+      percent_correct: null,
+      breakdown_json: JSON.stringify({ breakdown: [], isPredictive: true }),
+      created_at: now(),
+    };
+    await db
+      .insertInto('practice_exams')
+      .values({ ...row, id: `${other.id}-moved-exam` })
+      .execute();
+    const before = { mine: await revision(student.id), theirs: await revision(other.id) };
+    await db
+      .updateTable('practice_exams')
+      .set({ user_id: student.id })
+      .where('id', '=', `${other.id}-moved-exam`)
+      .execute();
+    expect(await revision(student.id)).toBe(before.mine + 1);
+    expect(await revision(other.id)).toBe(before.theirs + 1);
+    // Moved back: the dashboard row is the student's own page again.
+    await db.deleteFrom('practice_exams').where('id', '=', `${other.id}-moved-exam`).execute();
+    await rowMatchingStudentPage();
+  });
+
   it('computes afresh when the day turns and when the exam date or the target changes', async () => {
     const today = await rowMatchingStudentPage();
     t.clock.advance(86_400_000);

@@ -23,21 +23,30 @@ import { PostgresAdapter, sql, type Kysely } from 'kysely';
 // `advisor_access_log_accessed_at`: the retention job deletes the oldest rows in small batches
 // across all students; without this index each batch would scan the whole log.
 
-const BUMP_SQLITE = (user: 'NEW' | 'OLD') => `
+const BUMP_ONE = (user: 'NEW' | 'OLD', also = '') => `
     INSERT INTO evidence_revisions (user_id, revision)
-      SELECT ${user}.user_id, 1 WHERE EXISTS (SELECT 1 FROM users WHERE users.id = ${user}.user_id)
+      SELECT ${user}.user_id, 1 WHERE ${also}EXISTS (SELECT 1 FROM users WHERE users.id = ${user}.user_id)
       ON CONFLICT (user_id) DO UPDATE SET revision = evidence_revisions.revision + 1;`;
+/** An UPDATE bumps the row's student and, when it moved the row to another student, the one before. */
+const BUMP_SQLITE = (user: 'NEW' | 'OLD' | 'BOTH') =>
+  user === 'BOTH' ? `${BUMP_ONE('NEW')}${BUMP_ONE('OLD', 'OLD.user_id IS NOT NEW.user_id AND ')}` : BUMP_ONE(user);
 
 /** [trigger name, event, table, condition or null, which row names the student] */
-const SQLITE_TRIGGERS: [string, 'INSERT' | 'UPDATE' | 'DELETE', string, string | null, 'NEW' | 'OLD'][] = [
+const SQLITE_TRIGGERS: [string, 'INSERT' | 'UPDATE' | 'DELETE', string, string | null, 'NEW' | 'OLD' | 'BOTH'][] = [
   ['practice_exams_revision_insert', 'INSERT', 'practice_exams', null, 'NEW'],
-  ['practice_exams_revision_update', 'UPDATE', 'practice_exams', null, 'NEW'],
+  ['practice_exams_revision_update', 'UPDATE', 'practice_exams', null, 'BOTH'],
   ['practice_exams_revision_delete', 'DELETE', 'practice_exams', null, 'OLD'],
   ['full_length_days_revision_insert', 'INSERT', 'full_length_days', null, 'NEW'],
-  ['full_length_days_revision_update', 'UPDATE', 'full_length_days', null, 'NEW'],
+  ['full_length_days_revision_update', 'UPDATE', 'full_length_days', null, 'BOTH'],
   ['full_length_days_revision_delete', 'DELETE', 'full_length_days', null, 'OLD'],
   ['plan_items_revision_insert', 'INSERT', 'plan_items', `NEW.kind = 'full-length'`, 'NEW'],
-  ['plan_items_revision_update', 'UPDATE', 'plan_items', `OLD.kind = 'full-length' OR NEW.kind = 'full-length'`, 'NEW'],
+  [
+    'plan_items_revision_update',
+    'UPDATE',
+    'plan_items',
+    `OLD.kind = 'full-length' OR NEW.kind = 'full-length'`,
+    'BOTH',
+  ],
   ['plan_items_revision_delete', 'DELETE', 'plan_items', `OLD.kind = 'full-length'`, 'OLD'],
 ];
 
@@ -68,11 +77,17 @@ export async function up(db: Kysely<any>): Promise<void> {
       .raw(
         `CREATE FUNCTION bump_evidence_revision() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
         DECLARE
-          student text := CASE WHEN TG_OP = 'DELETE' THEN OLD.user_id ELSE NEW.user_id END;
+          student text;
+          students text[] := CASE
+            WHEN TG_OP = 'DELETE' THEN ARRAY[OLD.user_id]
+            WHEN TG_OP = 'UPDATE' AND OLD.user_id IS DISTINCT FROM NEW.user_id THEN ARRAY[NEW.user_id, OLD.user_id]
+            ELSE ARRAY[NEW.user_id] END;
         BEGIN
-          INSERT INTO evidence_revisions (user_id, revision)
-            SELECT student, 1 WHERE EXISTS (SELECT 1 FROM users WHERE users.id = student)
-            ON CONFLICT (user_id) DO UPDATE SET revision = evidence_revisions.revision + 1;
+          FOREACH student IN ARRAY students LOOP
+            INSERT INTO evidence_revisions (user_id, revision)
+              SELECT student, 1 WHERE EXISTS (SELECT 1 FROM users WHERE users.id = student)
+              ON CONFLICT (user_id) DO UPDATE SET revision = evidence_revisions.revision + 1;
+          END LOOP;
           RETURN NULL;
         END $$`,
       )

@@ -39,7 +39,7 @@ describeEachDatabase('advisor access log retention', (kind) => {
   afterAll(() => t.close());
 
   it('deletes reads older than 2 years on the hourly prune and keeps the rest', async () => {
-    expect(ACCESS_LOG_RETENTION_DAYS).toBe(730);
+    expect(ACCESS_LOG_RETENTION_DAYS).toBe(731);
     const retention = ACCESS_LOG_RETENTION_DAYS * DAY_MS;
     const tooOld = [at(-retention - 1), at(-retention - DAY_MS), at(-3 * retention)];
     const kept = [at(-retention), at(-retention + 1), at(-DAY_MS), at(0)];

@@ -22,19 +22,25 @@ type Pending = { row: EntryRow; resolve: () => void; reject: (error: unknown) =>
  * statement, its own transaction, one WAL flush and one round trip for them all, where each entry
  * took BEGIN, INSERT and COMMIT on a connection of its own; on SQLite one job of the group commit.
  * Every caller is answered only after the commit that holds its entry. When the shared INSERT fails
- * (one entry's block deleted meanwhile, an account deleted), each entry is tried again alone, so
- * only the one at fault fails; when the database is unreachable, all of them fail at once.
+ * (an account deleted meanwhile: its user row is gone), each entry is tried again alone, so only the
+ * one at fault fails; when the database is unreachable, all of them fail at once.
+ *
+ * Up to MAX_INSERTS_IN_FLIGHT inserts run at once: an INSERT that waits on a lock (on PostgreSQL its
+ * foreign key waits for an account deletion holding that user's row) holds up only its own batch,
+ * never every other student's entries behind it.
  */
+export const MAX_INSERTS_IN_FLIGHT = 4;
+
 export function createEntryBatcher(ctx: Pick<Context, 'writes' | 'repos'>) {
   let queue: Pending[] = [];
-  let isFlushing = false;
+  let inFlight = 0;
 
   const insertAlone = (row: EntryRow) =>
     ctx.writes.runStatement((trx) => ctx.repos.journal.insertEntriesOfUsers(trx, [row]));
 
   async function flush(): Promise<void> {
-    if (isFlushing || queue.length === 0) return;
-    isFlushing = true;
+    if (inFlight >= MAX_INSERTS_IN_FLIGHT || queue.length === 0) return;
+    inFlight += 1;
     // At most one INSERT's worth: more than that would be several statements, so several commits.
     const batch = queue.slice(0, INSERT_CHUNK);
     queue = queue.slice(INSERT_CHUNK);
@@ -54,7 +60,7 @@ export function createEntryBatcher(ctx: Pick<Context, 'writes' | 'repos'>) {
         await Promise.all(batch.map((p) => insertAlone(p.row).then(p.resolve, p.reject)));
       }
     } finally {
-      isFlushing = false;
+      inFlight -= 1;
       void flush();
     }
   }

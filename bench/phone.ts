@@ -8,8 +8,11 @@
  * - warm: the same profile once the service worker has installed and controls the page (the
  *   shell comes from its precache; the page data still asks the network).
  *
- * "Usable" is the moment the form's submit button is in the page and enabled, seen by a
- * MutationObserver in the page itself and timed from the navigation's start (performance.now()).
+ * The service worker's own requests are throttled like the page's (throttleServiceWorkers).
+ *
+ * "Usable" is the moment the form's fields and submit button are visible, enabled and React's (see
+ * watchForForm), with the page's stylesheets loaded, timed from the navigation's start.
+ * BENCH_PHONE_TRACE=1 also prints each run's requests (start → end, bytes, served by the worker).
  * Each figure is the median of BENCH_PHONE_RUNS runs (default 3). Also printed: the bytes the cold
  * load took off the wire (CDP Network.loadingFinished encodedDataLength: bodies and headers, as
  * compressed).
@@ -21,7 +24,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
 import { checkTable, heading, table } from './lib/report.ts';
 import { REPO_ROOT, startServer, type RunningServer } from './lib/server.ts';
 import type { Check } from './lib/suite.ts';
@@ -56,30 +59,110 @@ const SCREENS: readonly Screen[] = [
 ];
 
 /**
- * Records, in the page, when the form's enabled submit button first appears. A string, not a
- * function: tsx would add its `__name` helper to a function's source, which the page lacks.
+ * Records, in the page, the first moment the form is usable: the form is in the page, React manages
+ * it (its event handlers are attached: a server-rendered or cached copy of the HTML does not count),
+ * every stylesheet the page links has loaded, and each of its fields and buttons (the submit button
+ * among them) is enabled and laid out with a size and visible. Checked on every DOM change and on
+ * every frame, and timed from the navigation's start (performance.now()). A string, not a function:
+ * tsx would add its `__name` helper to a function's source, which the page lacks.
  */
 function watchForForm(formName: string): string {
-  const selector = JSON.stringify(`form[aria-label="${formName}"] button[type="submit"]:not([disabled])`);
-  return `new MutationObserver(() => {
-    if (window.__usableAt === undefined && document.querySelector(${selector})) window.__usableAt = performance.now();
-  }).observe(document, { childList: true, subtree: true, attributes: true });`;
+  const selector = JSON.stringify(`form[aria-label="${formName}"]`);
+  return `(() => {
+    const isShown = (el) => {
+      const box = el.getBoundingClientRect();
+      const style = getComputedStyle(el);
+      return box.width > 0 && box.height > 0 && style.visibility !== 'hidden' && style.display !== 'none';
+    };
+    const isUsable = () => {
+      const form = document.querySelector(${selector});
+      if (!form || !Object.keys(form).some((key) => key.startsWith('__reactProps$'))) return false;
+      if ([...document.querySelectorAll('link[rel="stylesheet"]')].some((link) => !link.sheet)) return false;
+      const submit = form.querySelector('button[type="submit"]');
+      const controls = [...form.querySelectorAll('input:not([type="hidden"]), select, textarea, button')];
+      return !!submit && controls.every((el) => !el.disabled && isShown(el));
+    };
+    const check = () => {
+      if (window.__usableAt === undefined && isUsable()) window.__usableAt = performance.now();
+    };
+    new MutationObserver(check).observe(document, { childList: true, subtree: true, attributes: true });
+    const everyFrame = () => {
+      check();
+      if (window.__usableAt === undefined) requestAnimationFrame(everyFrame);
+    };
+    requestAnimationFrame(everyFrame);
+  })();`;
 }
 
-async function throttle(context: BrowserContext, page: Page): Promise<{ bytes: () => number }> {
+/**
+ * The page's throttling does not cover its service worker, a target of its own: without this, every
+ * request the worker sends on (its precache download, an API read it passes through) would go at
+ * full speed, and a warm start would look faster than a phone on Slow 4G can be. Chrome DevTools
+ * throttles the worker too. Each worker of the page is attached (paused at its start, when it starts
+ * during the run) and given the same network conditions before it runs. CPU throttling is refused
+ * for workers ("only supported for pages"), so the worker's own code runs at the machine's speed.
+ */
+async function throttleServiceWorkers(cdp: CDPSession): Promise<void> {
+  let nextId = 0;
+  const send = (sessionId: string, method: string, params: object = {}) => {
+    nextId += 1;
+    return cdp.send('Target.sendMessageToTarget', {
+      sessionId,
+      message: JSON.stringify({ id: nextId, method, params }),
+    });
+  };
+  cdp.on('Target.attachedToTarget', (event: { sessionId: string; targetInfo: { type: string } }) => {
+    void (async () => {
+      // Messages to one target are handled in order: the conditions apply before the worker resumes.
+      if (event.targetInfo.type === 'service_worker') {
+        await send(event.sessionId, 'Network.enable');
+        await send(event.sessionId, 'Network.emulateNetworkConditions', SLOW_4G);
+      }
+      await send(event.sessionId, 'Runtime.runIfWaitingForDebugger');
+    })().catch(() => undefined);
+  });
+  // Not flattened: this session is Playwright's, and its child sessions are reached through it.
+  await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: true, flatten: false });
+}
+
+type Meter = { bytes: () => number; waterfall: () => string };
+
+async function throttle(context: BrowserContext, page: Page): Promise<Meter> {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  await throttleServiceWorkers(cdp);
   let bytes = 0;
-  cdp.on('Network.loadingFinished', (event: { encodedDataLength: number }) => {
-    bytes += event.encodedDataLength;
+  const requests = new Map<string, { url: string; start: number; end?: number; bytes?: number; fromSw?: boolean }>();
+  cdp.on('Network.requestWillBeSent', (event: { requestId: string; timestamp: number; request: { url: string } }) => {
+    requests.set(event.requestId, { url: event.request.url, start: event.timestamp });
   });
-  return { bytes: () => bytes };
+  cdp.on('Network.responseReceived', (event: { requestId: string; response: { fromServiceWorker?: boolean } }) => {
+    const request = requests.get(event.requestId);
+    if (request) request.fromSw = event.response.fromServiceWorker === true;
+  });
+  cdp.on('Network.loadingFinished', (event: { requestId: string; timestamp: number; encodedDataLength: number }) => {
+    bytes += event.encodedDataLength;
+    const request = requests.get(event.requestId);
+    if (request) Object.assign(request, { end: event.timestamp, bytes: event.encodedDataLength });
+  });
+  const waterfall = () => {
+    const all = [...requests.values()];
+    const zero = Math.min(...all.map((r) => r.start));
+    return all
+      .map((r) => {
+        const ms = (t: number | undefined) => (t === undefined ? '   …' : String(Math.round((t - zero) * 1000)).padStart(5));
+        const size = r.bytes === undefined ? '' : `${(r.bytes / 1024).toFixed(1)} KB`;
+        return `  ${ms(r.start)} → ${ms(r.end)} ms  ${size.padStart(9)}${r.fromSw ? ' (sw)' : '     '}  ${new URL(r.url).pathname}`;
+      })
+      .join('\n');
+  };
+  return { bytes: () => bytes, waterfall };
 }
 
 /** Opens `screen.path` on a throttled page and answers ms until usable and the bytes transferred. */
-async function timeScreen(context: BrowserContext, screen: Screen): Promise<{ ms: number; bytes: number }> {
+async function timeScreen(context: BrowserContext, screen: Screen, label: string): Promise<{ ms: number; bytes: number }> {
   const page = await context.newPage();
   try {
     await page.addInitScript({ content: watchForForm(screen.form) });
@@ -90,6 +173,9 @@ async function timeScreen(context: BrowserContext, screen: Screen): Promise<{ ms
       polling: 100,
     });
     const ms = await page.evaluate(() => (window as unknown as { __usableAt: number }).__usableAt);
+    if (process.env.BENCH_PHONE_TRACE === '1') {
+      process.stderr.write(`${screen.path} ${label}: usable at ${Math.round(ms)} ms\n${meter.waterfall()}\n`);
+    }
     return { ms, bytes: meter.bytes() };
   } finally {
     await page.close();
@@ -151,11 +237,11 @@ async function main(): Promise<void> {
         process.stderr.write(`${screen.name}: run ${run + 1} of ${RUNS}\n`);
         const context = await newProfile(browser, server, screen);
         try {
-          const first = await timeScreen(context, screen);
+          const first = await timeScreen(context, screen, 'cold');
           cold.push(first.ms);
           bytes.push(first.bytes);
           await warmUp(context, screen);
-          warm.push((await timeScreen(context, screen)).ms);
+          warm.push((await timeScreen(context, screen, 'warm')).ms);
         } finally {
           await context.close();
         }

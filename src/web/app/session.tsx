@@ -1,13 +1,24 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Role, User } from '#shared/contracts/auth.ts';
 import { setUnauthenticatedHandler, toApiError, type ApiError } from '../api/client.ts';
 import { api } from '../api/endpoints.ts';
 import { clearOfflineCopies } from '../offline/sync.ts';
+import { forgetLastKnown, lastKnownUser, rememberUser } from './last-known.ts';
 
 export type SessionState =
   | { status: 'loading' }
   | { status: 'error'; error: ApiError }
-  | { status: 'ready'; user: User | null; signedOutReason?: SignedOutReason };
+  | {
+      status: 'ready';
+      user: User | null;
+      signedOutReason?: SignedOutReason;
+      /**
+       * The user this device last saw signed in, shown while the server has not answered yet (or
+       * cannot be reached): a warm start does not wait a round trip. The server's answer replaces
+       * it; a 401 sends the page to sign-in.
+       */
+      isUnconfirmed?: true;
+    };
 
 /** Why the page no longer has a user; the sign-in page says so in words. */
 export type SignedOutReason = 'signed-out' | 'signed-out-everywhere' | 'account-deleted' | 'session-ended';
@@ -23,22 +34,72 @@ type SessionValue = {
 
 const SessionContext = createContext<SessionValue | null>(null);
 
-/** Asks the server once who is signed in; pages read the answer through useSession(). */
+let firstCheck: Promise<User> | null = null;
+
+/**
+ * Asks the server who is signed in, at once (main.tsx calls it before React renders anything), so
+ * the answer is on its way while the page's code is parsed. index.html preloads the same request
+ * (`<link rel="preload" href="/api/auth/me" as="fetch">`): on a cold start it leaves alongside the
+ * scripts, one round trip earlier, and this fetch takes the preloaded answer.
+ */
+export function startSessionCheck(): void {
+  firstCheck ??= api.me();
+  // Handled by the SessionProvider; never an unhandled rejection if it is not mounted yet.
+  firstCheck.catch(() => undefined);
+}
+
+/** The page-data copies and remembered reads of everyone on this device go (the service worker's too). */
+function forgetEveryone() {
+  void clearOfflineCopies();
+  forgetLastKnown();
+}
+
+/**
+ * Who is signed in; pages read it through useSession(). Starts from the last user this device saw
+ * (if any), then the server's answer: the same user confirms it; another user replaces it (the
+ * other's copies deleted first); no session (401) sends the page to sign-in and deletes them too.
+ * Offline (no answer), the last user stays, so the app's copies open without a network.
+ */
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [state, setState] = useState<SessionState>({ status: 'loading' });
+  const [state, setState] = useState<SessionState>(() => {
+    const known = lastKnownUser();
+    return known ? { status: 'ready', user: known, isUnconfirmed: true } : { status: 'loading' };
+  });
   const [attempt, setAttempt] = useState(0);
+  // Bumped by a sign-in or sign-out in this page: an older session check's answer no longer counts.
+  const generation = useRef(0);
 
   useEffect(() => {
     let isCurrent = true;
-    setState({ status: 'loading' });
-    api.me().then(
-      (user) => isCurrent && setState({ status: 'ready', user }),
+    const asked = generation.current;
+    const known = lastKnownUser();
+    if (!known) setState({ status: 'loading' });
+    const check = attempt === 0 && firstCheck ? firstCheck : api.me();
+    check.then(
+      (user) => {
+        if (!isCurrent || generation.current !== asked) return;
+        if (known?.id !== user.id) {
+          // Another user than the one remembered (or none remembered): nobody else's copies stay.
+          void clearOfflineCopies();
+          forgetLastKnown(user.id);
+        }
+        rememberUser(user);
+        setState({ status: 'ready', user });
+      },
       (error: unknown) => {
-        if (!isCurrent) return;
+        if (!isCurrent || generation.current !== asked) return;
         const apiError = toApiError(error);
-        setState(
-          apiError.code === 'UNAUTHENTICATED' ? { status: 'ready', user: null } : { status: 'error', error: apiError },
-        );
+        if (apiError.code === 'UNAUTHENTICATED') {
+          if (known) forgetEveryone();
+          setState(
+            known ? { status: 'ready', user: null, signedOutReason: 'session-ended' } : { status: 'ready', user: null },
+          );
+        } else if (known) {
+          // No answer (offline, the server away): the remembered user stays; their writes queue.
+          setState({ status: 'ready', user: known, isUnconfirmed: true });
+        } else {
+          setState({ status: 'error', error: apiError });
+        }
       },
     );
     return () => {
@@ -46,10 +107,19 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     };
   }, [attempt]);
 
-  const setUser = useCallback((user: User) => setState({ status: 'ready', user }), []);
+  const setUser = useCallback((user: User) => {
+    generation.current += 1;
+    if (lastKnownUser()?.id !== user.id) {
+      void clearOfflineCopies();
+      forgetLastKnown(user.id);
+    }
+    rememberUser(user);
+    setState({ status: 'ready', user });
+  }, []);
   const markSignedOut = useCallback((reason: SignedOutReason) => {
+    generation.current += 1;
     // The page-data copies the service worker kept are this user's: the next person must not see them.
-    void clearOfflineCopies();
+    forgetEveryone();
     setState({ status: 'ready', user: null, signedOutReason: reason });
   }, []);
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
@@ -58,7 +128,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     // A session that ended elsewhere (sign out everywhere, expiry) sends the page to sign-in.
     setUnauthenticatedHandler(() => {
       // Ended elsewhere or expired: this device's copies of the pages go too (queued writes stay).
-      void clearOfflineCopies();
+      generation.current += 1;
+      forgetEveryone();
       setState((current) =>
         current.status === 'ready' && current.user
           ? { status: 'ready', user: null, signedOutReason: 'session-ended' }

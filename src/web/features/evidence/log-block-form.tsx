@@ -151,6 +151,15 @@ export function LogBlockForm({
     }));
     // Only a newly loaded plan refills (hence the one dependency); the student's own changes stay.
   }, [planned]);
+  // Shown from this device's last copy, the day can be yesterday's until the server answers: a new
+  // today moves the date the student has not changed (a date they picked stays).
+  const shownToday = useRef(today);
+  useEffect(() => {
+    const before = shownToday.current;
+    shownToday.current = today;
+    if (before === today) return;
+    setValues((v) => (v.date === before && initialDate === undefined ? { ...v, date: today } : v));
+  }, [today, initialDate]);
   const [isBusy, setIsBusy] = useState(false);
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [attempt, setAttempt] = useState(0);

@@ -1,16 +1,18 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { isLocalDate } from '#domain/common/dates.ts';
 import { formatLongDate } from '../../components/dates.ts';
 import { usePageTitle } from '../../components/page-title.ts';
 import { LoadError, Loading } from '../../components/status.tsx';
+import { toApiError, type ApiError } from '../../api/client.ts';
 import { api } from '../../api/endpoints.ts';
-import '../../styles/quick-log.css';
+import { lastKnownRead, rememberRead } from '../../app/last-known.ts';
+import { useUser } from '../../app/session.tsx';
+import type { EvidenceResponse } from '#shared/contracts/evidence-api.ts';
 import { BANK_NAMES } from './evidence-labels.ts';
 import { LogBlockForm, type LoggedBlockSummary } from './log-block-form.tsx';
 import { plannedBlocksOn, type PlannedBlocks } from './log-block-values.ts';
 import { RecentBlocks } from './question-bank.tsx';
-import { useEvidence } from './use-evidence.ts';
 
 type ToastMessage = { id: number; tone: 'success' | 'info'; content: ReactNode };
 
@@ -95,21 +97,65 @@ function usePlannedBlocks(date: string | null): PlannedBlocks | undefined {
   return planned && planned.date === date ? planned.blocks : undefined;
 }
 
+/** What the log page needs of the evidence: the student's today (the server's) and the recent blocks. */
+type LogDay = { today: string; recent: EvidenceResponse['blocks']['recent'] };
+
+const LOG_DAY_READ = 'log-day';
+
+/**
+ * The student's day for the form, without waiting for the network when this device has seen it
+ * before (issue 13, "≤ 1.0 s from a warm service worker"): the last answer, kept for this user only
+ * (app/last-known.ts, deleted at sign-out), is shown at once and /api/evidence is asked at the same
+ * time; its answer replaces it (a new day moves the form's date, see LogBlockForm). On a first
+ * visit the form waits for the answer, which the server's Link header had the browser request
+ * alongside the page's scripts (src/server/plugins/first-screen-hints.ts).
+ */
+function useLogDay() {
+  const user = useUser();
+  const [day, setDay] = useState<{ userId: string; value: LogDay } | null>(() => {
+    const known = lastKnownRead<LogDay>(user.id, LOG_DAY_READ);
+    return known ? { userId: user.id, value: known.value } : null;
+  });
+  const [error, setError] = useState<ApiError | null>(null);
+  const [version, setVersion] = useState(0);
+
+  useEffect(() => {
+    let isCurrent = true;
+    setError(null);
+    api.evidence().then(
+      (loaded) => {
+        if (!isCurrent) return;
+        const value: LogDay = { today: loaded.today, recent: loaded.blocks.recent };
+        rememberRead(user.id, LOG_DAY_READ, value);
+        setDay({ userId: user.id, value });
+      },
+      (caught: unknown) => isCurrent && setError(toApiError(caught)),
+    );
+    return () => {
+      isCurrent = false;
+    };
+  }, [user.id, version]);
+
+  const refresh = useCallback(() => setVersion((n) => n + 1), []);
+  // Never another user's day, even for the render before a sign-in change reaches the effect.
+  return { day: day && day.userId === user.id ? day : null, error, refresh };
+}
+
 /** /log: the block form on its own, for the phone in a call room; the day's blocks under it. */
 export function LogBlockPage() {
   usePageTitle('Log a block');
   const [params] = useSearchParams();
   const dateParam = params.get('date');
-  const { data, error, refresh } = useEvidence();
+  const { day, error, refresh } = useLogDay();
   const [toast, setToast] = useState<ToastMessage | null>(null);
-  const today = data?.today ?? null;
+  const today = day?.value.today ?? null;
   const initialDate = today && dateParam && isLocalDate(dateParam) && dateParam <= today ? dateParam : undefined;
   const planned = usePlannedBlocks(initialDate ?? today);
 
-  if (error && !data) return <LoadError error={error} onRetry={refresh} what="the block form" />;
-  if (!data || !today) return <Loading label="Loading…" lines={3} />;
+  if (error && !day) return <LoadError error={error} onRetry={refresh} what="the block form" />;
+  if (!day || !today) return <Loading label="Loading…" lines={3} />;
 
-  const todays = data.blocks.recent.filter((block) => block.date === (initialDate ?? today));
+  const todays = day.value.recent.filter((block) => block.date === (initialDate ?? today));
 
   return (
     <div className="log-page">

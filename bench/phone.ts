@@ -84,8 +84,13 @@ function watchForForm(formName: string): string {
       const controls = [...form.querySelectorAll('input:not([type="hidden"]), select, textarea, button')];
       return !!submit && controls.every((el) => !el.disabled && isShown(el));
     };
+    let resolveUsable;
+    window.__usable = new Promise((resolve) => (resolveUsable = resolve));
     const check = () => {
-      if (window.__usableAt === undefined && isUsable()) window.__usableAt = performance.now();
+      if (window.__usableAt === undefined && isUsable()) {
+        window.__usableAt = performance.now();
+        resolveUsable(window.__usableAt);
+      }
     };
     new MutationObserver(check).observe(document, { childList: true, subtree: true, attributes: true });
     const everyFrame = () => {
@@ -127,7 +132,40 @@ async function throttleServiceWorkers(cdp: CDPSession): Promise<void> {
   await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: true, flatten: false });
 }
 
-type Meter = { bytes: () => number; waterfall: () => string };
+/**
+ * A worker already running when a warm run starts (it served the warm-up) is not yet related to the
+ * new page, whose own auto-attach (above) reaches it only after the navigation has committed: the
+ * navigation and the first requests it passes on would go unthrottled. So every running worker is
+ * attached from the browser before the run and given the conditions (each command's answer awaited),
+ * and stays attached (which keeps it running) until the returned function detaches it.
+ */
+async function throttleRunningServiceWorkers(browser: Browser): Promise<() => Promise<void>> {
+  const cdp = await browser.newBrowserCDPSession();
+  const pending = new Map<number, () => void>();
+  cdp.on('Target.receivedMessageFromTarget', (event: { message: string }) => {
+    const reply = JSON.parse(event.message) as { id?: number };
+    if (reply.id !== undefined) pending.get(reply.id)?.();
+  });
+  let nextId = 0;
+  const send = (sessionId: string, method: string, params: object = {}) =>
+    new Promise<void>((resolve) => {
+      nextId += 1;
+      pending.set(nextId, resolve);
+      void cdp.send('Target.sendMessageToTarget', {
+        sessionId,
+        message: JSON.stringify({ id: nextId, method, params }),
+      });
+    });
+  const { targetInfos } = await cdp.send('Target.getTargets');
+  for (const target of targetInfos.filter((t) => t.type === 'service_worker')) {
+    const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false });
+    await send(sessionId, 'Network.enable');
+    await send(sessionId, 'Network.emulateNetworkConditions', SLOW_4G);
+  }
+  return () => cdp.detach().catch(() => undefined);
+}
+
+type Meter = { cdp: CDPSession; bytes: () => number; waterfall: () => string };
 
 async function throttle(context: BrowserContext, page: Page): Promise<Meter> {
   const cdp = await context.newCDPSession(page);
@@ -161,7 +199,7 @@ async function throttle(context: BrowserContext, page: Page): Promise<Meter> {
       })
       .join('\n');
   };
-  return { bytes: () => bytes, waterfall };
+  return { cdp, bytes: () => bytes, waterfall };
 }
 
 /** Opens `screen.path` on a throttled page and answers ms until usable and the bytes transferred. */
@@ -170,22 +208,32 @@ async function timeScreen(
   screen: Screen,
   label: string,
 ): Promise<{ ms: number; bytes: number }> {
+  const browser = context.browser();
+  if (!browser) throw new Error('the bench needs a launched browser');
+  const release = await throttleRunningServiceWorkers(browser);
   const page = await context.newPage();
   try {
     await page.addInitScript({ content: watchForForm(screen.form) });
     const meter = await throttle(context, page);
     await page.goto(screen.path, { waitUntil: 'commit' });
-    await page.waitForFunction(() => (window as unknown as { __usableAt?: number }).__usableAt !== undefined, null, {
+    // Awaited through CDP, not page.waitForFunction: Playwright's polling would first inject its
+    // own script (about 0.1 s of the throttled CPU) into the page while it starts.
+    const answer = (await meter.cdp.send('Runtime.evaluate', {
+      expression: 'window.__usable',
+      awaitPromise: true,
+      returnByValue: true,
       timeout: 60_000,
-      polling: 100,
-    });
-    const ms = await page.evaluate(() => (window as unknown as { __usableAt: number }).__usableAt);
+    })) as { result: { value?: unknown }; exceptionDetails?: unknown };
+    const ms = Number(answer.result.value);
+    if (answer.exceptionDetails !== undefined || !Number.isFinite(ms))
+      throw new Error(`${screen.path}: no usable time`);
     if (process.env.BENCH_PHONE_TRACE === '1') {
       process.stderr.write(`${screen.path} ${label}: usable at ${Math.round(ms)} ms\n${meter.waterfall()}\n`);
     }
     return { ms, bytes: meter.bytes() };
   } finally {
     await page.close();
+    await release();
   }
 }
 

@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { AppRoutes, preloadPage } from './app/router.tsx';
-import { SessionProvider, startSessionCheck } from './app/session.tsx';
+import { SessionProvider } from './app/session.tsx';
 import { registerServiceWorker } from './offline/register-sw.ts';
 import './styles/app.css';
 // The log form's few rules (193 bytes) ride in the main stylesheet: one request fewer for /log.
@@ -11,10 +11,9 @@ import './styles/quick-log.css';
 const container = document.getElementById('root');
 if (!container) throw new Error('The page is missing its #root element.');
 
-// Before anything renders (issue 13, a fast first screen on a slow phone): the session check is
-// sent (index.html preloaded it), and the first screen's code downloads alongside (the server's
-// Link header asked for it already on a cold start; from the service worker's cache when warm).
-startSessionCheck();
+// Before anything renders (issue 13, a fast first screen on a slow phone): the first screen's code
+// downloads (the server's Link header asked for it already on a cold start, alongside the session
+// check index.html preloads; from the service worker's cache when warm).
 const firstPage = preloadPage(window.location.pathname);
 // The installable app: the shell and the last-seen page data open offline (issue 13).
 registerServiceWorker();

@@ -34,20 +34,6 @@ type SessionValue = {
 
 const SessionContext = createContext<SessionValue | null>(null);
 
-let firstCheck: Promise<User> | null = null;
-
-/**
- * Asks the server who is signed in, at once (main.tsx calls it before React renders anything), so
- * the answer is on its way while the page's code is parsed. index.html preloads the same request
- * (`<link rel="preload" href="/api/auth/me" as="fetch">`): on a cold start it leaves alongside the
- * scripts, one round trip earlier, and this fetch takes the preloaded answer.
- */
-export function startSessionCheck(): void {
-  firstCheck ??= api.me();
-  // Handled by the SessionProvider; never an unhandled rejection if it is not mounted yet.
-  firstCheck.catch(() => undefined);
-}
-
 /** The page-data copies and remembered reads of everyone on this device go (the service worker's too). */
 function forgetEveryone() {
   void clearOfflineCopies();
@@ -74,8 +60,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     const asked = generation.current;
     const known = lastKnownUser();
     if (!known) setState({ status: 'loading' });
-    const check = attempt === 0 && firstCheck ? firstCheck : api.me();
-    check.then(
+    // Sent from here, after the first render, yet not a round trip late: index.html preloads
+    // /api/auth/me (`<link rel="preload" as="fetch">`), so on a cold start the request left with the
+    // scripts and this fetch takes its answer. Asked before the first render it would also put the
+    // browser's time-zone lookup (Intl, ~0.1 s on a slow phone's CPU, api/client.ts) in front of it.
+    api.me().then(
       (user) => {
         if (!isCurrent || generation.current !== asked) return;
         if (known?.id !== user.id) {
@@ -105,6 +94,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return () => {
       isCurrent = false;
     };
+    // `attempt` is the dependency: retry() asks again.
   }, [attempt]);
 
   const setUser = useCallback((user: User) => {

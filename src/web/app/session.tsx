@@ -40,15 +40,58 @@ function forgetEveryone() {
   forgetLastKnown();
 }
 
+/** The server's answer to "who is signed in?": a user, or the error (401: nobody). */
+type Answer = { user: User } | { error: unknown };
+
 /**
- * Who is signed in; pages read it through useSession(). Starts from the last user this device saw
- * (if any), then the server's answer: the same user confirms it; another user replaces it (the
- * other's copies deleted first); no session (401) sends the page to sign-in and deletes them too.
- * Offline (no answer), the last user stays, so the app's copies open without a network.
+ * What an answer means for the page, `known` being the user this device remembered: the same user
+ * confirms it; another user replaces it (the other's copies deleted first); no session (401) sends
+ * the page to sign-in and deletes them too; no answer at all (offline) keeps the remembered user.
+ */
+function stateFor(answer: Answer, known: User | null): SessionState {
+  if ('user' in answer) {
+    if (known?.id !== answer.user.id) {
+      // Another user than the one remembered (or none remembered): nobody else's copies stay.
+      void clearOfflineCopies();
+      forgetLastKnown(answer.user.id);
+    }
+    rememberUser(answer.user);
+    return { status: 'ready', user: answer.user };
+  }
+  const apiError = toApiError(answer.error);
+  if (apiError.code === 'UNAUTHENTICATED') {
+    if (known) forgetEveryone();
+    return known ? { status: 'ready', user: null, signedOutReason: 'session-ended' } : { status: 'ready', user: null };
+  }
+  // No answer (offline, the server away): the remembered user stays; their writes queue.
+  if (known) return { status: 'ready', user: known, isUnconfirmed: true };
+  return { status: 'error', error: apiError };
+}
+
+let firstCheck: { promise: Promise<User>; answer?: Answer } | null = null;
+
+/**
+ * Asks before the first render (main.tsx, on a cold start of a signed-in screen, when this device
+ * remembers nobody): the answer, usually in before the main script (index.html preloads it), is
+ * then the first render's, with no pass through "Loading Comeback…" first. Settles, never rejects.
+ */
+export function startSessionCheck(): Promise<void> {
+  const check: { promise: Promise<User>; answer?: Answer } = { promise: api.me() };
+  firstCheck = check;
+  return check.promise.then(
+    (user) => void (check.answer = { user }),
+    (error: unknown) => void (check.answer = { error }),
+  );
+}
+
+/**
+ * Who is signed in; pages read it through useSession(). Starts from the answer main.tsx asked for,
+ * if it is in, or the last user this device saw (if any); then the server's answer (stateFor).
  */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>(() => {
     const known = lastKnownUser();
+    if (firstCheck?.answer) return stateFor(firstCheck.answer, known);
     return known ? { status: 'ready', user: known, isUnconfirmed: true } : { status: 'loading' };
   });
   const [attempt, setAttempt] = useState(0);
@@ -56,40 +99,21 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const generation = useRef(0);
 
   useEffect(() => {
+    // The first render had the answer already.
+    if (attempt === 0 && firstCheck?.answer) return;
     let isCurrent = true;
     const asked = generation.current;
     const known = lastKnownUser();
     if (!known) setState({ status: 'loading' });
-    // Sent from here, after the first render, yet not a round trip late: index.html preloads
-    // /api/auth/me (`<link rel="preload" as="fetch">`), so on a cold start the request left with the
-    // scripts and this fetch takes its answer. Asked before the first render it would also put the
-    // browser's time-zone lookup (Intl, ~0.1 s on a slow phone's CPU, api/client.ts) in front of it.
-    api.me().then(
-      (user) => {
-        if (!isCurrent || generation.current !== asked) return;
-        if (known?.id !== user.id) {
-          // Another user than the one remembered (or none remembered): nobody else's copies stay.
-          void clearOfflineCopies();
-          forgetLastKnown(user.id);
-        }
-        rememberUser(user);
-        setState({ status: 'ready', user });
-      },
-      (error: unknown) => {
-        if (!isCurrent || generation.current !== asked) return;
-        const apiError = toApiError(error);
-        if (apiError.code === 'UNAUTHENTICATED') {
-          if (known) forgetEveryone();
-          setState(
-            known ? { status: 'ready', user: null, signedOutReason: 'session-ended' } : { status: 'ready', user: null },
-          );
-        } else if (known) {
-          // No answer (offline, the server away): the remembered user stays; their writes queue.
-          setState({ status: 'ready', user: known, isUnconfirmed: true });
-        } else {
-          setState({ status: 'error', error: apiError });
-        }
-      },
+    // Asked here, after the first render, when main.tsx did not ask (a warm start, sign-in) — yet not
+    // a round trip late: index.html preloads /api/auth/me (`<link rel="preload" as="fetch">`), so on
+    // a cold start the request left with the scripts and this fetch takes its answer. Asked before
+    // the first render, the browser's time-zone lookup (Intl, ~0.1 s on a slow phone's CPU, in
+    // api/client.ts) would come before the remembered screen too.
+    const check = attempt === 0 && firstCheck ? firstCheck.promise : api.me();
+    check.then(
+      (user) => isCurrent && generation.current === asked && setState(stateFor({ user }, known)),
+      (error: unknown) => isCurrent && generation.current === asked && setState(stateFor({ error }, known)),
     );
     return () => {
       isCurrent = false;

@@ -125,12 +125,18 @@ export function LogBlockForm({
   initialDate,
   planned,
   onLogged,
+  confirmToday,
 }: {
   today: string;
   initialDate?: string | undefined;
   /** The day's plan once loaded; undefined while it loads or cannot be read (offline). */
   planned?: PlannedBlocks | undefined;
   onLogged: (logged: LoggedBlockSummary) => void;
+  /**
+   * The server's today once its answer is in, when `today` came from this device's last copy: a
+   * block sent before the answer arrived must not go to yesterday (the first visit after midnight).
+   */
+  confirmToday?: (() => Promise<string>) | undefined;
 }) {
   const [prefs] = useState(readPrefs);
   const [values, setValues] = useState<BlockValues>(() => ({
@@ -196,9 +202,18 @@ export function LogBlockForm({
     setErrors(NO_ERRORS);
     setAttempt((n) => n + 1);
     try {
-      const logged = await api.logBlock(toBlockBody(values));
-      savePrefs(prefsFrom(values));
-      onLogged({ ...logged, values });
+      let sent = values;
+      if (confirmToday) {
+        const serverToday = await confirmToday();
+        if (serverToday !== today && values.date === today && initialDate === undefined) {
+          // The day the form showed was yesterday's copy and the student kept its date: today's it is.
+          sent = { ...values, date: serverToday };
+          setValues((v) => ({ ...v, date: serverToday }));
+        }
+      }
+      const logged = await api.logBlock(toBlockBody(sent));
+      savePrefs(prefsFrom(sent));
+      onLogged({ ...logged, values: sent });
       // Ready for the next block: same bank, mode, size, minutes and date; the count and misses cleared.
       setValues((v) => ({ ...v, correct: '', missedSystems: {}, missedDisciplines: {} }));
       correctRef.current?.focus({ preventScroll: true });

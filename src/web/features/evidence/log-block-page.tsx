@@ -6,7 +6,7 @@ import { usePageTitle } from '../../components/page-title.ts';
 import { LoadError, Loading } from '../../components/status.tsx';
 import { toApiError, type ApiError } from '../../api/client.ts';
 import { api } from '../../api/endpoints.ts';
-import { lastKnownRead, rememberRead } from '../../app/last-known.ts';
+import { lastKnownRead, lastKnownUser, rememberRead } from '../../app/last-known.ts';
 import { useUser } from '../../app/session.tsx';
 import type { EvidenceResponse } from '#shared/contracts/evidence-api.ts';
 import { BANK_NAMES } from './evidence-labels.ts';
@@ -101,6 +101,23 @@ function usePlannedBlocks(date: string | null): PlannedBlocks | undefined {
 type LogDay = { today: string; recent: EvidenceResponse['blocks']['recent'] };
 
 const LOG_DAY_READ = 'log-day';
+/** How long a submit waits for the server's today when the form showed this device's copy. */
+const CONFIRM_WAIT_MS = 4000;
+
+/**
+ * Opened cold on /log (this device remembers no day for its user), the read leaves as soon as
+ * this code has run, before the first render rather than after it: the server's Link header had
+ * the browser preload it, and this takes that answer. With a remembered day the page renders it
+ * first and asks after (useLogDay).
+ */
+let earlyRead: Promise<EvidenceResponse> | null = (() => {
+  if (typeof window === 'undefined' || window.location.pathname !== '/log') return null;
+  const user = lastKnownUser();
+  if (user && lastKnownRead(user.id, LOG_DAY_READ)) return null;
+  const read = api.evidence();
+  read.catch(() => undefined);
+  return read;
+})();
 
 /**
  * The student's day for the form, without waiting for the network when this device has seen it
@@ -118,11 +135,16 @@ function useLogDay() {
   });
   const [error, setError] = useState<ApiError | null>(null);
   const [version, setVersion] = useState(0);
+  // The read in flight (or done) for what is shown, for the form's submit (confirmToday below).
+  const latest = useRef<Promise<EvidenceResponse> | null>(null);
 
   useEffect(() => {
     let isCurrent = true;
     setError(null);
-    api.evidence().then(
+    const read = earlyRead ?? api.evidence();
+    earlyRead = null;
+    latest.current = read;
+    read.then(
       (loaded) => {
         if (!isCurrent) return;
         const value: LogDay = { today: loaded.today, recent: loaded.blocks.recent };
@@ -137,8 +159,21 @@ function useLogDay() {
   }, [user.id, version]);
 
   const refresh = useCallback(() => setVersion((n) => n + 1), []);
+  const shown = day && day.userId === user.id ? day : null;
+  /**
+   * The server's today, from the read in flight: at once when it is in; the shown day when the read
+   * fails (offline: the queued block keeps the day on screen) or takes longer than CONFIRM_WAIT_MS.
+   */
+  const confirmToday = useCallback(async (): Promise<string> => {
+    const fallback = shown?.value.today ?? '';
+    const read = latest.current;
+    if (!read) return fallback;
+    const timeout = new Promise<null>((resolve) => window.setTimeout(() => resolve(null), CONFIRM_WAIT_MS));
+    const answer = await Promise.race([read.catch(() => null), timeout]);
+    return answer?.today ?? fallback;
+  }, [shown?.value.today]);
   // Never another user's day, even for the render before a sign-in change reaches the effect.
-  return { day: day && day.userId === user.id ? day : null, error, refresh };
+  return { day: shown, error, refresh, confirmToday };
 }
 
 /** /log: the block form on its own, for the phone in a call room; the day's blocks under it. */
@@ -146,7 +181,7 @@ export function LogBlockPage() {
   usePageTitle('Log a block');
   const [params] = useSearchParams();
   const dateParam = params.get('date');
-  const { day, error, refresh } = useLogDay();
+  const { day, error, refresh, confirmToday } = useLogDay();
   const [toast, setToast] = useState<ToastMessage | null>(null);
   const today = day?.value.today ?? null;
   const initialDate = today && dateParam && isLocalDate(dateParam) && dateParam <= today ? dateParam : undefined;
@@ -167,6 +202,7 @@ export function LogBlockPage() {
       <div className="card quick-log-card">
         <LogBlockForm
           today={today}
+          confirmToday={confirmToday}
           initialDate={initialDate}
           planned={planned}
           onLogged={(logged) => {

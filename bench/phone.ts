@@ -147,22 +147,39 @@ async function throttleRunningServiceWorkers(browser: Browser): Promise<() => Pr
     if (reply.id !== undefined) pending.get(reply.id)?.();
   });
   let nextId = 0;
+  // A worker that stops meanwhile never answers: given up on after WORKER_REPLY_MS (it then starts
+  // again for the navigation, where the page's own auto-attach throttles it).
   const send = (sessionId: string, method: string, params: object = {}) =>
     new Promise<void>((resolve) => {
       nextId += 1;
       pending.set(nextId, resolve);
-      void cdp.send('Target.sendMessageToTarget', {
-        sessionId,
-        message: JSON.stringify({ id: nextId, method, params }),
-      });
+      setTimeout(resolve, WORKER_REPLY_MS);
+      cdp
+        .send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: nextId, method, params }) })
+        .catch(() => resolve());
     });
   const { targetInfos } = await cdp.send('Target.getTargets');
   for (const target of targetInfos.filter((t) => t.type === 'service_worker')) {
-    const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false });
-    await send(sessionId, 'Network.enable');
-    await send(sessionId, 'Network.emulateNetworkConditions', SLOW_4G);
+    const attached = await cdp
+      .send('Target.attachToTarget', { targetId: target.targetId, flatten: false })
+      .catch(() => null);
+    if (!attached) continue;
+    await send(attached.sessionId, 'Network.enable');
+    await send(attached.sessionId, 'Network.emulateNetworkConditions', SLOW_4G);
   }
   return () => cdp.detach().catch(() => undefined);
+}
+
+const WORKER_REPLY_MS = 2_000;
+const USABLE_TIMEOUT_MS = 60_000;
+
+/** `promise`, or an error after `ms`: a run that hangs fails loudly instead of stalling the bench. */
+function withTimeout<T>(ms: number, what: string, promise: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} within ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 type Meter = { cdp: CDPSession; bytes: () => number; waterfall: () => string };
@@ -218,12 +235,11 @@ async function timeScreen(
     await page.goto(screen.path, { waitUntil: 'commit' });
     // Awaited through CDP, not page.waitForFunction: Playwright's polling would first inject its
     // own script (about 0.1 s of the throttled CPU) into the page while it starts.
-    const answer = (await meter.cdp.send('Runtime.evaluate', {
-      expression: 'window.__usable',
-      awaitPromise: true,
-      returnByValue: true,
-      timeout: 60_000,
-    })) as { result: { value?: unknown }; exceptionDetails?: unknown };
+    const answer = (await withTimeout(
+      USABLE_TIMEOUT_MS,
+      `${screen.path} ${label}: not usable`,
+      meter.cdp.send('Runtime.evaluate', { expression: 'window.__usable', awaitPromise: true, returnByValue: true }),
+    )) as { result: { value?: unknown }; exceptionDetails?: unknown };
     const ms = Number(answer.result.value);
     if (answer.exceptionDetails !== undefined || !Number.isFinite(ms))
       throw new Error(`${screen.path}: no usable time`);
@@ -254,11 +270,16 @@ async function newProfile(browser: Browser, server: RunningServer, screen: Scree
 async function warmUp(context: BrowserContext, screen: Screen): Promise<void> {
   const page = await context.newPage();
   await page.goto(screen.path);
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-  });
+  // The page registers its worker a few seconds after load (src/web/offline/register-sw.ts).
+  await withTimeout(
+    30_000,
+    `${screen.path}: the service worker did not install`,
+    page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    }),
+  );
   await page.reload();
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
   await page.close();
 }
 

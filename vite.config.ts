@@ -3,11 +3,18 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Plugin, type Rolldown } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import {
+  FIRST_SCREEN_HINTS_FILE,
+  FIRST_SCREENS,
+  type FirstScreenHint,
+  type FirstScreenHints,
+} from './src/web/app/first-screens.ts';
 import { API_CACHE } from './src/web/offline/cache-names.ts';
 
 const fromRoot = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
+const webDir = fromRoot('./src/web/');
 const sharedDir = fromRoot('./src/shared/');
 const domainDir = fromRoot('./src/domain/');
 
@@ -57,6 +64,104 @@ function precompress(): Plugin {
           }),
         );
       },
+    },
+  };
+}
+
+/**
+ * The first screens' code in as few files as possible (issue 13). A browser opens at most 6
+ * connections to a host over HTTP/1.1 and on Slow 4G each request waits 0.56 s, so a first screen
+ * made of a dozen chunks of 1-2 KB (what automatic splitting gives: one per shared module) waits
+ * for a second and third wave. So, as code-splitting groups:
+ * - `app`: everything the entry imports statically (always loaded, first) is the entry chunk;
+ * - for each first screen (src/web/app/first-screens.ts), the modules only its page reaches
+ *   statically, in one chunk named after it, and those two or more first screens reach in one
+ *   `first-screens` chunk (the form components: sign-in and the log form both use them).
+ * Another page importing one of these modules loads that chunk; every other module is split as
+ * before. The groups are filled from the module graph at the end of the build phase (buildEnd),
+ * before Rolldown makes the chunks.
+ */
+function firstScreenChunks(): { plugin: Plugin; groups: Rolldown.CodeSplittingGroup[] } {
+  const groupOf = new Map<string, string>();
+  const plugin: Plugin = {
+    name: 'comeback-first-screen-chunks',
+    apply: 'build',
+    buildEnd() {
+      const closure = (start: string, stop: ReadonlySet<string> = new Set()) => {
+        const seen = new Set<string>();
+        const queue = [start];
+        while (queue.length > 0) {
+          const id = queue.pop()!;
+          if (seen.has(id) || stop.has(id)) continue;
+          seen.add(id);
+          queue.push(...(this.getModuleInfo(id)?.importedIds ?? []));
+        }
+        return seen;
+      };
+      const initial = new Set<string>();
+      for (const id of this.getModuleIds()) {
+        if (this.getModuleInfo(id)?.isEntry) closure(id).forEach((m) => initial.add(m));
+      }
+      const reached = new Map<string, string[]>();
+      for (const screen of FIRST_SCREENS) {
+        const page = path.join(webDir, screen.module);
+        if (!this.getModuleInfo(page)) this.error(`first-screens.ts: ${screen.module} is not in the build`);
+        const name = path.basename(screen.module).replace(/\.[^.]+$/, '');
+        for (const id of closure(page, initial)) reached.set(id, [...(reached.get(id) ?? []), name]);
+      }
+      groupOf.clear();
+      for (const [id, names] of reached) groupOf.set(id, names.length > 1 ? 'first-screens' : names[0]!);
+    },
+  };
+  const groups: Rolldown.CodeSplittingGroup[] = [
+    { name: 'app', tags: ['$initial'], priority: 2 },
+    { name: (id) => groupOf.get(id) ?? null, test: (id) => groupOf.has(id), priority: 1 },
+  ];
+  return { plugin, groups };
+}
+
+/**
+ * Writes dist/web/first-screens.json (src/web/app/first-screens.ts): for each first screen, its
+ * page chunk with every chunk it imports and their stylesheets (less what index.html loads
+ * already), and its API reads. The server sends them as a Link header with that path's page, so a
+ * cold start fetches the screen's code with the main script instead of after it has run.
+ */
+function firstScreenHints(): Plugin {
+  return {
+    name: 'comeback-first-screen-hints',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle).flatMap((item) => (item.type === 'chunk' ? [item] : []));
+      const byFile = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
+      const cssOf = (file: string) => [...(byFile.get(file)?.viteMetadata?.importedCss ?? [])];
+      const inHtml = new Set<string>();
+      for (const entry of chunks.filter((chunk) => chunk.isEntry)) {
+        for (const file of [entry.fileName, ...entry.imports]) [file, ...cssOf(file)].forEach((f) => inHtml.add(f));
+      }
+      const hints: FirstScreenHints = {};
+      for (const screen of FIRST_SCREENS) {
+        const id = path.join(webDir, screen.module);
+        const page = chunks.find((chunk) => chunk.facadeModuleId === id || chunk.moduleIds.includes(id));
+        if (!page) this.error(`first-screens.ts: no chunk holds ${screen.module}`);
+        const scripts = new Set<string>();
+        const visit = (file: string) => {
+          if (scripts.has(file) || inHtml.has(file)) return;
+          scripts.add(file);
+          byFile.get(file)?.imports.forEach(visit);
+        };
+        visit(page.fileName);
+        const styles = [...new Set([...scripts].flatMap(cssOf))].filter((file) => !inHtml.has(file));
+        hints[screen.path] = [
+          ...styles.map((file): FirstScreenHint => ({ rel: 'preload', as: 'style', href: `/${file}` })),
+          ...[...scripts].map((file): FirstScreenHint => ({ rel: 'modulepreload', href: `/${file}` })),
+          ...screen.reads.map((href): FirstScreenHint => ({ rel: 'preload', as: 'fetch', href })),
+        ];
+      }
+      this.emitFile({
+        type: 'asset',
+        fileName: FIRST_SCREEN_HINTS_FILE,
+        source: `${JSON.stringify(hints, null, 2)}\n`,
+      });
     },
   };
 }
@@ -140,17 +245,20 @@ function pwa() {
  * The single-page app lives in src/web and is built to dist/web, which the server serves (and
  * falls back to index.html for client-side routes). In dev, Vite proxies /api to the server.
  */
+const firstScreens = firstScreenChunks();
+
 export default defineConfig({
   root: fromRoot('./src/web'),
   publicDir: fromRoot('./src/web/public'),
   // precompress runs last (closeBundle), after the service worker and manifest are written.
-  plugins: [pwa(), precompress()],
+  plugins: [pwa(), firstScreens.plugin, firstScreenHints(), precompress()],
   build: {
     outDir: fromRoot('./dist/web'),
     emptyOutDir: true,
     // No source maps in the build the server serves (2.2 MB, and the server refuses *.map anyway).
     sourcemap: false,
     rollupOptions: {
+      output: { codeSplitting: { groups: firstScreens.groups } },
       treeshake: {
         // src/shared and src/domain are pure by design (DESIGN.md): building a zod schema at module
         // level has no side effect, so the web bundle keeps only what it imports (and no zod when

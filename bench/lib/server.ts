@@ -19,6 +19,8 @@ export type StartOptions = {
   nodeArgs?: string[];
   /** How long to wait for /healthz before giving up. */
   readyTimeoutMs?: number;
+  /** Listen on this port instead of a free one the system picks (two benches side by side). */
+  port?: number;
 };
 
 export type RunningServer = {
@@ -106,7 +108,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   };
 
   try {
-    const port = await freePort(host);
+    const port = options.port ?? (await freePort(host));
     child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', 'src/server/main.ts'], {
       cwd: REPO_ROOT,
       env: {

@@ -12,6 +12,7 @@ import { isAccountGone, isDatabaseBusy, isDatabaseUnavailable } from './db/diale
 import { errorBody, HTTP_STATUS } from './errors.ts';
 import { redactStack, redactTokens, redactUrl } from './logging/redact.ts';
 import { createAuthenticate } from './plugins/auth.ts';
+import { loadFirstScreenHints } from './plugins/first-screen-hints.ts';
 import { createOriginCheck } from './plugins/security.ts';
 import { NOT_READY_STATUS, type Readiness } from './readiness.ts';
 import { accountRoutes } from './routes/account.routes.ts';
@@ -266,6 +267,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; c
 
   const indexFile = path.join(config.webRoot, 'index.html');
   const hasWeb = fs.existsSync(indexFile);
+  const firstScreenLink = loadFirstScreenHints(config.webRoot);
   if (hasWeb) {
     await app.register(fastifyStatic, {
       root: config.webRoot,
@@ -294,6 +296,8 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; c
     const isAppPath = !/\.[A-Za-z0-9]+$/.test(request.url.split('?')[0] ?? '');
     if (isRead && hasWeb && isAppPath) {
       // The single-page app owns every other path: /profile, /settings, ...
+      const link = firstScreenLink(request.url.split('?')[0] ?? '');
+      if (link) reply.header('link', link);
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
     if (isRead && !hasWeb) {

@@ -13,6 +13,9 @@ export type LazyPage = {
  * Route-level code splitting (issue 13, "first screen fast on a slow phone"): each feature page is
  * its own chunk, loaded with React.lazy, so the first screen downloads only its own code. The
  * service worker precaches every chunk (vite.config.ts, globPatterns), so pages open offline too.
+ * A page whose code has arrived already (preloaded: the first screen, see main.tsx) renders
+ * straight away, without a pass through the Loading card (a second render and layout on a slow
+ * phone's CPU).
  */
 export function lazyPage<Name extends string>(
   load: () => Promise<Record<Name, ComponentType>>,
@@ -20,15 +23,26 @@ export function lazyPage<Name extends string>(
   label = 'Loading…',
 ): LazyPage {
   let pending: Promise<Record<Name, ComponentType>> | undefined;
+  let loaded: ComponentType | undefined;
   const preload = () => {
-    pending ??= load().catch((error: unknown) => {
-      // A failed download (a flaky network) is tried again the next time the page is opened.
-      pending = undefined;
-      throw error;
-    });
+    pending ??= load().then(
+      (module) => {
+        loaded = module[name];
+        return module;
+      },
+      (error: unknown) => {
+        // A failed download (a flaky network) is tried again the next time the page is opened.
+        pending = undefined;
+        throw error;
+      },
+    );
     return pending;
   };
-  const Page = lazy(async (): Promise<{ default: ComponentType }> => ({ default: (await preload())[name] }));
+  const Lazy = lazy(async (): Promise<{ default: ComponentType }> => ({ default: (await preload())[name] }));
+  function Page() {
+    const Loaded = loaded;
+    return Loaded ? <Loaded /> : <Lazy />;
+  }
   return {
     element: (
       <Suspense fallback={<Loading label={label} />}>

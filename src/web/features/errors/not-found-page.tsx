@@ -1,4 +1,4 @@
-import { Link, useRouteError } from 'react-router';
+import { Link } from 'react-router';
 import { usePageTitle } from '../../components/page-title.ts';
 
 export function NotFoundPage() {
@@ -15,9 +15,8 @@ export function NotFoundPage() {
 }
 
 /** The last safety net: a bug in a page shows this instead of a blank screen. */
-export function CrashPage() {
+export function CrashPage({ error }: { error?: unknown }) {
   usePageTitle('Something went wrong');
-  const error = useRouteError();
   return (
     <main className="page page--narrow" id="main" tabIndex={-1}>
       <div className="card empty-state" role="alert">

@@ -125,12 +125,18 @@ export function LogBlockForm({
   initialDate,
   planned,
   onLogged,
+  confirmToday,
 }: {
   today: string;
   initialDate?: string | undefined;
   /** The day's plan once loaded; undefined while it loads or cannot be read (offline). */
   planned?: PlannedBlocks | undefined;
   onLogged: (logged: LoggedBlockSummary) => void;
+  /**
+   * The server's today once its answer is in, when `today` came from this device's last copy: a
+   * block sent before the answer arrived must not go to yesterday (the first visit after midnight).
+   */
+  confirmToday?: (() => Promise<string>) | undefined;
 }) {
   const [prefs] = useState(readPrefs);
   const [values, setValues] = useState<BlockValues>(() => ({
@@ -151,6 +157,15 @@ export function LogBlockForm({
     }));
     // Only a newly loaded plan refills (hence the one dependency); the student's own changes stay.
   }, [planned]);
+  // Shown from this device's last copy, the day can be yesterday's until the server answers: a new
+  // today moves the date the student has not changed (a date they picked stays).
+  const shownToday = useRef(today);
+  useEffect(() => {
+    const before = shownToday.current;
+    shownToday.current = today;
+    if (before === today) return;
+    setValues((v) => (v.date === before && initialDate === undefined ? { ...v, date: today } : v));
+  }, [today, initialDate]);
   const [isBusy, setIsBusy] = useState(false);
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [attempt, setAttempt] = useState(0);
@@ -187,9 +202,18 @@ export function LogBlockForm({
     setErrors(NO_ERRORS);
     setAttempt((n) => n + 1);
     try {
-      const logged = await api.logBlock(toBlockBody(values));
-      savePrefs(prefsFrom(values));
-      onLogged({ ...logged, values });
+      let sent = values;
+      if (confirmToday) {
+        const serverToday = await confirmToday();
+        if (serverToday !== today && values.date === today && initialDate === undefined) {
+          // The day the form showed was yesterday's copy and the student kept its date: today's it is.
+          sent = { ...values, date: serverToday };
+          setValues((v) => ({ ...v, date: serverToday }));
+        }
+      }
+      const logged = await api.logBlock(toBlockBody(sent));
+      savePrefs(prefsFrom(sent));
+      onLogged({ ...logged, values: sent });
       // Ready for the next block: same bank, mode, size, minutes and date; the count and misses cleared.
       setValues((v) => ({ ...v, correct: '', missedSystems: {}, missedDisciplines: {} }));
       correctRef.current?.focus({ preventScroll: true });

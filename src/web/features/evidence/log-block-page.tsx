@@ -1,16 +1,18 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { isLocalDate } from '#domain/common/dates.ts';
 import { formatLongDate } from '../../components/dates.ts';
 import { usePageTitle } from '../../components/page-title.ts';
 import { LoadError, Loading } from '../../components/status.tsx';
+import { toApiError, type ApiError } from '../../api/client.ts';
 import { api } from '../../api/endpoints.ts';
-import '../../styles/quick-log.css';
+import { lastKnownRead, lastKnownUser, rememberRead } from '../../app/last-known.ts';
+import { useUser } from '../../app/session.tsx';
+import type { EvidenceResponse } from '#shared/contracts/evidence-api.ts';
 import { BANK_NAMES } from './evidence-labels.ts';
 import { LogBlockForm, type LoggedBlockSummary } from './log-block-form.tsx';
 import { plannedBlocksOn, type PlannedBlocks } from './log-block-values.ts';
 import { RecentBlocks } from './question-bank.tsx';
-import { useEvidence } from './use-evidence.ts';
 
 type ToastMessage = { id: number; tone: 'success' | 'info'; content: ReactNode };
 
@@ -95,21 +97,100 @@ function usePlannedBlocks(date: string | null): PlannedBlocks | undefined {
   return planned && planned.date === date ? planned.blocks : undefined;
 }
 
+/** What the log page needs of the evidence: the student's today (the server's) and the recent blocks. */
+type LogDay = { today: string; recent: EvidenceResponse['blocks']['recent'] };
+
+const LOG_DAY_READ = 'log-day';
+/** How long a submit waits for the server's today when the form showed this device's copy. */
+const CONFIRM_WAIT_MS = 4000;
+
+/**
+ * Opened cold on /log (this device remembers no day for its user), the read leaves as soon as
+ * this code has run, before the first render rather than after it: the server's Link header had
+ * the browser preload it, and this takes that answer. With a remembered day the page renders it
+ * first and asks after (useLogDay).
+ */
+let earlyRead: Promise<EvidenceResponse> | null = (() => {
+  if (typeof window === 'undefined' || window.location.pathname !== '/log') return null;
+  const user = lastKnownUser();
+  if (user && lastKnownRead(user.id, LOG_DAY_READ)) return null;
+  const read = api.evidence();
+  read.catch(() => undefined);
+  return read;
+})();
+
+/**
+ * The student's day for the form, without waiting for the network when this device has seen it
+ * before (issue 13, "≤ 1.0 s from a warm service worker"): the last answer, kept for this user only
+ * (app/last-known.ts, deleted at sign-out), is shown at once and /api/evidence is asked at the same
+ * time; its answer replaces it (a new day moves the form's date, see LogBlockForm). On a first
+ * visit the form waits for the answer, which the server's Link header had the browser request
+ * alongside the page's scripts (src/server/plugins/first-screen-hints.ts).
+ */
+function useLogDay() {
+  const user = useUser();
+  const [day, setDay] = useState<{ userId: string; value: LogDay } | null>(() => {
+    const known = lastKnownRead<LogDay>(user.id, LOG_DAY_READ);
+    return known ? { userId: user.id, value: known.value } : null;
+  });
+  const [error, setError] = useState<ApiError | null>(null);
+  const [version, setVersion] = useState(0);
+  // The read in flight (or done) for what is shown, for the form's submit (confirmToday below).
+  const latest = useRef<Promise<EvidenceResponse> | null>(null);
+
+  useEffect(() => {
+    let isCurrent = true;
+    setError(null);
+    const read = earlyRead ?? api.evidence();
+    earlyRead = null;
+    latest.current = read;
+    read.then(
+      (loaded) => {
+        if (!isCurrent) return;
+        const value: LogDay = { today: loaded.today, recent: loaded.blocks.recent };
+        rememberRead(user.id, LOG_DAY_READ, value);
+        setDay({ userId: user.id, value });
+      },
+      (caught: unknown) => isCurrent && setError(toApiError(caught)),
+    );
+    return () => {
+      isCurrent = false;
+    };
+  }, [user.id, version]);
+
+  const refresh = useCallback(() => setVersion((n) => n + 1), []);
+  const shown = day && day.userId === user.id ? day : null;
+  /**
+   * The server's today, from the read in flight: at once when it is in; the shown day when the read
+   * fails (offline: the queued block keeps the day on screen) or takes longer than CONFIRM_WAIT_MS.
+   */
+  const confirmToday = useCallback(async (): Promise<string> => {
+    const fallback = shown?.value.today ?? '';
+    const read = latest.current;
+    if (!read) return fallback;
+    const timeout = new Promise<null>((resolve) => window.setTimeout(() => resolve(null), CONFIRM_WAIT_MS));
+    const answer = await Promise.race([read.catch(() => null), timeout]);
+    return answer?.today ?? fallback;
+  }, [shown?.value.today]);
+  // Never another user's day, even for the render before a sign-in change reaches the effect.
+  return { day: shown, error, refresh, confirmToday };
+}
+
 /** /log: the block form on its own, for the phone in a call room; the day's blocks under it. */
 export function LogBlockPage() {
   usePageTitle('Log a block');
   const [params] = useSearchParams();
   const dateParam = params.get('date');
-  const { data, error, refresh } = useEvidence();
+  const { day, error, refresh, confirmToday } = useLogDay();
   const [toast, setToast] = useState<ToastMessage | null>(null);
-  const today = data?.today ?? null;
+  const today = day?.value.today ?? null;
   const initialDate = today && dateParam && isLocalDate(dateParam) && dateParam <= today ? dateParam : undefined;
   const planned = usePlannedBlocks(initialDate ?? today);
 
-  if (error && !data) return <LoadError error={error} onRetry={refresh} what="the block form" />;
-  if (!data || !today) return <Loading label="Loading…" lines={3} />;
+  if (error && !day) return <LoadError error={error} onRetry={refresh} what="the block form" />;
+  if (!day || !today) return <Loading label="Loading…" lines={3} />;
 
-  const todays = data.blocks.recent.filter((block) => block.date === (initialDate ?? today));
+  const todays = day.value.recent.filter((block) => block.date === (initialDate ?? today));
 
   return (
     <div className="log-page">
@@ -121,6 +202,7 @@ export function LogBlockPage() {
       <div className="card quick-log-card">
         <LogBlockForm
           today={today}
+          confirmToday={confirmToday}
           initialDate={initialDate}
           planned={planned}
           onLogged={(logged) => {

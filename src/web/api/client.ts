@@ -69,6 +69,16 @@ function isErrorBody(value: unknown): value is ApiErrorBody {
  * with an ApiError. A 401 UNAUTHENTICATED on anything but the session check itself tells the
  * session to sign the user out of the page.
  */
+/**
+ * How many writes this tab has sent (any method but GET, sent or not). A screen that keeps an
+ * earlier answer to show at once (the evidence parts) drops it when this has moved on, so a save
+ * made on another screen (a block on /log, a tick on the plan) never leaves an old verdict showing.
+ */
+let writesSent = 0;
+export function writesSentSoFar(): number {
+  return writesSent;
+}
+
 export async function apiRequest<T>(
   method: Method,
   path: string,
@@ -81,6 +91,7 @@ export async function apiRequest<T>(
   // A replayable write's key (src/web/offline): the server applies it once however often it is sent.
   if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
 
+  if (method !== 'GET') writesSent += 1;
   let response: Response;
   try {
     response = await fetch(path, {

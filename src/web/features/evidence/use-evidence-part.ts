@@ -9,7 +9,7 @@ import type {
   EvidenceWeakAreasResponse,
   EvidenceWellbeingResponse,
 } from '#shared/contracts/evidence-api.ts';
-import { apiRequest, toApiError, type ApiError } from '../../api/client.ts';
+import { apiRequest, toApiError, writesSentSoFar, type ApiError } from '../../api/client.ts';
 import { useUser } from '../../app/session.tsx';
 
 export type PartResponses = {
@@ -29,14 +29,17 @@ export function loadEvidencePart<Part extends EvidencePart>(part: Part): Promise
 /**
  * The last answer of each part, for this tab only, so that going back to a part shows its numbers
  * at once while they are read again. It belongs to one user: another sign-in starts it empty.
- * Every save empties it (see `refresh`): a part opened after a save waits for its new numbers
- * rather than showing a verdict the save has changed.
+ * Every save empties it (see `refresh`), and so does any write sent from another screen (a block
+ * on /log, a tick on the plan): a part opened after a save waits for its new numbers rather than
+ * showing a verdict the save has changed.
  */
-const lastSeen = { userId: '', parts: new Map<EvidencePart, unknown>() };
+const lastSeen = { userId: '', writes: 0, parts: new Map<EvidencePart, unknown>() };
 
 function cachedFor<Part extends EvidencePart>(userId: string, part: Part): PartResponses[Part] | null {
-  if (lastSeen.userId !== userId) {
+  // Another user, or a write sent from any screen since (writesSentSoFar): start empty.
+  if (lastSeen.userId !== userId || lastSeen.writes !== writesSentSoFar()) {
     lastSeen.userId = userId;
+    lastSeen.writes = writesSentSoFar();
     lastSeen.parts.clear();
   }
   return (lastSeen.parts.get(part) as PartResponses[Part] | undefined) ?? null;

@@ -146,6 +146,8 @@ export function createJournalRepo(db: Kysely<DB>) {
       .selectFrom('journal_entries')
       .select([
         sql<number | string>`count(*)`.as('count'),
+        // string_agg skips a NULL id that count(*) counts: with one, the strings are not trusted.
+        sql<number | string>`count(id)`.as('id_count'),
         sql<string | null>`string_agg(id, ${ID_SEPARATOR})`.as('ids'),
         numbersOf('due_ms').as('due'),
         numbersOf('stability').as('stability'),
@@ -161,7 +163,7 @@ export function createJournalRepo(db: Kysely<DB>) {
     const hasReviews = row?.has_review != null;
     const count = Number(row?.count ?? 0);
     if (count === 0) return { cards: [], hasReviews };
-    const parsed = row ? parseCardStrings(count, row) : null;
+    const parsed = row && Number(row.id_count) === count ? parseCardStrings(count, row) : null;
     return { cards: await withCardFallback(userId, parsed ?? (await listCardRows(userId))), hasReviews };
   }
 

@@ -283,6 +283,16 @@ export type EvidenceRevisionsTable = {
 };
 
 /**
+ * A counter per student that triggers change with every insert, update and delete of the student's
+ * journal entries (migration 202612011300_journal_speed): the key of the review queue's deck cache.
+ * No row means revision 0.
+ */
+export type JournalRevisionsTable = {
+  user_id: string;
+  revision: number;
+};
+
+/**
  * An idempotency key of a replayable write: the request's hash and the response sent for it,
  * recorded in the write's own transaction (src/server/idempotency.ts, docs/idempotency.md).
  */
@@ -349,6 +359,7 @@ export type DB = {
   advisor_notes: AdvisorNotesTable;
   advisor_access_log: AdvisorAccessLogTable;
   evidence_revisions: EvidenceRevisionsTable;
+  journal_revisions: JournalRevisionsTable;
   exam_outcomes: ExamOutcomesTable;
   story_texts: StoryTextsTable;
   story_placements: StoryPlacementsTable;

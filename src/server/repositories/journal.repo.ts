@@ -138,10 +138,19 @@ function isNumberOrNull(value: unknown): value is number | null {
   return value === null || typeof value === 'number';
 }
 
+const hasReviewSql = (userId: string) =>
+  sql<number | null>`(select 1 from journal_reviews where user_id = ${userId} limit 1)`;
+/** The student's journal revision (migration 202612011300_journal_speed); no row is revision 0. */
+const revisionSql = (userId: string) =>
+  sql<number | string | null>`(select revision from journal_revisions where user_id = ${userId})`;
+
 /** Wrong-answer journal entries and their review logs. Every call is scoped to the acting user. */
 export function createJournalRepo(db: Kysely<DB>) {
   /** The one-row read of listCards (doc there), with or without whether any rating is stored. */
-  async function readDeck(userId: string, withReviews: boolean): Promise<{ cards: QueueCard[]; hasReviews: boolean }> {
+  async function readDeck(
+    userId: string,
+    withReviews: boolean,
+  ): Promise<{ cards: QueueCard[]; hasReviews: boolean; revision: number }> {
     const row = await db
       .selectFrom('journal_entries')
       .select([
@@ -153,18 +162,18 @@ export function createJournalRepo(db: Kysely<DB>) {
         numbersOf('stability').as('stability'),
         numbersOf('last_review_ms').as('last'),
         numbersOf('card_state').as('state'),
-        (withReviews
-          ? sql<number | null>`(select 1 from journal_reviews where user_id = ${userId} limit 1)`
-          : sql<null>`null`
-        ).as('has_review'),
+        (withReviews ? hasReviewSql(userId) : sql<null>`null`).as('has_review'),
+        // In the same statement, so of the same snapshot as the deck: the deck cache's key.
+        revisionSql(userId).as('revision'),
       ])
       .where('user_id', '=', userId)
       .executeTakeFirst();
     const hasReviews = row?.has_review != null;
+    const revision = Number(row?.revision ?? 0);
     const count = Number(row?.count ?? 0);
-    if (count === 0) return { cards: [], hasReviews };
+    if (count === 0) return { cards: [], hasReviews, revision };
     const parsed = row && Number(row.id_count) === count ? parseCardStrings(count, row) : null;
-    return { cards: await withCardFallback(userId, parsed ?? (await listCardRows(userId))), hasReviews };
+    return { cards: await withCardFallback(userId, parsed ?? (await listCardRows(userId))), hasReviews, revision };
   }
 
   /** listCards' cards a row at a time (named as QueueCard's fields, so the rows are the cards). */
@@ -315,9 +324,25 @@ export function createJournalRepo(db: Kysely<DB>) {
       return (await readDeck(userId, false)).cards;
     },
 
-    /** listCards, and whether the student has any rating to undo, in the same one-row read. */
-    async listCardsAndHasReviews(userId: string): Promise<{ cards: QueueCard[]; hasReviews: boolean }> {
+    /**
+     * listCards, whether the student has any rating to undo, and the journal revision the deck was
+     * read at (the deck cache's key, journal-deck-cache.ts), in the same one-row read.
+     */
+    async listCardsAndHasReviews(
+      userId: string,
+    ): Promise<{ cards: QueueCard[]; hasReviews: boolean; revision: number }> {
       return readDeck(userId, true);
+    },
+
+    /**
+     * The student's journal revision and whether any rating is stored, in one cheap statement (two
+     * primary-key or index lookups): what the review queue reads before its cached deck.
+     */
+    async deckRevisionAndHasReviews(userId: string): Promise<{ revision: number; hasReviews: boolean }> {
+      const row = await db
+        .selectNoFrom([revisionSql(userId).as('revision'), hasReviewSql(userId).as('has_review')])
+        .executeTakeFirst();
+      return { revision: Number(row?.revision ?? 0), hasReviews: row?.has_review != null };
     },
 
     /**

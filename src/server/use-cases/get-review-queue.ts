@@ -1,15 +1,42 @@
 import type { ReviewQueueResponse } from '#shared/contracts/journal.ts';
+import type { QueueCard } from '#domain/journal/queue.ts';
 import type { Actor, Context } from '../context.ts';
+import { journalDeckCacheFor, type JournalDeckCache } from './journal-deck-cache.ts';
 import { forecastFor, loadReviewSchedule, toEntryView } from './load-review-schedule.ts';
 
 /** A session's worth of cards sent at once; the rest of the day's queue comes with the next request. */
 export const QUEUE_PAGE_SIZE = 50;
 
-/** Today's review queue (least retained first), the day-by-day forecast to the exam, and whether undo is possible. */
-export async function getReviewQueue(ctx: Context, actor: Actor): Promise<ReviewQueueResponse> {
-  // The deck and whether there is a rating to undo come in one query (a round trip less per request).
+/**
+ * The student's deck and whether there is a rating to undo. With a cache, one cheap query reads the
+ * journal revision and the rating check, and the deck is read (with both again, in one query) only
+ * when this process holds none at that revision (journal-deck-cache.ts). Without one, it is read.
+ */
+async function deckOf(
+  ctx: Context,
+  userId: string,
+  cache: JournalDeckCache | null,
+): Promise<{ cards: readonly QueueCard[]; hasReviews: boolean }> {
+  if (cache) {
+    const { revision, hasReviews } = await ctx.repos.journal.deckRevisionAndHasReviews(userId);
+    const cards = cache.get(userId, revision);
+    if (cards) return { cards, hasReviews };
+  }
+  const read = await ctx.repos.journal.listCardsAndHasReviews(userId);
+  return { cards: cache ? cache.set(userId, read.revision, read.cards) : read.cards, hasReviews: read.hasReviews };
+}
+
+/**
+ * Today's review queue (least retained first), the day-by-day forecast to the exam, and whether undo
+ * is possible. `deckCache` null reads the deck afresh (the tests' reference).
+ */
+export async function getReviewQueue(
+  ctx: Context,
+  actor: Actor,
+  deckCache: JournalDeckCache | null = journalDeckCacheFor(ctx.database.db),
+): Promise<ReviewQueueResponse> {
   const [{ cards, hasReviews }, schedule] = await Promise.all([
-    ctx.repos.journal.listCardsAndHasReviews(actor.userId),
+    deckOf(ctx, actor.userId, deckCache),
     loadReviewSchedule(ctx.repos, actor, ctx.now()),
   ]);
   const { forecast, queue } = forecastFor(cards, schedule);

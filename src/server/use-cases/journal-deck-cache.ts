@@ -1,0 +1,96 @@
+/**
+ * Each student's parsed journal deck (the scheduling columns of every card, as listCards returns
+ * them), kept in this process's memory so the review queue of 5,000 cards does not read and parse
+ * 5,000 rows on every request (issue 11: ≤ 10 ms). Only the deck is kept, never the queue or the
+ * forecast: those depend on the instant and are computed on every request. It can never serve a
+ * stale deck:
+ *
+ * - The key is the student's journal revision, a counter that database triggers change in the same
+ *   transaction as every insert, update and delete of the student's journal entries (migration
+ *   202612011300_journal_speed). No write path can forget it: an older release during a rolling
+ *   deploy, another instance, a hand-run SQL statement.
+ * - On a miss, the revision is read in the same statement as the deck (one snapshot on both
+ *   databases), so a deck is stored under exactly the revision it was read at.
+ * - Only reads outside a transaction use it (journal.repo.ts): a transaction sees its own
+ *   uncommitted writes, and a deck stored under a revision that then rolls back could be served
+ *   for the different write that takes the same number next.
+ * - A write on another instance changes the revision in the database: the next read here sees it
+ *   and reads the deck afresh. Nothing is ever invalidated by a message.
+ *
+ * A stored deck is frozen (the array and every card), so no caller can change what the next
+ * request is served.
+ *
+ * The cache is per database handle (the Kysely instance: two apps on one handle share it, a test's
+ * fresh database gets its own) and bounded, least recently used first out, by students and by
+ * cards. A database restored from a backup may repeat a revision this process has seen with other
+ * data: docs/deploy.md's restore stops the instances first, which empties it.
+ */
+import type { QueueCard } from '#domain/journal/queue.ts';
+
+/** Students kept per database handle. */
+export const DECK_CACHE_STUDENTS = 10_000;
+/**
+ * Cards kept per database handle, over all students: a card is an object of five fields and its id
+ * (about 150 bytes), so 500,000 cards is under 100 MB: a hundred students of 5,000 cards.
+ */
+export const DECK_CACHE_CARDS = 500_000;
+
+export type JournalDeckCache = {
+  /** The deck stored for this student at this revision, or undefined. */
+  get(studentId: string, revision: number): readonly QueueCard[] | undefined;
+  /** Stores a deck (frozen, with its cards) and returns the frozen deck. */
+  set(studentId: string, revision: number, cards: readonly QueueCard[]): readonly QueueCard[];
+  readonly size: number;
+  readonly cards: number;
+};
+
+export function createJournalDeckCache(limits: { students?: number; cards?: number } = {}): JournalDeckCache {
+  const maxStudents = limits.students ?? DECK_CACHE_STUDENTS;
+  const maxCards = limits.cards ?? DECK_CACHE_CARDS;
+  const entries = new Map<string, { revision: number; cards: readonly QueueCard[] }>();
+  let cardCount = 0;
+  const remove = (studentId: string) => {
+    const entry = entries.get(studentId);
+    if (!entry) return;
+    entries.delete(studentId);
+    cardCount -= entry.cards.length;
+  };
+  return {
+    get(studentId, revision) {
+      const entry = entries.get(studentId);
+      if (!entry || entry.revision !== revision) return undefined;
+      // Most recently used last.
+      entries.delete(studentId);
+      entries.set(studentId, entry);
+      return entry.cards;
+    },
+    set(studentId, revision, cards) {
+      const frozen = Object.freeze(cards.map((c) => Object.freeze({ ...c })));
+      remove(studentId);
+      // A deck larger than the whole budget is served, not kept.
+      if (frozen.length > maxCards) return frozen;
+      entries.set(studentId, { revision, cards: frozen });
+      cardCount += frozen.length;
+      while (entries.size > maxStudents || cardCount > maxCards) remove(entries.keys().next().value!);
+      return frozen;
+    },
+    get size() {
+      return entries.size;
+    },
+    get cards() {
+      return cardCount;
+    },
+  };
+}
+
+const caches = new WeakMap<object, JournalDeckCache>();
+
+/** The cache for this database handle (the Kysely instance the repositories are made with). */
+export function journalDeckCacheFor(database: object): JournalDeckCache {
+  let cache = caches.get(database);
+  if (!cache) {
+    cache = createJournalDeckCache();
+    caches.set(database, cache);
+  }
+  return cache;
+}

@@ -65,7 +65,7 @@ export function createJournalDeckCache(limits: { students?: number; cards?: numb
       return entry.cards;
     },
     set(studentId, revision, cards) {
-      const frozen = Object.freeze(cards.map((c) => Object.freeze({ ...c })));
+      const frozen = Object.freeze(cards.map(frozenCard));
       remove(studentId);
       // A deck larger than the whole budget is served, not kept.
       if (frozen.length > maxCards) return frozen;
@@ -81,6 +81,21 @@ export function createJournalDeckCache(limits: { students?: number; cards?: numb
       return cardCount;
     },
   };
+}
+
+/**
+ * A frozen copy of a card, made as one object literal: every stored card has the same shape, the
+ * one the forecast is fastest on. (A frozen spread copy, `{ ...card }`, made the forecast of 5,000
+ * cards take ~6.5 ms instead of ~3.7 ms, measured in one process on the bench's deck.)
+ */
+function frozenCard(card: QueueCard): QueueCard {
+  return Object.freeze({
+    id: card.id,
+    dueMs: card.dueMs,
+    stability: card.stability,
+    lastReviewMs: card.lastReviewMs,
+    state: card.state,
+  });
 }
 
 const caches = new WeakMap<object, JournalDeckCache>();

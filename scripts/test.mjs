@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 // `npm test`: every check a change must pass, in the order that fails fastest.
-// typecheck → lint → format → unit, API and database tests (vitest) → faults (real app processes under
+// typecheck, lint and format (side by side) → unit, API and database tests (vitest) → faults (real app processes under
 // races, database outages and kill -9: tests/faults, docs/testing-faults.md) → build → browser journeys
 // (Playwright). It ends with one line "tests: N passed, N failed" counting every test that ran, the
 // faults suite's included (its own count is on the line "faults: …" just before).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,12 +13,26 @@ const reportDir = fs.mkdtempSync(path.join(os.tmpdir(), 'comeback-test-report-')
 const vitestJson = path.join(reportDir, 'vitest.json');
 const faultsJson = path.join(reportDir, 'faults.json');
 const playwrightJson = path.join(reportDir, 'playwright.json');
-const only = process.argv[2]; // optional: "unit", "faults" or "e2e"
+const only = process.argv[2]; // optional: "static", "unit", "faults" or "e2e"
 
 const steps = [
-  { name: 'typecheck', cmd: 'npx', args: ['tsc', '--noEmit'], when: !only },
-  { name: 'lint', cmd: 'npx', args: ['eslint', '.', '--max-warnings=0'], when: !only },
-  { name: 'format', cmd: 'npx', args: ['prettier', '--check', '.', '--log-level=warn'], when: !only },
+  // The three static checks run side by side (one core each is plenty); their output is printed
+  // in this order once all three are done.
+  { name: 'typecheck', cmd: 'npx', args: ['tsc', '--noEmit'], when: !only || only === 'static', together: 'static' },
+  {
+    name: 'lint',
+    cmd: 'npx',
+    args: ['eslint', '.', '--max-warnings=0'],
+    when: !only || only === 'static',
+    together: 'static',
+  },
+  {
+    name: 'format',
+    cmd: 'npx',
+    args: ['prettier', '--check', '.', '--log-level=warn'],
+    when: !only || only === 'static',
+    together: 'static',
+  },
   {
     name: 'unit, API and database tests',
     cmd: 'npx',
@@ -50,9 +64,38 @@ const steps = [
   },
 ];
 
+/** Runs a step with its output captured: resolves to { status, output, seconds }. */
+function runCaptured(step) {
+  const t0 = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(step.cmd, step.args, { env: { ...process.env, ...step.env } });
+    const chunks = [];
+    child.stdout.on('data', (c) => chunks.push(c));
+    child.stderr.on('data', (c) => chunks.push(c));
+    child.on('error', (error) => chunks.push(Buffer.from(`${error.message}\n`)));
+    child.on('close', (status) =>
+      resolve({ status, output: Buffer.concat(chunks).toString(), seconds: ((Date.now() - t0) / 1000).toFixed(1) }),
+    );
+  });
+}
+
 const failedSteps = [];
 const started = Date.now();
-for (const step of steps.filter((s) => s.when)) {
+const selected = steps.filter((s) => s.when);
+for (const step of selected) {
+  if (step.together) {
+    const members = selected.filter((s) => s.together === step.together);
+    if (members[0] !== step) continue; // run and printed with the first of its group
+    const results = await Promise.all(members.map(runCaptured));
+    members.forEach((member, i) => {
+      const { status, output, seconds } = results[i];
+      const how = `${seconds} s, beside the other ${step.together} checks`;
+      process.stdout.write(`\n=== ${member.name}\n${output}`);
+      if (status !== 0) failedSteps.push(member.name);
+      process.stdout.write(`=== ${member.name}: ${status === 0 ? 'ok' : 'FAILED'} (${how})\n`);
+    });
+    continue;
+  }
   const t0 = Date.now();
   process.stdout.write(`\n=== ${step.name}\n`);
   const result = spawnSync(step.cmd, step.args, { stdio: 'inherit', env: { ...process.env, ...step.env } });

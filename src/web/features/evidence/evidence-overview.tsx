@@ -5,8 +5,9 @@ import { nameForm } from '#domain/evidence/practice-scores.ts';
 import type { EvidenceOverviewResponse } from '#shared/contracts/evidence-api.ts';
 import type { AcceptedDelay } from '../../api/endpoints.ts';
 import { formatLongDate } from '../../components/dates.ts';
-import { formatProbability, plural } from './evidence-labels.ts';
+import { plural } from './evidence-labels.ts';
 import { OutcomeSection } from './outcome.tsx';
+import { PredictionHero } from './prediction-hero.tsx';
 import { ReadinessVerdict } from './readiness-verdict.tsx';
 import { HelpPromptCard } from './wellbeing.tsx';
 
@@ -43,35 +44,7 @@ function PredictionSummary({ evidence }: { evidence: EvidenceOverviewResponse })
       data-testid="prediction"
     >
       <h2 id="prediction-title">Predicted score</h2>
-      <div className="prediction-hero">
-        <div className="prediction-number">
-          <p className="score score--hero" data-testid="predicted-score">
-            {prediction.predicted}
-          </p>
-          <p className="prediction-band" data-testid="predicted-band">
-            80 % band:{' '}
-            <strong>
-              {prediction.low}–{prediction.high}
-            </strong>
-          </p>
-          <p className="small muted">On exam day, {formatLongDate(examDate)}</p>
-        </div>
-        <dl className="odds">
-          <div className={`odds-item${prediction.warning !== null ? ' odds-item--risk' : ''}`}>
-            <dt>Chance of passing ({prediction.passingScore})</dt>
-            <dd data-testid="pass-probability">{formatProbability(prediction.passProbability)}</dd>
-          </div>
-          <div className="odds-item">
-            <dt>Chance of reaching your target ({prediction.targetScore})</dt>
-            <dd data-testid="target-probability">{formatProbability(prediction.targetProbability)}</dd>
-          </div>
-        </dl>
-      </div>
-      {prediction.warning !== null ? (
-        <p className="callout callout--warning" data-testid="prediction-warning">
-          {prediction.warning}
-        </p>
-      ) : null}
+      <PredictionHero prediction={prediction} examDate={examDate} />
       <p className="small">
         <Link to="/evidence/exams">The chart, every exam and how this number was made →</Link>
       </p>

@@ -1,9 +1,8 @@
 import { lazy, Suspense } from 'react';
 import type { EvidenceResponse } from '#shared/contracts/evidence-api.ts';
-import { formatLongDate } from '../../components/dates.ts';
-import { formatProbability } from './evidence-labels.ts';
 import { Loading } from '../../components/status.tsx';
 import { nameForm } from '#domain/evidence/practice-scores.ts';
+import { PredictionHero } from './prediction-hero.tsx';
 
 // The chart library is most of the app's weight: it loads with the first chart, not with the app.
 const ScoreChart = lazy(() => import('./score-chart.tsx').then((module) => ({ default: module.ScoreChart })));
@@ -55,42 +54,15 @@ export function PredictedScore({
       data-testid="prediction"
     >
       <h2 id="prediction-title">Predicted score</h2>
-      <div className="prediction-hero">
-        <div className="prediction-number">
-          <p className="score score--hero" data-testid="predicted-score">
-            {prediction.predicted}
-          </p>
-          <p className="prediction-band" data-testid="predicted-band">
-            80 % band:{' '}
-            <strong>
-              {prediction.low}–{prediction.high}
-            </strong>
-          </p>
-          <p className="small muted">On exam day, {formatLongDate(examDate)}</p>
-          <p className="small" data-testid="prediction-trend">
-            Now about {prediction.currentLevel}; carried forward at {prediction.trend.usedPointsPerWeek} points a week
-            {prediction.trend.ownPointsPerWeek !== null
-              ? ` (your exams moved ${prediction.trend.ownPointsPerWeek} a week)`
-              : ' (the typical rise: no trend of your own yet)'}
-            .
-          </p>
-        </div>
-        <dl className="odds">
-          <div className={`odds-item${prediction.warning !== null ? ' odds-item--risk' : ''}`}>
-            <dt>Chance of passing ({prediction.passingScore})</dt>
-            <dd data-testid="pass-probability">{formatProbability(prediction.passProbability)}</dd>
-          </div>
-          <div className="odds-item">
-            <dt>Chance of reaching your target ({prediction.targetScore})</dt>
-            <dd data-testid="target-probability">{formatProbability(prediction.targetProbability)}</dd>
-          </div>
-        </dl>
-      </div>
-      {prediction.warning !== null ? (
-        <p className="callout callout--warning" data-testid="prediction-warning">
-          {prediction.warning}
+      <PredictionHero prediction={prediction} examDate={examDate}>
+        <p className="small" data-testid="prediction-trend">
+          Now about {prediction.currentLevel}; carried forward at {prediction.trend.usedPointsPerWeek} points a week
+          {prediction.trend.ownPointsPerWeek !== null
+            ? ` (your exams moved ${prediction.trend.ownPointsPerWeek} a week)`
+            : ' (the typical rise: no trend of your own yet)'}
+          .
         </p>
-      ) : null}
+      </PredictionHero>
       <Suspense fallback={<Loading label="Loading the chart…" lines={1} />}>
         <ScoreChart prediction={prediction} examDate={examDate} today={today} />
       </Suspense>

@@ -59,3 +59,20 @@ export function Callout({
     </div>
   );
 }
+
+/**
+ * A later read failed while earlier numbers are still on screen: say so, keep them, offer a retry.
+ * `what` completes "We could not load the latest …" (the plan, the numbers).
+ */
+export function StaleNotice({ what, error, onRetry }: { what: string; error: ApiError; onRetry: () => void }) {
+  return (
+    <Callout tone="serious" role="alert" title={`We could not load the latest ${what}`}>
+      <p>
+        {error.message} What you see may be out of date.{' '}
+        <button type="button" className="button button--link" onClick={onRetry}>
+          Try again
+        </button>
+      </p>
+    </Callout>
+  );
+}

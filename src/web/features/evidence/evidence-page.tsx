@@ -3,7 +3,7 @@ import { Link, Navigate, NavLink, Route, Routes, useLocation } from 'react-route
 import type { EvidenceContext, EvidencePart } from '#shared/contracts/evidence-api.ts';
 import { formatLongDate } from '../../components/dates.ts';
 import { usePageTitle } from '../../components/page-title.ts';
-import { Callout, LoadError, Loading } from '../../components/status.tsx';
+import { Callout, LoadError, Loading, StaleNotice } from '../../components/status.tsx';
 import { EnduranceSection } from './endurance.tsx';
 import { EvidenceOverview, isExamDayReached } from './evidence-overview.tsx';
 import { PracticeExamsSection } from './practice-exams.tsx';
@@ -59,16 +59,7 @@ function PartBody<P extends EvidencePart>({ part, children }: PartProps<P>) {
   if (!data) return <Loading label="Loading your scores…" lines={4} />;
   return (
     <div className="evidence-part" data-part={part}>
-      {error ? (
-        <Callout tone="serious" role="alert" title="We could not load the latest numbers">
-          <p>
-            {error.message} What you see may be out of date.{' '}
-            <button type="button" className="button button--link" onClick={refresh}>
-              Try again
-            </button>
-          </p>
-        </Callout>
-      ) : null}
+      {error ? <StaleNotice what="numbers" error={error} onRetry={refresh} /> : null}
       {children(data, refresh)}
     </div>
   );

@@ -9,7 +9,7 @@ import { toApiError } from '../../api/client.ts';
 import { PLAN_ICS_URL, api } from '../../api/endpoints.ts';
 import { formatLongDate, formatShortDate } from '../../components/dates.ts';
 import { usePageTitle } from '../../components/page-title.ts';
-import { Callout, LoadError, Loading } from '../../components/status.tsx';
+import { Callout, LoadError, Loading, StaleNotice } from '../../components/status.tsx';
 import { CalendarFeedSection } from './calendar-feed.tsx';
 import { MONTH_VIEW_STEP_DAYS, formatMonthViewRange, formatWeekRange, mondayOf, monthViewWeeks } from './plan-dates.ts';
 import { useUser } from '../../app/session.tsx';
@@ -571,16 +571,7 @@ export function PlanPage() {
           <p>Re-planned from today. What you did stays done; the work you missed is back in the days ahead.</p>
         </div>
       ) : null}
-      {error ? (
-        <Callout tone="serious" role="alert" title="We could not load the latest plan">
-          <p>
-            {error.message} What you see may be out of date.{' '}
-            <button type="button" className="button button--link" onClick={refresh}>
-              Try again
-            </button>
-          </p>
-        </Callout>
-      ) : null}
+      {error ? <StaleNotice what="plan" error={error} onRetry={refresh} /> : null}
       <TickOutcomes outcomes={tickSync.outcomes} onDismiss={(seq) => void tickSync.dismiss(seq)} />
       <PlanBanners
         response={response}

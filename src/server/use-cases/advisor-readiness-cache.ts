@@ -19,6 +19,7 @@
  * a revision this process has seen with other data: docs/deploy.md's restore stops the instances
  * first, which empties it.
  */
+import { createKeyedLru, perDatabase } from './keyed-lru.ts';
 import type { Sitting } from '#domain/advisor/flags.ts';
 import type { LocalDate } from '#domain/common/dates.ts';
 import type { PracticeExamInput } from '#domain/evidence/logging.ts';
@@ -68,35 +69,15 @@ export type ReadinessCache = {
 };
 
 export function createReadinessCache(limit = READINESS_CACHE_LIMIT): ReadinessCache {
-  const entries = new Map<string, { key: string; figures: ReadinessFigures }>();
+  const lru = createKeyedLru<string, ReadinessFigures>({ maxEntries: limit });
   return {
-    get(studentId, key) {
-      const entry = entries.get(studentId);
-      if (!entry || entry.key !== keyOf(key)) return undefined;
-      // Most recently used last.
-      entries.delete(studentId);
-      entries.set(studentId, entry);
-      return entry.figures;
-    },
-    set(studentId, key, figures) {
-      entries.delete(studentId);
-      entries.set(studentId, { key: keyOf(key), figures });
-      while (entries.size > limit) entries.delete(entries.keys().next().value!);
-    },
+    get: (studentId, key) => lru.get(studentId, keyOf(key)),
+    set: (studentId, key, figures) => lru.set(studentId, keyOf(key), figures),
     get size() {
-      return entries.size;
+      return lru.size;
     },
   };
 }
 
-const caches = new WeakMap<object, ReadinessCache>();
-
 /** The cache for this database handle (`ctx.database`). */
-export function readinessCacheFor(database: object): ReadinessCache {
-  let cache = caches.get(database);
-  if (!cache) {
-    cache = createReadinessCache();
-    caches.set(database, cache);
-  }
-  return cache;
-}
+export const readinessCacheFor = perDatabase(() => createReadinessCache());

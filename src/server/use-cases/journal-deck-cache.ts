@@ -25,6 +25,7 @@
  * cards. A database restored from a backup may repeat a revision this process has seen with other
  * data: docs/deploy.md's restore stops the instances first, which empties it.
  */
+import { createKeyedLru, perDatabase } from './keyed-lru.ts';
 import type { QueueCard } from '#domain/journal/queue.ts';
 
 /** Students kept per database handle. */
@@ -45,40 +46,24 @@ export type JournalDeckCache = {
 };
 
 export function createJournalDeckCache(limits: { students?: number; cards?: number } = {}): JournalDeckCache {
-  const maxStudents = limits.students ?? DECK_CACHE_STUDENTS;
-  const maxCards = limits.cards ?? DECK_CACHE_CARDS;
-  const entries = new Map<string, { revision: number; cards: readonly QueueCard[] }>();
-  let cardCount = 0;
-  const remove = (studentId: string) => {
-    const entry = entries.get(studentId);
-    if (!entry) return;
-    entries.delete(studentId);
-    cardCount -= entry.cards.length;
-  };
+  const lru = createKeyedLru<number, readonly QueueCard[]>({
+    maxEntries: limits.students ?? DECK_CACHE_STUDENTS,
+    maxWeight: limits.cards ?? DECK_CACHE_CARDS,
+    weightOf: (cards) => cards.length,
+  });
   return {
-    get(studentId, revision) {
-      const entry = entries.get(studentId);
-      if (!entry || entry.revision !== revision) return undefined;
-      // Most recently used last.
-      entries.delete(studentId);
-      entries.set(studentId, entry);
-      return entry.cards;
-    },
+    get: (studentId, revision) => lru.get(studentId, revision),
     set(studentId, revision, cards) {
       const frozen = Object.freeze(cards.map(frozenCard));
-      remove(studentId);
-      // A deck larger than the whole budget is served, not kept.
-      if (frozen.length > maxCards) return frozen;
-      entries.set(studentId, { revision, cards: frozen });
-      cardCount += frozen.length;
-      while (entries.size > maxStudents || cardCount > maxCards) remove(entries.keys().next().value!);
+      // A deck larger than the whole budget is served, not kept (createKeyedLru drops it).
+      lru.set(studentId, revision, frozen);
       return frozen;
     },
     get size() {
-      return entries.size;
+      return lru.size;
     },
     get cards() {
-      return cardCount;
+      return lru.weight;
     },
   };
 }
@@ -98,14 +83,5 @@ function frozenCard(card: QueueCard): QueueCard {
   });
 }
 
-const caches = new WeakMap<object, JournalDeckCache>();
-
 /** The cache for this database handle (the Kysely instance the repositories are made with). */
-export function journalDeckCacheFor(database: object): JournalDeckCache {
-  let cache = caches.get(database);
-  if (!cache) {
-    cache = createJournalDeckCache();
-    caches.set(database, cache);
-  }
-  return cache;
-}
+export const journalDeckCacheFor = perDatabase(() => createJournalDeckCache());

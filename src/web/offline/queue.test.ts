@@ -197,11 +197,16 @@ describe('offline write queue', () => {
     const sent: string[] = [];
     let release: () => void = () => {};
     const gate = new Promise<void>((resolve) => (release = resolve));
+    let started: () => void = () => {};
+    const firstSendStarted = new Promise<void>((resolve) => (started = resolve));
     const queue = createWriteQueue({
       db: openOfflineDb(`test-offline-${++dbCounter}`),
       now: () => new Date('2026-12-01T09:00:00.000Z'),
       send: async (w) => {
-        if (w.label === 'Block 1') await gate; // slow network: the first send is still out
+        if (w.label === 'Block 1') {
+          started();
+          await gate; // slow network: the first send is still out
+        }
         sent.push(`${w.userId}: ${w.label}`);
         return { kind: 'sent' };
       },
@@ -212,7 +217,7 @@ describe('offline write queue', () => {
     await queue.add(write(2));
     await queue.add(write(3, { userId: 'student-2' }));
     const first = queue.flush('student-1');
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await firstSendStarted;
     queue.stop(); // student-1 signs out…
     const second = queue.retryNow('student-2'); // …and student-2 signs in on this device
     release();

@@ -18,6 +18,7 @@ import * as m202612011200 from './202612011200_idempotency.ts';
 import * as m202612011300 from './202612011300_journal_speed.ts';
 import * as m202612011400 from './202612011400_advisor_speed.ts';
 import * as m202612011500 from './202612011500_offline_conflicts.ts';
+import * as m202612011600 from './202612011600_dashboard_full_length.ts';
 
 /** Every migration, by name; names sort in the order they run. Add new files here. */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '202612011300_journal_speed': m202612011300,
   '202612011400_advisor_speed': m202612011400,
   '202612011500_offline_conflicts': m202612011500,
+  '202612011600_dashboard_full_length': m202612011600,
 };

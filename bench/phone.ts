@@ -61,8 +61,9 @@ const SCREENS: readonly Screen[] = [
 ];
 
 /**
- * Records, in the page, the first moment the form is usable: the form is in the page, React manages
- * it (its event handlers are attached: a server-rendered or cached copy of the HTML does not count),
+ * Records, in the page, the first moment the form is usable: the form is in the page and the app
+ * handles its submit (a `submit` listener is on the form or one of its ancestors: Preact attaches
+ * it to the form, React to its root; a server-rendered or cached copy of the HTML does not count),
  * every stylesheet the page links has loaded, and each of its fields and buttons (the submit button
  * among them) is enabled and laid out with a size and visible. Checked on every DOM change and on
  * every frame, and timed from the navigation's start (performance.now()). A string, not a function:
@@ -71,6 +72,16 @@ const SCREENS: readonly Screen[] = [
 function watchForForm(formName: string): string {
   const selector = JSON.stringify(`form[aria-label="${formName}"]`);
   return `(() => {
+    const listening = new WeakSet();
+    const addEventListener = EventTarget.prototype.addEventListener;
+    EventTarget.prototype.addEventListener = function (type, ...rest) {
+      if (type === 'submit') listening.add(this);
+      return addEventListener.call(this, type, ...rest);
+    };
+    const handlesSubmit = (form) => {
+      for (let el = form; el; el = el.parentNode) if (listening.has(el)) return true;
+      return false;
+    };
     const isShown = (el) => {
       const box = el.getBoundingClientRect();
       const style = getComputedStyle(el);
@@ -78,7 +89,7 @@ function watchForForm(formName: string): string {
     };
     const isUsable = () => {
       const form = document.querySelector(${selector});
-      if (!form || !Object.keys(form).some((key) => key.startsWith('__reactProps$'))) return false;
+      if (!form || !handlesSubmit(form)) return false;
       if ([...document.querySelectorAll('link[rel="stylesheet"]')].some((link) => !link.sheet)) return false;
       const submit = form.querySelector('button[type="submit"]');
       const controls = [...form.querySelectorAll('input:not([type="hidden"]), select, textarea, button')];

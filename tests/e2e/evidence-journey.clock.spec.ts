@@ -191,6 +191,7 @@ test('A student logs three blocks from a phone, logs two practice exams, sees th
   await evidence.proposal.getByRole('button', { name: /^Accept: move my exam to/ }).click();
   const confirm = page.getByTestId('confirm-delay');
   await expect(confirm).toContainText(`to ${longDate(newExamDate, false)}?`);
+  await expect(confirm.getByRole('button', { name: 'Yes, move it and re-plan' })).toBeFocused();
   await confirm.getByRole('button', { name: 'Yes, move it and re-plan' }).click();
   const accepted = page.getByTestId('delay-accepted');
   await expect(accepted).toContainText(`Your exam is now on ${longDate(newExamDate)}`);

@@ -95,6 +95,8 @@ test('Bad practice exams are refused beside the field and change nothing; a Clin
   const block = page.getByTestId('block-row');
   await expect(block).toHaveCount(1);
   await block.getByRole('button', { name: /^Delete/ }).click();
+  // The pressed button has left the page: the focus moves to the confirmation, not to nowhere.
+  await expect(block.getByRole('button', { name: /^Yes, delete/ })).toBeFocused();
   await block.getByRole('button', { name: /^Yes, delete/ }).click();
   await expect(block).toHaveCount(0);
   await expect(page.getByTestId('qbank-rates')).toHaveCount(0);

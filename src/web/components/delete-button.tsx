@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { toApiError } from '../api/client.ts';
+import { useFocusOnMount } from './use-focus-on-mount.ts';
 
 /**
  * Deleting a log takes two taps: "Delete", then "Yes, delete". A slip of the thumb on a phone
@@ -34,24 +35,34 @@ export function DeleteButton({ what, onDelete }: { what: string; onDelete: () =>
       </span>
     );
   }
+  return <ConfirmDelete what={what} isBusy={state === 'busy'} onConfirm={confirm} onKeep={() => setState('idle')} />;
+}
+
+function ConfirmDelete({
+  what,
+  isBusy,
+  onConfirm,
+  onKeep,
+}: {
+  what: string;
+  isBusy: boolean;
+  onConfirm: () => void;
+  onKeep: () => void;
+}) {
+  const confirmRef = useFocusOnMount<HTMLButtonElement>();
   return (
     <span className="delete-control delete-control--confirm" role="group" aria-label={`Delete ${what}?`}>
       <button
+        ref={confirmRef}
         type="button"
         className="button button--danger button--small"
-        onClick={confirm}
-        disabled={state === 'busy'}
-        autoFocus
+        onClick={onConfirm}
+        disabled={isBusy}
       >
-        {state === 'busy' ? 'Deleting…' : 'Yes, delete'}
+        {isBusy ? 'Deleting…' : 'Yes, delete'}
         <span className="visually-hidden"> {what}</span>
       </button>
-      <button
-        type="button"
-        className="button button--quiet button--small"
-        onClick={() => setState('idle')}
-        disabled={state === 'busy'}
-      >
+      <button type="button" className="button button--quiet button--small" onClick={onKeep} disabled={isBusy}>
         Keep
       </button>
     </span>

@@ -7,6 +7,7 @@ import { toApiError } from '../../api/client.ts';
 import { api, type AcceptedDelay } from '../../api/endpoints.ts';
 import { formatLongDate, formatShortDate } from '../../components/dates.ts';
 import { plural } from './evidence-labels.ts';
+import { useFocusOnMount } from '../../components/use-focus-on-mount.ts';
 
 const VERDICT_WORDS: Record<Verdict, string> = {
   'on-track': 'On track',
@@ -69,6 +70,34 @@ function AcceptDelay({
     );
   }
   return (
+    <ConfirmDelay
+      proposal={proposal}
+      newDate={newDate}
+      error={error}
+      isBusy={isBusy}
+      onAccept={accept}
+      onCancel={() => setIsConfirming(false)}
+    />
+  );
+}
+
+function ConfirmDelay({
+  proposal,
+  newDate,
+  error,
+  isBusy,
+  onAccept,
+  onCancel,
+}: {
+  proposal: DelayProposal;
+  newDate: string;
+  error: string | null;
+  isBusy: boolean;
+  onAccept: () => void;
+  onCancel: () => void;
+}) {
+  const acceptRef = useFocusOnMount<HTMLButtonElement>();
+  return (
     <div className="confirm-box" role="group" aria-labelledby="confirm-delay-title" data-testid="confirm-delay">
       <p className="confirm-box-title" id="confirm-delay-title">
         Move your exam from {formatLongDate(proposal.originalExamDate, { withWeekday: false })} to {newDate}?
@@ -87,10 +116,10 @@ function AcceptDelay({
         </p>
       ) : null}
       <div className="button-row">
-        <button type="button" className="button button--primary" onClick={accept} disabled={isBusy} autoFocus>
+        <button ref={acceptRef} type="button" className="button button--primary" onClick={onAccept} disabled={isBusy}>
           {isBusy ? 'Moving and re-planning…' : 'Yes, move it and re-plan'}
         </button>
-        <button type="button" className="button button--quiet" onClick={() => setIsConfirming(false)} disabled={isBusy}>
+        <button type="button" className="button button--quiet" onClick={onCancel} disabled={isBusy}>
           Not now
         </button>
       </div>

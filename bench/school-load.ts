@@ -10,6 +10,7 @@
  * times with a short backoff (the app's Retry-After is 5 s; a person presses the button again
  * sooner). Every attempt is recorded, so first-try failures and final failures are both counted.
  */
+import { randomUUID } from 'node:crypto';
 import { buildPlanSettings } from '#tests/factories/plan.ts';
 import { buildProfileInput } from '#tests/factories/profile.ts';
 import { type Reply, User, pool, send } from '#tests/faults/lib/client.ts';
@@ -179,7 +180,10 @@ function actionFor(
       };
     case 'evidence':
       return { route, run: (p, r) => attempt(route, p, r, get('/api/evidence')) };
-    case 'log-block':
+    case 'log-block': {
+      // One key for the write and all its retries, as the web app sends (docs/idempotency.md): a
+      // retry of a block the server stored before the answer was cut off is not stored twice.
+      const idempotencyKey = randomUUID();
       return {
         route,
         run: (p, r) =>
@@ -189,6 +193,7 @@ function actionFor(
             r,
             () =>
               user.request(target, 'POST', '/api/evidence/blocks', {
+                headers: { 'idempotency-key': idempotencyKey },
                 body: {
                   bank: 'uworld',
                   mode: 'timed',
@@ -204,6 +209,7 @@ function actionFor(
             (reply) => (reply.body as { id?: string }).id,
           ),
       };
+    }
     case 'tick': {
       const item = student.tickable[Math.floor(next() * student.tickable.length)];
       if (item === undefined) return null;

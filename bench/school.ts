@@ -133,6 +133,7 @@ async function main() {
         ? `advisors: ${note}`
         : `advisors: ${advisors.length}, each linked to ~${Math.round(students / Math.max(1, advisors.length))} students`,
     );
+    let warmupAttempts: readonly Attempt[] = [];
     if (warmupSeconds > 0) {
       const warmup = await runLoad({
         target,
@@ -143,6 +144,7 @@ async function main() {
         random: random(6),
       });
       printRoutes(warmup.attempts, 'Warm-up (not judged: the instances have just started)', warmup.seconds);
+      warmupAttempts = warmup.attempts;
     }
     line(`before the steady run: ${uptime()}`);
 
@@ -224,7 +226,8 @@ async function main() {
           verdicts.push(`roll: ${notOk === 0 ? 'PASS' : 'FAIL'} (${notOk} failed requests; ${exits.join(', ')})`);
         }
       }
-      const all = [...steady.attempts, ...faulted.attempts];
+      // Every write acknowledged since the instances started, warm-up included, is looked for.
+      const all = [...warmupAttempts, ...steady.attempts, ...faulted.attempts];
       const blocks = all.filter((a) => a.route === 'log-block' && a.status === 201).map((a) => a.acknowledged!);
       const ticks = all.filter((a) => a.route === 'tick' && a.status === 200).map((a) => a.acknowledged!);
       const stored = new Set(
@@ -242,12 +245,20 @@ async function main() {
       const totalBlocks = Number(
         (await query(stack.databaseUrl, 'select count(*)::int as n from qbank_blocks')).rows[0].n,
       );
+      // Each block is sent with one Idempotency-Key for all its retries: a retry of a block stored
+      // before its answer was cut off returns the stored one. Blocks never acknowledged (every
+      // attempt failed) may still be stored once; only with none of those is every extra a double.
+      const unacknowledged = finalFailures(all.filter((a) => a.route === 'log-block')).length;
+      const extra = totalBlocks - new Set(blocks).size;
       line(
         `acknowledged writes: ${blocks.length} blocks (${lostBlocks} missing from the database; ${totalBlocks} stored in all, ` +
-          `a retried write cut off by the kill may be stored twice), ${ticks.length} ticks (${lostTicks} not done)`,
+          `${extra} more than acknowledged, ${unacknowledged} never acknowledged), ${ticks.length} ticks (${lostTicks} not done)`,
       );
       verdicts.push(
         `acknowledged writes lost: ${lostBlocks + lostTicks === 0 ? 'PASS (0)' : `FAIL (${lostBlocks + lostTicks})`}`,
+      );
+      verdicts.push(
+        `blocks stored twice: ${extra <= unacknowledged ? `PASS (${extra} extra, ${unacknowledged} never acknowledged)` : `FAIL (${extra - unacknowledged})`}`,
       );
       for (const v of verdicts) line(`  ${v}`);
       if (verdicts.some((v) => v.includes('FAIL'))) exitCode = 1;

@@ -262,6 +262,9 @@ export default defineConfig({
       { find: /^react\/jsx-runtime$/, replacement: 'preact/jsx-runtime' },
       { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/jsx-dev-runtime' },
       { find: /^react$/, replacement: 'preact/compat' },
+      // recharts asks react-is whether a child is a fragment; React 19's react-is does not know
+      // Preact's elements (another $$typeof), preact/compat's isFragment does.
+      { find: /^react-is$/, replacement: 'preact/compat' },
     ],
   },
   build: {

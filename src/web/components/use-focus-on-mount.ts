@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 
 /**
  * A ref that moves the keyboard focus to its element once, when it first appears: for the
@@ -8,7 +8,8 @@ import { useEffect, useRef } from 'react';
  */
 export function useFocusOnMount<T extends HTMLElement>() {
   const ref = useRef<T>(null);
-  useEffect(() => {
+  // In the commit that shows the element (not a frame later, as useEffect would be with Preact).
+  useLayoutEffect(() => {
     ref.current?.focus();
   }, []);
   return ref;

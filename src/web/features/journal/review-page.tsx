@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { RATING_NAMES, type ReviewRating } from '#domain/journal/ratings.ts';
 import type { ReviewQueueResponse } from '#shared/contracts/journal.ts';
@@ -32,9 +32,15 @@ export function ReviewPage() {
     shownAt.current = Date.now();
   }, [current?.id]);
 
+  // The guard against a second key while a rating or an undo is on its way: a ref, set at once,
+  // because a state update only reaches the key listener after the next render and its effect
+  // (one frame later with Preact, decision 016), and a quick second key would rate the card twice.
+  const busy = useRef(false);
+
   const rate = useCallback(
     async (rating: ReviewRating) => {
-      if (!current || isBusy) return;
+      if (!current || busy.current) return;
+      busy.current = true;
       setIsBusy(true);
       setError(null);
       try {
@@ -48,14 +54,16 @@ export function ReviewPage() {
       } catch (caught) {
         setError(toApiError(caught).message);
       } finally {
+        busy.current = false;
         setIsBusy(false);
       }
     },
-    [current, isBusy],
+    [current],
   );
 
   const undo = useCallback(async () => {
-    if (isBusy) return;
+    if (busy.current) return;
+    busy.current = true;
     setIsBusy(true);
     setError(null);
     try {
@@ -69,12 +77,16 @@ export function ReviewPage() {
     } catch (caught) {
       setError(toApiError(caught).message);
     } finally {
+      busy.current = false;
       setIsBusy(false);
     }
-  }, [isBusy, setData]);
+  }, [setData]);
 
-  useEffect(() => {
-    function onKey(event: KeyboardEvent) {
+  // The key listener is attached once and always calls this render's handler (kept in a ref in the
+  // same commit), so a key never acts on the card of an earlier render.
+  const onKeyRef = useRef<(event: KeyboardEvent) => void>(() => undefined);
+  useLayoutEffect(() => {
+    onKeyRef.current = function onKey(event: KeyboardEvent) {
       const target = event.target as HTMLElement | null;
       if (target && ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) return;
       if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'z') {
@@ -92,10 +104,13 @@ export function ReviewPage() {
         event.preventDefault();
         void rate(Number(event.key) as ReviewRating);
       }
-    }
+    };
+  }, [isShown, rate, undo]);
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => onKeyRef.current(event);
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [isShown, rate, undo]);
+  }, []);
 
   if (state.status === 'loading') return <Loading label="Loading your reviews…" lines={3} />;
   if (state.status === 'error') return <LoadError error={state.error} onRetry={retry} what="your reviews" />;

@@ -183,7 +183,9 @@ function actionFor(
     case 'log-block': {
       // One key for the write and all its retries, as the web app sends (docs/idempotency.md): a
       // retry of a block the server stored before the answer was cut off is not stored twice.
+      // The body is fixed with it: a retry under the same key must send the same block.
       const idempotencyKey = randomUUID();
+      const correct = 26 + Math.floor(next() * 8);
       return {
         route,
         run: (p, r) =>
@@ -198,7 +200,7 @@ function actionFor(
                   bank: 'uworld',
                   mode: 'timed',
                   questions: 40,
-                  correct: 26 + Math.floor(next() * 8),
+                  correct,
                   minutes: 60,
                   date: student.today,
                   missedSystems: ['cardiovascular'],

@@ -13,11 +13,10 @@
  */
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort } from '#tests/faults/lib/instance.ts';
+import { freePort, probe, spawnServer, type AppProcess } from '#tests/faults/lib/instance.ts';
 import { query, startPrivateCluster, type PrivateCluster } from '#tests/faults/lib/postgres.ts';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -55,100 +54,14 @@ export function ensureNginx(log: (line: string) => void = () => undefined): stri
   return installed;
 }
 
-export type AppProcess = {
-  name: string;
-  port: number;
-  origin: string;
-  pid: number;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  isRunning(): boolean;
-  output(): string;
-  kill9(): Promise<void>;
-  /** SIGTERM (the graceful drain), then waits for the exit; SIGKILL after `timeoutMs`. */
-  stop(timeoutMs?: number): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-};
+export type { AppProcess } from '#tests/faults/lib/instance.ts';
+export { probe };
 
-/** `node --import tsx src/server/main.ts` with `env`; resolves once /healthz answers. */
+/** The server for the school stack: `env` over this process's, without what would point it elsewhere. */
 export async function spawnApp(name: string, port: number, env: Record<string, string>): Promise<AppProcess> {
   const base: NodeJS.ProcessEnv = { ...process.env };
   for (const key of ['DATABASE_URL', 'COMEBACK_TEST_CLOCK_FILE', 'MIGRATE_ON_START', 'TRUST_PROXY']) delete base[key];
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    cwd: REPO_ROOT,
-    env: { ...base, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  running.add(child);
-  let output = '';
-  const remember = (chunk: Buffer) => {
-    output = (output + chunk.toString('utf8')).slice(-OUTPUT_KEEP_CHARS);
-  };
-  child.stdout!.on('data', remember);
-  child.stderr!.on('data', remember);
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once('exit', (code, signal) => {
-      running.delete(child);
-      resolve({ code, signal });
-    }),
-  );
-  const isRunning = () => child.exitCode === null && child.signalCode === null;
-  const app: AppProcess = {
-    name,
-    port,
-    origin: `http://127.0.0.1:${port}`,
-    pid: child.pid!,
-    exited,
-    isRunning,
-    output: () => output,
-    async kill9() {
-      if (isRunning()) child.kill('SIGKILL');
-      await exited;
-    },
-    async stop(timeoutMs = 40_000) {
-      if (isRunning()) child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-      const result = await exited;
-      clearTimeout(timer);
-      return result;
-    },
-  };
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (!isRunning()) throw new Error(`${name} exited during start-up:\n${output}`);
-    if ((await probe(`${app.origin}/healthz`)).status === 200) break;
-    if (Date.now() > deadline) {
-      await app.kill9();
-      throw new Error(`${name} did not answer /healthz in 60 s:\n${output}`);
-    }
-    await sleep(100);
-  }
-  return app;
-}
-
-/**
- * One GET on a connection of its own, closed after the answer (`agent: false`): a probe must not
- * leave an idle keep-alive connection behind, which a draining instance would wait for (fetch keeps
- * one for the server's keep-alive hint, 72 s). Status 0 when it cannot connect.
- */
-export function probe(url: string, timeoutMs = 2_000): Promise<{ status: number; body: unknown }> {
-  return new Promise((resolve) => {
-    const request = http.get(url, { agent: false, timeout: timeoutMs }, (response) => {
-      let text = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => (text += chunk));
-      response.on('end', () => {
-        let body: unknown = text;
-        try {
-          body = JSON.parse(text);
-        } catch {
-          // not JSON
-        }
-        resolve({ status: response.statusCode ?? 0, body });
-      });
-      response.on('error', () => resolve({ status: 0, body: null }));
-    });
-    request.on('timeout', () => request.destroy(new Error('timeout')));
-    request.on('error', () => resolve({ status: 0, body: null }));
-  });
+  return spawnServer(name, port, { ...base, LOG_LEVEL: 'warn', ...env });
 }
 
 /** Polls `url` until it answers `status` (or `timeoutMs` passes); returns the last status seen. */

@@ -248,7 +248,10 @@ async function main() {
       // Each block is sent with one Idempotency-Key for all its retries: a retry of a block stored
       // before its answer was cut off returns the stored one. Blocks never acknowledged (every
       // attempt failed) may still be stored once; only with none of those is every extra a double.
-      const unacknowledged = finalFailures(all.filter((a) => a.route === 'log-block')).length;
+      // Only an answer that never came or a 5xx can hide a stored block; a 4xx stored nothing.
+      const unacknowledged = finalFailures(all.filter((a) => a.route === 'log-block')).filter(
+        (a) => a.status === 0 || a.status >= 500,
+      ).length;
       const extra = totalBlocks - new Set(blocks).size;
       line(
         `acknowledged writes: ${blocks.length} blocks (${lostBlocks} missing from the database; ${totalBlocks} stored in all, ` +

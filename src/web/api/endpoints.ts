@@ -9,6 +9,7 @@ import type {
 import type { CalendarFeedResponse, CreatedCalendarFeed } from '#shared/contracts/calendar-feed.ts';
 import type {
   CounsellingService,
+  EvidenceBankResponse,
   EvidenceResponse,
   LoggedBlock,
   LoggedEvidence,
@@ -113,6 +114,8 @@ export const api = {
 
   /** Everything the evidence page shows: logs, prediction, readiness, weak areas, endurance, wellbeing. */
   evidence: () => apiRequest<EvidenceResponse>('GET', '/api/evidence'),
+  /** The student's day and the latest blocks (with the bank's figures): what the log page lists. */
+  evidenceBank: () => apiRequest<EvidenceBankResponse>('GET', '/api/evidence/bank'),
   /** Bodies are sent as the forms hold them; the server validates and answers per field. */
   logBlock: (body: unknown) =>
     replayableWrite<LoggedBlock & Queued>('POST', '/api/evidence/blocks', body, {

@@ -18,6 +18,6 @@ export type FirstScreen = { path: string; module: string; reads: readonly string
 export const FIRST_SCREENS: readonly FirstScreen[] = [
   { path: '/sign-in', module: 'features/auth/sign-in-page.tsx', reads: [] },
   { path: '/sign-up', module: 'features/auth/sign-up-page.tsx', reads: [] },
-  { path: '/log', module: 'features/evidence/log-block-page.tsx', reads: ['/api/evidence'] },
+  { path: '/log', module: 'features/evidence/log-block-page.tsx', reads: ['/api/evidence/bank'] },
   { path: '/', module: 'features/home/home-page.tsx', reads: [] },
 ];

@@ -8,7 +8,7 @@ import { toApiError, type ApiError } from '../../api/client.ts';
 import { api } from '../../api/endpoints.ts';
 import { lastKnownRead, lastKnownUser, rememberRead } from '../../app/last-known.ts';
 import { useUser } from '../../app/session.tsx';
-import type { EvidenceResponse } from '#shared/contracts/evidence-api.ts';
+import type { EvidenceBankResponse } from '#shared/contracts/evidence-api.ts';
 import { BANK_NAMES } from './evidence-labels.ts';
 import { LogBlockForm, type LoggedBlockSummary } from './log-block-form.tsx';
 import { plannedBlocksOn, type PlannedBlocks } from './log-block-values.ts';
@@ -98,7 +98,7 @@ function usePlannedBlocks(date: string | null): PlannedBlocks | undefined {
 }
 
 /** What the log page needs of the evidence: the student's today (the server's) and the recent blocks. */
-type LogDay = { today: string; recent: EvidenceResponse['blocks']['recent'] };
+type LogDay = { today: string; recent: EvidenceBankResponse['blocks']['recent'] };
 
 const LOG_DAY_READ = 'log-day';
 /** How long a submit waits for the server's today when the form showed this device's copy. */
@@ -110,11 +110,11 @@ const CONFIRM_WAIT_MS = 4000;
  * the browser preload it, and this takes that answer. With a remembered day the page renders it
  * first and asks after (useLogDay).
  */
-let earlyRead: Promise<EvidenceResponse> | null = (() => {
+let earlyRead: Promise<EvidenceBankResponse> | null = (() => {
   if (typeof window === 'undefined' || window.location.pathname !== '/log') return null;
   const user = lastKnownUser();
   if (user && lastKnownRead(user.id, LOG_DAY_READ)) return null;
-  const read = api.evidence();
+  const read = api.evidenceBank();
   read.catch(() => undefined);
   return read;
 })();
@@ -122,7 +122,7 @@ let earlyRead: Promise<EvidenceResponse> | null = (() => {
 /**
  * The student's day for the form, without waiting for the network when this device has seen it
  * before (issue 13, "≤ 1.0 s from a warm service worker"): the last answer, kept for this user only
- * (app/last-known.ts, deleted at sign-out), is shown at once and /api/evidence is asked at the same
+ * (app/last-known.ts, deleted at sign-out), is shown at once and /api/evidence/bank is asked at the same
  * time; its answer replaces it (a new day moves the form's date, see LogBlockForm). On a first
  * visit the form waits for the answer, which the server's Link header had the browser request
  * alongside the page's scripts (src/server/plugins/first-screen-hints.ts).
@@ -136,12 +136,12 @@ function useLogDay() {
   const [error, setError] = useState<ApiError | null>(null);
   const [version, setVersion] = useState(0);
   // The read in flight (or done) for what is shown, for the form's submit (confirmToday below).
-  const latest = useRef<Promise<EvidenceResponse> | null>(null);
+  const latest = useRef<Promise<EvidenceBankResponse> | null>(null);
 
   useEffect(() => {
     let isCurrent = true;
     setError(null);
-    const read = earlyRead ?? api.evidence();
+    const read = earlyRead ?? api.evidenceBank();
     earlyRead = null;
     latest.current = read;
     read.then(

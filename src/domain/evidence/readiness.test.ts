@@ -9,6 +9,7 @@ import {
   assessReadiness,
   DECISION_WINDOW_DAYS,
   NEAR_PASSING_POINTS,
+  NEAR_TARGET_POINTS,
   proposeDelay,
   RECENT_WINDOW_DAYS,
   SAFE_PASS_PROBABILITY,
@@ -189,6 +190,31 @@ describe('the readiness rule before the decision window: on track / off track', 
     expect(result.trajectory).toMatchObject({ pointsPerWeek: expect.any(Number) });
     expect(result.trajectory!.pointsPerWeek).toBeGreaterThan(2.3);
     expect(reasonOf(result, 'trajectory')).toMatch(/carried forward at \d+(\.\d)? points a week/);
+  });
+
+  it('off track near the target says what holds it back: never "short of" a target the prediction reaches', () => {
+    const today = addDays(EXAM_DATE, -60);
+    let nearButUnsafe = 0;
+    for (const targetScore of [225, 230, 235, 240, 245, 250]) {
+      for (let score = 215; score <= 255; score += 1) {
+        const result = assess({ today, targetScore, exams: [{ form: 'NBME13', date: today, score }] });
+        const trajectory = result.trajectory;
+        if (result.verdict !== 'off-track' || !trajectory) continue;
+        const reason = reasonOf(result, 'trajectory');
+        if (trajectory.predicted >= targetScore) {
+          nearButUnsafe += 1;
+          expect(result.headline, `${score} toward ${targetScore}`).not.toMatch(/short of/);
+          expect(result.headline).toMatch(/at your target of \d+ or above it, but your chance of passing is \d+ %/);
+          expect(reason).toMatch(/needs a 95 % chance of passing; yours is \d+ %/);
+        } else if (trajectory.predicted >= targetScore - NEAR_TARGET_POINTS) {
+          expect(result.headline).toMatch(/just short of your target/);
+        } else {
+          expect(result.headline).toMatch(/short of your target/);
+        }
+      }
+    }
+    // One exam 60 days out leaves a wide band: at a low target the prediction reaches it unsafely.
+    expect(nearButUnsafe).toBeGreaterThan(0);
   });
 
   it('60 days out at 225: off track, with what it takes in points a week, still no delay', () => {

@@ -464,16 +464,26 @@ function assessTrack({
       headline: `Delay: even on a good trajectory your evidence does not reach a safe score by ${examDay}. Moving the date now, before the last weeks, costs less than a second fail.`,
     };
   }
-  const isOnTrack =
-    prediction.predicted >= target - NEAR_TARGET_POINTS && prediction.passProbability >= SAFE_PASS_PROBABILITY;
+  const isNearTarget = prediction.predicted >= target - NEAR_TARGET_POINTS;
+  const isSafe = prediction.passProbability >= SAFE_PASS_PROBABILITY;
+  const isOnTrack = isNearTarget && isSafe;
   const needed = prediction.neededPointsPerWeek;
-  const text = `Predicted for ${examDay}: ${band}, now about ${prediction.currentLevel}, carried forward at ${trend}.${needed > 0 ? ` Reaching ${target} takes about ${perWeek(needed)} from here.` : ` You are at or above your target of ${target} already.`}`;
+  const chance = `${Math.round(prediction.passProbability * 100)} %`;
+  const safe = `${Math.round(SAFE_PASS_PROBABILITY * 100)} %`;
+  // Near the target yet off track: the chance of passing is what holds it back, and the words say
+  // so (a score "short of" a target it equals once rounded would contradict itself).
+  const unsafe =
+    isNearTarget && !isSafe ? ` Being on track also needs a ${safe} chance of passing; yours is ${chance}.` : '';
+  const text = `Predicted for ${examDay}: ${band}, now about ${prediction.currentLevel}, carried forward at ${trend}.${needed > 0 ? ` Reaching ${target} takes about ${perWeek(needed)} from here.` : ` You are at or above your target of ${target} already.`}${unsafe}`;
+  const offTrack = isNearTarget
+    ? `Off track for now: your predicted exam-day score is ${band}, ${prediction.predicted < target ? `just short of your target of ${target}${needed > 0 ? ` (reaching it takes about ${perWeek(needed)})` : ''}` : `at your target of ${target} or above it`}, but your chance of passing is ${chance}, under the ${safe} this check asks for: the band still reaches too close to the passing score.`
+    : `Off track for now: your predicted exam-day score is ${band}, short of your target of ${target}${needed > 0 ? `; reaching it takes about ${perWeek(needed)}` : ''}.`;
   return {
     verdict: isOnTrack ? 'on-track' : 'off-track',
     reason: { rule: 'trajectory', passed: isOnTrack, text },
     headline: isOnTrack
       ? `On track: your predicted exam-day score is ${band}, within ${NEAR_TARGET_POINTS} points of your target of ${target} or above it. The go / delay decision comes from ${opens}.`
-      : `Off track for now: your predicted exam-day score is ${band}, short of your target of ${target}${needed > 0 ? `; reaching it takes about ${perWeek(needed)}` : ''}. There is time to change that: the go / delay decision comes from ${opens}.`,
+      : `${offTrack} There is time to change that: the go / delay decision comes from ${opens}.`,
   };
 }
 

@@ -96,6 +96,12 @@ test('A student invites an advisor, shares wellbeing, revokes, and reads who loo
   await capture(advisorPage, path.join('..', SHOTS_DIR, 'advisor-student'), LAPTOP, { resize: false });
   await advisorPage.setViewportSize(PHONE);
   await capture(advisorPage, path.join('..', SHOTS_DIR, 'advisor-student'), PHONE, { resize: false });
+  // Beside their check-ins, the student reads who sees them now.
+  await page.goto('/evidence/wellbeing');
+  await expect(page.getByTestId('wellbeing-shared-with')).toContainText(
+    `You share your check-ins with ${advisor.email}`,
+  );
+  await page.goto('/sharing');
 
   // The student ends the advisor's access; the advisor's next request is refused.
   page.once('dialog', (dialog) => void dialog.accept());

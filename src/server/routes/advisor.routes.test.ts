@@ -167,6 +167,34 @@ describeEachDatabase('advisor and sharing API', (kind) => {
     });
   });
 
+  it('tells the student, beside their check-ins, which advisors see them: none, then the one they chose, then none', async () => {
+    const owner = await signUpClient(t.app);
+    const watcher = await signUpClient(t.app, 'advisor');
+    const sharedWith = async () => {
+      const [part, all] = await Promise.all([
+        owner.request({ method: 'GET', url: '/api/evidence/wellbeing' }),
+        owner.request({ method: 'GET', url: '/api/evidence' }),
+      ]);
+      expect(part.statusCode, part.body).toBe(200);
+      expect(all.json().wellbeing.sharedWith).toEqual(part.json().wellbeing.sharedWith);
+      return part.json().wellbeing.sharedWith as string[];
+    };
+    expect(await sharedWith()).toEqual([]);
+    expect((await accept(watcher, (await invite(owner)).code)).statusCode).toBe(201);
+    // Linked with the default scopes: wellbeing is off, so nobody sees the check-ins yet.
+    expect(await sharedWith()).toEqual([]);
+    const linkId = (await sharing(owner)).links[0].id;
+    const on = await owner.request({
+      method: 'PUT',
+      url: `/api/sharing/links/${linkId}/scopes`,
+      payload: { scopes: { wellbeing: true } },
+    });
+    expect(on.statusCode, on.body).toBe(200);
+    expect(await sharedWith()).toEqual([watcher.email]);
+    expect((await owner.request({ method: 'POST', url: `/api/sharing/links/${linkId}/revoke` })).statusCode).toBe(204);
+    expect(await sharedWith()).toEqual([]);
+  });
+
   it('refuses each side the other side’s endpoints', async () => {
     expect((await student.request({ method: 'GET', url: '/api/advisor/dashboard' })).statusCode).toBe(403);
     expect((await advisor.request({ method: 'GET', url: '/api/sharing' })).statusCode).toBe(403);

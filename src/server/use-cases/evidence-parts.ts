@@ -51,6 +51,11 @@ function sourcesOf(ctx: Context, userId: string) {
     ),
     fullLengthDone: once(() => ctx.repos.evidence.listFullLengthDates(userId)),
     counselling: once(() => ctx.repos.evidence.getCounselling(userId)),
+    wellbeingSharedWith: once(async () =>
+      (await ctx.repos.advisors.listLinksOfStudent(userId))
+        .filter((link) => link.revokedAt === null && link.scopes.wellbeing)
+        .map((link) => link.advisorEmail),
+    ),
     journal: once(() => ctx.repos.journal.listMissSignals(userId)),
     planItemsToToday: once(async () =>
       (await plan()) ? ctx.repos.plans.listItems(userId, { to: await today() }) : Promise.resolve([]),
@@ -147,7 +152,7 @@ async function nextExamOf(
   return null;
 }
 
-async function wellbeingOf(sources: Sources): Promise<EvidenceWellbeingResponse['wellbeing']> {
+async function wellbeingOf(sources: Sources): Promise<Omit<EvidenceWellbeingResponse['wellbeing'], 'sharedWith'>> {
   const [checkIns, today, counselling] = await Promise.all([
     sources.checkIns(),
     sources.today(),
@@ -219,12 +224,13 @@ const PARTS: { [Part in EvidencePart]: (sources: Sources) => Promise<PartRespons
   'weak-areas': async (sources) => ({ ...(await contextOf(sources)), weakAreas: await weakAreasOf(sources) }),
   endurance: async (sources) => ({ ...(await contextOf(sources)), endurance: await enduranceOf(sources) }),
   wellbeing: async (sources) => {
-    const [context, wellbeing, counselling] = await Promise.all([
+    const [context, wellbeing, sharedWith, counselling] = await Promise.all([
       contextOf(sources),
       wellbeingOf(sources),
+      sources.wellbeingSharedWith(),
       sources.counselling(),
     ]);
-    return { ...context, wellbeing, counselling };
+    return { ...context, wellbeing: { ...wellbeing, sharedWith }, counselling };
   },
 };
 
@@ -241,14 +247,25 @@ export function getEvidencePart<Part extends EvidencePart>(
 export async function getAllEvidence(ctx: Context, actor: Actor): Promise<EvidenceResponse> {
   const sources = sourcesOf(ctx, actor.userId);
   const context = await contextOf(sources);
-  const [judgement, blocks, practiceExams, weakAreas, endurance, wellbeing, counselling] = await Promise.all([
-    judgementOf(sources, context),
-    blocksOf(sources),
-    sources.exams(),
-    weakAreasOf(sources),
-    enduranceOf(sources),
-    wellbeingOf(sources),
-    sources.counselling(),
-  ]);
-  return { ...context, blocks, practiceExams, ...judgement, weakAreas, endurance, wellbeing, counselling };
+  const [judgement, blocks, practiceExams, weakAreas, endurance, wellbeing, sharedWith, counselling] =
+    await Promise.all([
+      judgementOf(sources, context),
+      blocksOf(sources),
+      sources.exams(),
+      weakAreasOf(sources),
+      enduranceOf(sources),
+      wellbeingOf(sources),
+      sources.wellbeingSharedWith(),
+      sources.counselling(),
+    ]);
+  return {
+    ...context,
+    blocks,
+    practiceExams,
+    ...judgement,
+    weakAreas,
+    endurance,
+    wellbeing: { ...wellbeing, sharedWith },
+    counselling,
+  };
 }

@@ -81,7 +81,12 @@ export type EvidenceEnduranceResponse = EvidenceContext & { endurance: Endurance
 
 /** GET /api/evidence/wellbeing: the last 30 days of check-ins, their assessment, the school's service. */
 export type EvidenceWellbeingResponse = EvidenceContext & {
-  wellbeing: { recent: WellbeingCheckIn[]; assessment: WellbeingAssessment };
+  wellbeing: {
+    recent: WellbeingCheckIn[];
+    assessment: WellbeingAssessment;
+    /** The advisors who see these check-ins now (a live link with the wellbeing scope on), by email. */
+    sharedWith: string[];
+  };
   counselling: CounsellingService | null;
 };
 

@@ -238,6 +238,23 @@ function CheckInForm({ today, onLogged }: { today: string; onLogged: () => void 
   );
 }
 
+/** Who sees the check-ins: no one but the student, or the advisors they chose in Sharing. */
+function SharedWith({ advisors }: { advisors: readonly string[] }) {
+  if (advisors.length === 0) {
+    return (
+      <p className="small muted" data-testid="wellbeing-shared-with">
+        Your check-ins stay private to your account: no advisor sees them.
+      </p>
+    );
+  }
+  return (
+    <p className="small" data-testid="wellbeing-shared-with">
+      You share your check-ins with {advisors.join(', ')}: {advisors.length === 1 ? 'they see' : 'each sees'} the sleep,
+      stress and mood you log here. <Link to="/sharing">Change that in Sharing</Link>.
+    </p>
+  );
+}
+
 /** Sleep, stress and mood: a quick check-in and the last ones, each hard value marked. */
 export function WellbeingSection({
   evidence,
@@ -288,7 +305,7 @@ export function WellbeingSection({
           </div>
         </>
       ) : null}
-      <p className="small muted">Your check-ins stay private to your account.</p>
+      <SharedWith advisors={evidence.wellbeing.sharedWith} />
     </section>
   );
 }

@@ -171,6 +171,7 @@ export function EntryForm({
         <Field id={idOf('questionId')} label="Question id" error={errors.questionId}>
           <input
             {...inputProps(idOf('questionId'), { error: errors.questionId })}
+            type="text"
             inputMode="numeric"
             autoComplete="off"
             value={values.questionId}
@@ -257,6 +258,7 @@ export function EntryForm({
             >
               <input
                 {...inputProps(idOf(key), { error: errors[key] })}
+                type="text"
                 value={values[key]}
                 onChange={(e) => set(key)(e.target.value)}
               />

@@ -3,6 +3,7 @@ import type { LocalDate } from '#domain/common/dates.ts';
 import { DEFAULT_SCOPES, SCOPES, type Scope, type Scopes } from '#domain/advisor/scopes.ts';
 import { UNTICKABLE_KINDS } from '#domain/plan/item-rules.ts';
 import type { DB, AdvisorAccessLogTable, AdvisorLinksTable } from '../db/schema.ts';
+import { isPostgres } from '../db/write-transaction.ts';
 
 /**
  * Advisors and the students who invited them (issue 12). Every call names the acting user: a student
@@ -370,11 +371,18 @@ export function createAdvisorsRepo(db: Kysely<DB>) {
         .execute();
     },
 
+    /**
+     * Who has a plan, and the shortfalls its summary holds (JSON text, or null without any): only
+     * that part of the summary (about 5 KB a plan, the rest unused here) leaves the database.
+     */
     async plansOf(studentIds: readonly string[]) {
       if (studentIds.length === 0) return [];
+      const shortfalls = isPostgres(db)
+        ? sql<string | null>`(summary_json::json -> 'shortfalls')::text`
+        : sql<string | null>`json_extract(summary_json, '$.shortfalls')`;
       return db
         .selectFrom('plans')
-        .select(['user_id', 'start_date', 'warnings_json', 'summary_json'])
+        .select(['user_id', shortfalls.as('shortfalls_json')])
         .where('user_id', 'in', studentIds)
         .execute();
     },

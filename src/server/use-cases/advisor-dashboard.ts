@@ -207,7 +207,9 @@ export async function buildDashboardRows(
       : null;
     const shortfallWarnings =
       link.scopes.plan && plan
-        ? describeShortfalls((JSON.parse(plan.summary_json) as Plan['summary']).shortfalls ?? [])
+        ? describeShortfalls(
+            plan.shortfalls_json === null ? [] : (JSON.parse(plan.shortfalls_json) as Plan['summary']['shortfalls']),
+          )
         : [];
     const missedPracticeExams = link.scopes.plan
       ? (openExamsBy.get(id) ?? [])

@@ -38,6 +38,10 @@ export type Attempt = {
   /** The network error (status 0), or the app's error code (503 DATABASE_UNAVAILABLE, …). */
   error?: string;
   ms: number;
+  /** When it was sent (performance.now() of the load process). */
+  sentAt: number;
+  /** Who sent it, where it matters (the advisor of a dashboard). */
+  by?: string;
   /** The block id of a 201, the item id of a 200 tick. */
   acknowledged?: string;
 };
@@ -136,6 +140,7 @@ async function attempt(
   record: (a: Attempt) => void,
   sendOnce: () => Promise<Reply>,
   acknowledgedOf: (reply: Reply) => string | undefined = () => undefined,
+  by?: string,
 ): Promise<void> {
   for (let n = 1; n <= MAX_ATTEMPTS; n++) {
     const at = phase();
@@ -153,6 +158,8 @@ async function attempt(
       status: reply.status,
       ...(errorOf(reply) ? { error: errorOf(reply) } : {}),
       ms,
+      sentAt: started,
+      ...(by === undefined ? {} : { by }),
       ...(ok ? { acknowledged: acknowledgedOf(reply) } : {}),
     });
     if (!RETRYABLE.has(reply.status) || n === MAX_ATTEMPTS) return;
@@ -250,7 +257,15 @@ function actionFor(
       if (!advisor) return null;
       return {
         route,
-        run: (p, r) => attempt(route, p, r, () => advisor.user.request(target, 'GET', advisor.dashboardPath)),
+        run: (p, r) =>
+          attempt(
+            route,
+            p,
+            r,
+            () => advisor.user.request(target, 'GET', advisor.dashboardPath),
+            undefined,
+            advisor.user.email,
+          ),
       };
     }
   }

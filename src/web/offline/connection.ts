@@ -38,7 +38,9 @@ export function noteServerAnswered(): void {
   } catch {
     // Private mode without storage: the marker then shows the time for this page load only.
   }
-  set({ isOffline: false, lastSyncedAt: at });
+  // An answer that left before the device went offline can land after it did: it proves the last
+  // sync, not that the device is online again (the 'online' event says that).
+  set({ isOffline: typeof navigator !== 'undefined' && navigator.onLine === false, lastSyncedAt: at });
 }
 
 /** A read was answered by the server, or (`fromCache`) by the service worker's copy. */

@@ -96,17 +96,21 @@ function printRoutes(attempts: readonly Attempt[], title: string, elapsed: numbe
       `${r.route.padEnd(18)}${pad(r.count, 8)}${pad(r.p50.toFixed(1), 9)}${pad(r.p99.toFixed(1), 9)}${pad(r.max.toFixed(0), 9)}${pad(r.failed, 8)}  ${judged ? (ok ? 'PASS' : 'BELOW') : '(argon2, not judged)'}`,
     );
   }
-  // The slowest requests of a route that misses its target: when in the run, and by whom.
+  // The slowest requests of a route that misses its target (and always of the dashboard, the
+  // closest to it): when in the run, and by whom, with how many of theirs came before in this run.
   const startedAt = Math.min(...attempts.map((a) => a.sentAt));
   for (const r of rows) {
-    if (r.route === 'sign-in' || (r.p99 <= P99_TARGET_MS && r.failed === 0)) continue;
-    const slowest = attempts
-      .filter((a) => a.route === r.route && isOk(a))
+    const missed = r.p99 > P99_TARGET_MS || r.failed > 0;
+    if (r.route === 'sign-in' || (!missed && r.route !== 'advisor-dashboard')) continue;
+    const own = attempts.filter((a) => a.route === r.route && isOk(a));
+    const slowest = [...own]
       .sort((a, b) => b.ms - a.ms)
       .slice(0, 3)
-      .map(
-        (a) => `${a.ms.toFixed(1)} ms at ${((a.sentAt - startedAt) / 1000).toFixed(1)} s${a.by ? ` (${a.by})` : ''}`,
-      );
+      .map((a) => {
+        const before = own.filter((o) => a.by !== undefined && o.by === a.by && o.sentAt < a.sentAt).length;
+        const who = a.by ? ` (${a.by}, ${before === 0 ? 'their first' : `after ${before} of theirs`})` : '';
+        return `${a.ms.toFixed(1)} ms at ${((a.sentAt - startedAt) / 1000).toFixed(1)} s${who}`;
+      });
     line(`  slowest ${r.route}: ${slowest.join('; ')}`);
   }
   const all = attempts.filter(isOk).map((a) => a.ms);
@@ -146,6 +150,12 @@ async function main() {
         ? `advisors: ${note}`
         : `advisors: ${advisors.length}, each linked to ~${Math.round(students / Math.max(1, advisors.length))} students`,
     );
+    // The set-up has just written ~900,000 plan items; a school's database in its busiest hour has
+    // long been vacuumed and analysed. Without this, autovacuum catching up with the bulk load runs
+    // inside the measured minutes.
+    const vacuumStarted = performance.now();
+    await query(stack.databaseUrl, 'vacuum (analyze)');
+    line(`vacuum (analyze) after the set-up: ${((performance.now() - vacuumStarted) / 1000).toFixed(1)} s`);
     let warmupAttempts: readonly Attempt[] = [];
     if (warmupSeconds > 0) {
       const warmup = await runLoad({

@@ -205,8 +205,11 @@ test('A student completes the postmortem, sees the causes and the settings they 
   const first = plan.items.first();
   await first.getByRole('button', { name: /^✓ Done/ }).click();
   await expect(first).toHaveAttribute('data-status', '');
-  await first.getByRole('button', { name: /^Done/ }).click();
+  // From the keyboard: Enter marks it, and the focus stays on the button (not back at the top).
+  await first.getByRole('button', { name: /^Done/ }).focus();
+  await page.keyboard.press('Enter');
   await expect(first).toHaveAttribute('data-status', 'done');
+  await expect(first.getByRole('button', { name: /^✓ Done/ })).toBeFocused();
   await plan.showView('Week');
   await expect(plan.weekView.locator(`[data-date="${day0}"]`)).toContainText('✓ done');
 

@@ -303,8 +303,12 @@ function DayItem({
                 type="button"
                 className={`button button--small mark-button mark-button--${status}${isOn ? ' is-on' : ''}`}
                 aria-pressed={isOn}
-                disabled={isPending}
-                onClick={() => onMark(item, isOn ? null : status)}
+                // aria-disabled, not disabled: a disabled button loses the keyboard focus, which then
+                // falls to the page's top while the mark saves.
+                aria-disabled={isPending || undefined}
+                onClick={() => {
+                  if (!isPending) onMark(item, isOn ? null : status);
+                }}
               >
                 {status === 'done' ? (isOn ? '✓ Done' : 'Done') : isOn ? 'Skipped' : 'Skip'}
                 <span className="visually-hidden">

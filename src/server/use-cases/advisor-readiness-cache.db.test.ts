@@ -13,6 +13,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildProfileInput } from '#tests/factories/profile.ts';
 import { describeEachDatabase } from '#tests/setup/databases.ts';
+import { expectCounterGoesWithAccount } from '#tests/setup/revision-counter.ts';
 import { createSecondInstance, createTestApp, signUpClient, type Client, type TestApp } from '#tests/setup/test-app.ts';
 import { createReadinessCache, profileFingerprint } from './advisor-readiness-cache.ts';
 
@@ -257,16 +258,7 @@ describeEachDatabase('advisor dashboard readiness cache', (kind) => {
     const other = await signUpClient(t.app);
     await other.request({ method: 'PUT', url: '/api/profile', payload: buildProfileInput() });
     await logExam(other, 'NBME13', '2026-11-06', 238);
-    const counter = () =>
-      t.ctx.database.db.selectFrom('evidence_revisions').selectAll().where('user_id', '=', other.id).execute();
-    expect(await counter()).toEqual([{ user_id: other.id, revision: 1 }]);
-    const deleted = await other.request({
-      method: 'POST',
-      url: '/api/account/delete',
-      payload: { password: other.password },
-    });
-    expect(deleted.statusCode, deleted.body).toBe(204);
-    expect(await counter()).toEqual([]);
+    await expectCounterGoesWithAccount(t, other, 'evidence_revisions');
   });
 });
 

@@ -11,6 +11,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildProfileInput } from '#tests/factories/profile.ts';
 import { describeEachDatabase } from '#tests/setup/databases.ts';
+import { expectCounterGoesWithAccount } from '#tests/setup/revision-counter.ts';
 import { createSecondInstance, createTestApp, signUpClient, type Client, type TestApp } from '#tests/setup/test-app.ts';
 import type { Actor } from '../context.ts';
 import { getReviewQueue } from './get-review-queue.ts';
@@ -189,16 +190,7 @@ describeEachDatabase('journal deck cache', (kind) => {
   it('keeps the account deletion working with the triggers: the counter goes with the account', async () => {
     const other = await signUpClient(t.app);
     await addEntry(other, '400001');
-    const counter = () =>
-      t.ctx.database.db.selectFrom('journal_revisions').selectAll().where('user_id', '=', other.id).execute();
-    expect(await counter()).toEqual([{ user_id: other.id, revision: 1 }]);
-    const deleted = await other.request({
-      method: 'POST',
-      url: '/api/account/delete',
-      payload: { password: other.password },
-    });
-    expect(deleted.statusCode, deleted.body).toBe(204);
-    expect(await counter()).toEqual([]);
+    await expectCounterGoesWithAccount(t, other, 'journal_revisions');
   });
 });
 

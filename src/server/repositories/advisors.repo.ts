@@ -2,7 +2,7 @@ import { CompiledQuery, sql, type Kysely, type Selectable } from 'kysely';
 import type { LocalDate } from '#domain/common/dates.ts';
 import { DEFAULT_SCOPES, SCOPES, type Scope, type Scopes } from '#domain/advisor/scopes.ts';
 import { UNTICKABLE_KINDS } from '#domain/plan/item-rules.ts';
-import type { DB, AdvisorAccessLogTable, AdvisorLinksTable } from '../db/schema.ts';
+import type { DB, AdvisorAccessLogTable, AdvisorLinksTable, ProfilesTable } from '../db/schema.ts';
 import { isPostgres } from '../db/write-transaction.ts';
 
 /**
@@ -28,6 +28,17 @@ export type LiveLink = {
    * read with the link: the key of the dashboard's readiness cache (advisor-readiness-cache.ts).
    */
   evidenceRevision: number;
+};
+
+/** What the dashboard reads of every linked student besides their evidence (studentBasesOf). */
+export type StudentBase = {
+  studentId: string;
+  profile: Selectable<ProfilesTable> | null;
+  hasPlan: boolean;
+  /** The plan summary's `shortfalls` as JSON text; null without a plan or without any. */
+  shortfallsJson: string | null;
+  hasPostmortem: boolean;
+  blocksLogged: number;
 };
 
 function scopesOf(row: Pick<Selectable<AdvisorLinksTable>, `scope_${Scope}`>): Scopes {
@@ -318,9 +329,55 @@ export function createAdvisorsRepo(db: Kysely<DB>) {
 
     /* What the dashboard reads, for many students at once: one query each, whatever their number. */
 
-    async profilesOf(studentIds: readonly string[]) {
+    /**
+     * Each student's profile (null without one), whether they have a plan and the shortfalls its
+     * summary holds (JSON text, or null without any: only that part of the ~5 KB summary leaves the
+     * database), whether they wrote a postmortem, and how many blocks they logged: one query for
+     * what were four, since the dashboard reads it for every student on every request.
+     */
+    async studentBasesOf(studentIds: readonly string[]): Promise<StudentBase[]> {
       if (studentIds.length === 0) return [];
-      return db.selectFrom('profiles').selectAll().where('user_id', 'in', studentIds).execute();
+      const shortfalls = isPostgres(db)
+        ? sql<string | null>`(plans.summary_json::json -> 'shortfalls')::text`
+        : sql<string | null>`json_extract(plans.summary_json, '$.shortfalls')`;
+      const rows = await db
+        .selectFrom('users')
+        .leftJoin('profiles', 'profiles.user_id', 'users.id')
+        .leftJoin('plans', 'plans.user_id', 'users.id')
+        .selectAll('profiles')
+        .select((eb) => [
+          'users.id as base_student_id',
+          'plans.user_id as base_plan_owner',
+          shortfalls.as('base_shortfalls_json'),
+          eb
+            .exists(
+              eb
+                .selectFrom('postmortems')
+                .select('postmortems.user_id')
+                .whereRef('postmortems.user_id', '=', 'users.id'),
+            )
+            .as('base_has_postmortem'),
+          eb
+            .selectFrom('qbank_blocks')
+            .select((b) => b.fn.countAll<number | string>().as('n'))
+            .whereRef('qbank_blocks.user_id', '=', 'users.id')
+            .as('base_blocks'),
+        ])
+        .where('users.id', 'in', studentIds)
+        .execute();
+      return rows.map((row) => {
+        const { base_student_id, base_plan_owner, base_shortfalls_json, base_has_postmortem, base_blocks, ...profile } =
+          row;
+        return {
+          studentId: base_student_id,
+          // Only the profile's own columns: the readiness cache keys on them (profileFingerprint).
+          profile: profile.user_id === null ? null : (profile as Selectable<ProfilesTable>),
+          hasPlan: base_plan_owner !== null,
+          shortfallsJson: base_shortfalls_json,
+          hasPostmortem: Boolean(Number(base_has_postmortem)),
+          blocksLogged: Number(base_blocks ?? 0),
+        };
+      });
     },
 
     async practiceExamsOf(studentIds: readonly string[]) {
@@ -361,37 +418,6 @@ export function createAdvisorsRepo(db: Kysely<DB>) {
         .execute();
     },
 
-    async blockCountsOf(studentIds: readonly string[]) {
-      if (studentIds.length === 0) return [];
-      return db
-        .selectFrom('qbank_blocks')
-        .select(['user_id', (eb) => eb.fn.countAll<number | string>().as('n')])
-        .where('user_id', 'in', studentIds)
-        .groupBy('user_id')
-        .execute();
-    },
-
-    /**
-     * Who has a plan, and the shortfalls its summary holds (JSON text, or null without any): only
-     * that part of the summary (about 5 KB a plan, the rest unused here) leaves the database.
-     */
-    async plansOf(studentIds: readonly string[]) {
-      if (studentIds.length === 0) return [];
-      const shortfalls = isPostgres(db)
-        ? sql<string | null>`(summary_json::json -> 'shortfalls')::text`
-        : sql<string | null>`json_extract(summary_json, '$.shortfalls')`;
-      return db
-        .selectFrom('plans')
-        .select(['user_id', shortfalls.as('shortfalls_json')])
-        .where('user_id', 'in', studentIds)
-        .execute();
-    },
-
-    async postmortemOwners(studentIds: readonly string[]) {
-      if (studentIds.length === 0) return [];
-      return db.selectFrom('postmortems').select('user_id').where('user_id', 'in', studentIds).execute();
-    },
-
     /**
      * Planned and done study minutes a day (rest and the exam itself left out: they are not work to
      * tick, item-rules.ts) for dates in [from, to]: the caller keeps each student's own window.
@@ -401,10 +427,29 @@ export function createAdvisorsRepo(db: Kysely<DB>) {
       return studyMinutes(studentIds, range).select('date').groupBy(['user_id', 'date']).execute();
     },
 
-    /** Planned and done study minutes in [from, to], one row per student. */
-    async planTotalsOf(studentIds: readonly string[], range: { from: LocalDate; to: LocalDate }) {
+    /**
+     * The same minutes for dates in `range`, summed per student over `shared` (the days every
+     * student's window holds) and per day outside it: a few rows a student instead of one a day,
+     * from which each student's own window is summed (a date in `shared` is bucket '').
+     */
+    async planMinutesAround(
+      studentIds: readonly string[],
+      range: { from: LocalDate; to: LocalDate },
+      shared: { from: LocalDate; to: LocalDate },
+    ) {
       if (studentIds.length === 0) return [];
-      return studyMinutes(studentIds, range).groupBy('user_id').execute();
+      const date = sql.ref('date');
+      return (
+        studyMinutes(studentIds, range)
+          .select(
+            sql<string>`case when ${date} >= ${shared.from} and ${date} <= ${shared.to} then '' else ${date} end`.as(
+              'bucket',
+            ),
+          )
+          // By the output name: the expression's parameters would not match the select's on PostgreSQL.
+          .groupBy(['user_id', sql.ref('bucket')])
+          .execute()
+      );
     },
 
     async openPracticeExamItemsOf(studentIds: readonly string[], range: { from: LocalDate; to: LocalDate }) {

@@ -56,6 +56,33 @@ function groupBy<T extends { user_id: string }>(rows: readonly T[]): Map<string,
 
 const hoursOf = (minutes: number) => Math.round(minutes / 6) / 10;
 
+/** The zones whose date is earliest and latest at any instant (UTC-12 and UTC+14; IANA's names are sign-inverted). */
+const EARLIEST_ZONE = 'Etc/GMT+12';
+const LATEST_ZONE = 'Etc/GMT-14';
+
+type DateRange = { from: LocalDate; to: LocalDate };
+type WindowedRange = {
+  /** Every date of every window. */
+  plan: DateRange;
+  /** The dates every window holds (empty when from > to). */
+  shared: DateRange;
+  checkInsFrom: LocalDate;
+};
+
+/** The dates read for students whose "today" lies in [earliest, latest]. */
+function windowedRange(earliest: LocalDate, latest: LocalDate): WindowedRange {
+  return {
+    plan: { from: windowOf(earliest).from, to: windowOf(latest).to },
+    shared: { from: windowOf(latest).from, to: windowOf(earliest).to },
+    checkInsFrom: addDays(earliest, -(CHECK_IN_LOOKBACK_DAYS - 1)),
+  };
+}
+
+const covers = (outer: WindowedRange, inner: WindowedRange) =>
+  compareDates(outer.plan.from, inner.plan.from) <= 0 &&
+  compareDates(outer.plan.to, inner.plan.to) >= 0 &&
+  compareDates(outer.checkInsFrom, inner.checkInsFrom) <= 0;
+
 /** Dashboard rows for these live links (already read from the database on this request). */
 export async function buildDashboardRows(
   ctx: Context,
@@ -71,8 +98,24 @@ export async function buildDashboardRows(
   const planIds = withScope('plan');
   const wellbeingIds = withScope('wellbeing');
 
-  // Every student's "today" is in their own zone; one wide date range serves them all.
-  const profileRows = await repo.profilesOf(all);
+  // Every student's "today" is in their own zone, and their zones are not known until their
+  // profiles are read. Every zone's date is within a day of UTC's, so one range that covers the
+  // windows of the earliest and the latest date on Earth serves them all: the plan days, open
+  // practice exams and check-ins are read beside the profiles, not after them (one round trip
+  // less), and each student's own window is cut from them below.
+  const range = windowedRange(localDateIn(now, EARLIEST_ZONE), localDateIn(now, LATEST_ZONE));
+  const readWindowed = (r: WindowedRange) =>
+    Promise.all([
+      repo.planMinutesAround(planIds, r.plan, r.shared),
+      options.withPlanDays ? repo.planDaysOf(planIds, r.plan) : Promise.resolve([]),
+      repo.openPracticeExamItemsOf(planIds, r.plan),
+      repo.checkInsOf(wellbeingIds, r.checkInsFrom),
+    ]);
+  const windowed = readWindowed(range);
+  // Handled here and awaited below: a failed read must not go unhandled while the bases are read.
+  windowed.catch(() => undefined);
+  const bases = await repo.studentBasesOf(all);
+
   const todayByZone = new Map<string, LocalDate>();
   const todayIn = (zone: string) => {
     let today = todayByZone.get(zone);
@@ -82,32 +125,20 @@ export async function buildDashboardRows(
     }
     return today;
   };
-  const zones = new Map(profileRows.map((r) => [r.user_id, r.time_zone]));
-  const todays = new Map(all.map((id) => [id, todayIn(zones.get(id) ?? 'UTC')]));
+  const baseOf = new Map(bases.map((b) => [b.studentId, b]));
+  const todays = new Map(all.map((id) => [id, todayIn(baseOf.get(id)?.profile?.time_zone ?? 'UTC')]));
   const sortedTodays = [...new Set(todays.values())].sort(compareDates);
-  const earliest = sortedTodays[0]!;
-  const latest = sortedTodays.at(-1)!;
-  const planRange = { from: windowOf(earliest).from, to: windowOf(latest).to };
+  const needed = windowedRange(sortedTodays[0]!, sortedTodays.at(-1)!);
 
-  // Hours over each student's own 14 days: one query per distinct "today" (students' zones span at
-  // most three dates at any instant), summed per student in the database.
-  const planIdsByToday = new Map<LocalDate, string[]>();
-  for (const id of planIds) {
-    const today = todays.get(id)!;
-    const ids = planIdsByToday.get(today);
-    if (ids) ids.push(id);
-    else planIdsByToday.set(today, [id]);
-  }
   // The readiness figures of every student who shares scores and has a target: from the cache,
   // or computed below from their practice exams (read for those students only).
-  const profileOf = new Map(profileRows.map((r) => [r.user_id, toProfile(r)]));
+  const profileOf = new Map(bases.flatMap((b) => (b.profile ? [[b.studentId, toProfile(b.profile)] as const] : [])));
   const revisions = new Map(links.map((l) => [l.studentId, l.evidenceRevision]));
   const cache = readinessCacheFor(ctx.database);
   const figureKeys = new Map<string, ReadinessKeyParts>();
   const figures = new Map<string, ReadinessFigures>();
-  const profileRowOf = new Map(profileRows.map((r) => [r.user_id, r]));
   for (const id of scoreIds) {
-    const row = profileRowOf.get(id);
+    const row = baseOf.get(id)?.profile;
     if (!row) continue;
     const key: ReadinessKeyParts = {
       evidenceRevision: revisions.get(id)!,
@@ -120,28 +151,17 @@ export async function buildDashboardRows(
   }
   const toCompute = [...figureKeys.keys()].filter((id) => !figures.has(id));
 
-  const [exams, fullLengths, blocks, plans, postmortems, planTotals, planDays, openExams, checkIns] = await Promise.all(
-    [
-      repo.practiceExamsOf(toCompute),
-      repo.fullLengthCountsOf(toCompute),
-      repo.blockCountsOf(all),
-      repo.plansOf(all),
-      repo.postmortemOwners(all),
-      Promise.all([...planIdsByToday].map(([today, ids]) => repo.planTotalsOf(ids, windowOf(today)))).then((r) =>
-        r.flat(),
-      ),
-      options.withPlanDays ? repo.planDaysOf(planIds, planRange) : Promise.resolve([]),
-      repo.openPracticeExamItemsOf(planIds, planRange),
-      repo.checkInsOf(wellbeingIds, addDays(earliest, -(CHECK_IN_LOOKBACK_DAYS - 1))),
-    ],
-  );
+  const [exams, fullLengths, [planMinutes, planDays, openExams, checkIns]] = await Promise.all([
+    repo.practiceExamsOf(toCompute),
+    repo.fullLengthCountsOf(toCompute),
+    // Every IANA zone is within UTC-12…UTC+14, so this is the range read above; for a zone
+    // beyond it (an offset zone, which newer runtimes accept) the students' own range is read.
+    covers(range, needed) ? windowed : readWindowed(needed),
+  ]);
   const examsBy = groupBy(exams);
   const fullLengthBy = new Map(fullLengths.map((r) => [r.user_id, Number(r.n)]));
-  const blocksBy = new Map(blocks.map((r) => [r.user_id, Number(r.n)]));
-  const plansBy = new Map(plans.map((r) => [r.user_id, r]));
-  const postmortemSet = new Set(postmortems.map((r) => r.user_id));
   const planDaysBy = groupBy(planDays);
-  const planTotalsBy = new Map(planTotals.map((r) => [r.user_id, r]));
+  const planMinutesBy = groupBy(planMinutes);
   const openExamsBy = groupBy(openExams);
   const checkInsBy = groupBy(checkIns);
 
@@ -186,7 +206,8 @@ export async function buildDashboardRows(
     const profile = profileOf.get(id) ?? null;
     const window = windowOf(today);
     const inWindow = (date: LocalDate) => compareDates(date, window.from) >= 0 && compareDates(date, window.to) <= 0;
-    const plan = plansBy.get(id);
+    const base = baseOf.get(id);
+    const hasPlan = base?.hasPlan ?? false;
 
     const scored = link.scopes.scores ? figures.get(id) : undefined;
     const targetScore = scored?.targetScore ?? null;
@@ -201,14 +222,18 @@ export async function buildDashboardRows(
           .map((d) => ({ date: d.date, plannedMinutes: Number(d.planned), doneMinutes: Number(d.done) }))
           .sort((a, b) => compareDates(a.date, b.date))
       : [];
-    const totals = planTotalsBy.get(id);
+    // The shared days' sums (bucket '') lie in every student's window; the other days, where they do.
+    const windowMinutes = (planMinutesBy.get(id) ?? []).filter((m) => m.bucket === '' || inWindow(m.bucket));
     const planWindow = link.scopes.plan
-      ? { plannedMinutes: Number(totals?.planned ?? 0), doneMinutes: Number(totals?.done ?? 0) }
+      ? {
+          plannedMinutes: windowMinutes.reduce((sum, m) => sum + Number(m.planned), 0),
+          doneMinutes: windowMinutes.reduce((sum, m) => sum + Number(m.done), 0),
+        }
       : null;
     const shortfallWarnings =
-      link.scopes.plan && plan
+      link.scopes.plan && hasPlan
         ? describeShortfalls(
-            plan.shortfalls_json === null ? [] : (JSON.parse(plan.shortfalls_json) as Plan['summary']['shortfalls']),
+            base?.shortfallsJson == null ? [] : (JSON.parse(base.shortfallsJson) as Plan['summary']['shortfalls']),
           )
         : [];
     const missedPracticeExams = link.scopes.plan
@@ -217,14 +242,18 @@ export async function buildDashboardRows(
           .map((item) => ({ date: item.date, name: item.form ? nameForm(item.form as LoggedFormId) : item.title }))
       : [];
 
+    const checkInsFrom = addDays(today, -(CHECK_IN_LOOKBACK_DAYS - 1));
     const studentCheckIns: WellbeingCheckIn[] = link.scopes.wellbeing
-      ? (checkInsBy.get(id) ?? []).map((c) => ({
-          date: c.date,
-          sleepHours: Number(c.sleep_hours),
-          stress: Number(c.stress),
-          mood: Number(c.mood),
-          note: null,
-        }))
+      ? (checkInsBy.get(id) ?? [])
+          // The days assessWellbeing weighs: the student's own last CHECK_IN_LOOKBACK_DAYS.
+          .filter((c) => compareDates(c.date, checkInsFrom) >= 0 && compareDates(c.date, today) <= 0)
+          .map((c) => ({
+            date: c.date,
+            sleepHours: Number(c.sleep_hours),
+            stress: Number(c.stress),
+            mood: Number(c.mood),
+            note: null,
+          }))
       : [];
     const wellbeing = link.scopes.wellbeing
       ? assessWellbeing({ checkIns: studentCheckIns, today, counselling: null })
@@ -234,10 +263,10 @@ export async function buildDashboardRows(
     const journey = profile
       ? deriveJourney({
           hasProfile: true,
-          hasPostmortem: postmortemSet.has(id),
-          hasPlan: plan !== undefined,
+          hasPostmortem: base?.hasPostmortem ?? false,
+          hasPlan,
           missedItems: 0,
-          blocksLogged: blocksBy.get(id) ?? 0,
+          blocksLogged: base?.blocksLogged ?? 0,
           predictiveExams: sittings.length,
           verdict: readiness?.verdict ?? null,
           hasDelayOffer: false,
@@ -293,7 +322,7 @@ export async function buildDashboardRows(
         planWindow === null
           ? null
           : {
-              hasPlan: plan !== undefined,
+              hasPlan,
               plannedHours: hoursOf(planWindow.plannedMinutes),
               doneHours: hoursOf(planWindow.doneMinutes),
               adherence: adherenceOf(planWindow),

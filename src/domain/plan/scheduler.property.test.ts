@@ -65,6 +65,8 @@ const settingsArb = (opts: { ample?: boolean } = {}) =>
       practiceExamEveryDays: fc.integer({ min: 4, max: 14 }),
       fullLengthDays: fc.integer({ min: 0, max: 4 }),
       restWeekday: fc.integer({ min: 0, max: 6 }),
+      // The postmortem's fixed routine: the same blocks every study day.
+      fixedDailyBlocks: fc.boolean(),
     })
     .map((r) => {
       const examDate = addDays(START, r.days);
@@ -97,6 +99,7 @@ const settingsArb = (opts: { ample?: boolean } = {}) =>
         fullLengthDays: r.fullLengthDays,
         restWeekday: r.restWeekday,
         ...(r.dailyCapHours !== null ? { dailyCapHours: r.dailyCapHours } : {}),
+        ...(r.fixedDailyBlocks ? { fixedDailyBlocks: true } : {}),
       };
       return { examDate, settings };
     });

@@ -58,9 +58,55 @@ function usedMinutes(week: WeekLedger): number {
 }
 
 /**
- * Spreads `count` sessions over the days (most room first, in proportion to each day's room, or
- * the same number each day with a fixed routine) and places them; returns how many were placed.
+ * How many of `count` sessions each day gets: most room first, in proportion to each day's room,
+ * or the same number each day with a fixed routine. `room` is what each day takes on its own
+ * (`countUnitsThatFit`). Fewer than `count` when the days are full, or when a fixed routine stops
+ * because the day with the fewest blocks can take no more.
  */
+function allotSessions(
+  days: WorkDay[],
+  count: number,
+  settings: PlanSettings,
+  room: ReadonlyMap<WorkDay, number>,
+): Map<WorkDay, number> {
+  const perDay = new Map<WorkDay, number>();
+  const before = new Map(
+    days.map((d) => [d, d.items.filter((i) => i.kind === 'qbank-block' || i.kind === 'second-pass-block').length]),
+  );
+  const blocksOn = (d: WorkDay) => (before.get(d) ?? 0) + (perDay.get(d) ?? 0);
+  for (let s = 0; s < count; s++) {
+    let candidates = days.filter((d) => (room.get(d) ?? 0) > (perDay.get(d) ?? 0));
+    if (settings.fixedDailyBlocks) {
+      // A fixed routine: no study day more than one block above the day with the fewest, among
+      // the days that have room for one (a 24-hour call leaves none, and must not hold the
+      // rest of the week to a single block).
+      const fewest = Math.min(...days.filter((d) => (room.get(d) ?? 0) > 0).map(blocksOn));
+      candidates = candidates.filter((d) => blocksOn(d) <= fewest);
+    }
+    const load = settings.fixedDailyBlocks ? blocksOn : (d: WorkDay) => ((perDay.get(d) ?? 0) + 1) / (room.get(d) ?? 1);
+    candidates.sort((a, b) => load(a) - load(b) || b.freeMinutes - a.freeMinutes);
+    const day = candidates[0];
+    if (!day) break;
+    perDay.set(day, (perDay.get(day) ?? 0) + 1);
+  }
+  return perDay;
+}
+
+/**
+ * The sessions the days have room for, each day on its own (`room`), and how many of them the
+ * spread places (`placeable`): with a fixed routine that can be fewer (a roomy Saturday takes one
+ * block more than the fullest weekday, not all it has room for), so the bank's fit is counted the
+ * way it is placed.
+ */
+function sessionRoomOf(days: WorkDay[], settings: PlanSettings): { room: number; placeable: number } {
+  const session = sessionMinutes(settings);
+  const byDay = new Map(days.map((d) => [d, countUnitsThatFit(d, session, 24)]));
+  const room = [...byDay.values()].reduce((sum, n) => sum + n, 0);
+  const placeable = [...allotSessions(days, room, settings, byDay).values()].reduce((sum, n) => sum + n, 0);
+  return { room, placeable };
+}
+
+/** Spreads `count` sessions over the days (`allotSessions`) and places them; returns how many were placed. */
 function spreadSessions(
   days: WorkDay[],
   count: number,
@@ -70,24 +116,7 @@ function spreadSessions(
   if (count <= 0) return 0;
   const session = sessionMinutes(settings);
   const room = new Map(days.map((d) => [d, countUnitsThatFit(d, session, count)]));
-  const perDay = new Map<WorkDay, number>();
-  const before = new Map(
-    days.map((d) => [d, d.items.filter((i) => i.kind === 'qbank-block' || i.kind === 'second-pass-block').length]),
-  );
-  const blocksOn = (d: WorkDay) => (before.get(d) ?? 0) + (perDay.get(d) ?? 0);
-  for (let s = 0; s < count; s++) {
-    let candidates = days.filter((d) => (room.get(d) ?? 0) > (perDay.get(d) ?? 0));
-    if (settings.fixedDailyBlocks) {
-      // A fixed routine: no study day more than one block above the day with the fewest.
-      const fewest = Math.min(...days.map(blocksOn));
-      candidates = candidates.filter((d) => blocksOn(d) <= fewest);
-    }
-    const load = settings.fixedDailyBlocks ? blocksOn : (d: WorkDay) => ((perDay.get(d) ?? 0) + 1) / (room.get(d) ?? 1);
-    candidates.sort((a, b) => load(a) - load(b) || b.freeMinutes - a.freeMinutes);
-    const day = candidates[0];
-    if (!day) break;
-    perDay.set(day, (perDay.get(day) ?? 0) + 1);
-  }
+  const perDay = allotSessions(days, count, settings, room);
   let placed = 0;
   for (const day of days) {
     for (let s = 0; s < (perDay.get(day) ?? 0); s++) {
@@ -98,6 +127,19 @@ function spreadSessions(
     }
   }
   return placed;
+}
+
+/** PLAN_INFEASIBLE: the bank's new blocks do not fit before the cutoff (`generatePlan` adds the ways out). */
+function bankDoesNotFit(settings: PlanSettings, blocksNeeded: number, blocksThatFit: number, finishBy: LocalDate) {
+  const qb = settings.questionBank;
+  const format = BLOCK_FORMATS[qb.blockFormat];
+  return fail(
+    'PLAN_INFEASIBLE',
+    `${qb.questionsLeft.toLocaleString('en-US')} questions left need ${blocksNeeded} blocks of ${format.questions}; only ${blocksThatFit} fit by ${finishBy} (a week before the exam) at ${settings.weeklyHours.questionBank} question-bank hours a week, within your free time and daily cap.`,
+    {
+      'questionBank.questionsLeft': `Only ${(blocksThatFit * format.questions).toLocaleString('en-US')} of these questions fit before the exam.`,
+    },
+  );
 }
 
 export function placeNewBlocks(
@@ -113,7 +155,8 @@ export function placeNewBlocks(
   const cutoff = Math.max(1, days.length - QBANK_FINISH_DAYS_BEFORE);
   const limits = weeks.map((week) => {
     const open = studyDays(week, cutoff);
-    const fit = open.reduce((sum, d) => sum + countUnitsThatFit(d, session, 24), 0);
+    // What fits is what the spread places; a fixed routine leaves a roomy day's extra room to content.
+    const { room, placeable: fit } = sessionRoomOf(open, settings);
     // Deep reviews of practice exams are question review: they count toward the question-bank hours.
     const allowed = Math.floor((week.askedQbankMinutes - week.qbankMinutes) / session);
     const budget = Math.floor((week.totalMinutes - usedMinutes(week)) / session);
@@ -121,21 +164,13 @@ export function placeNewBlocks(
     return {
       cap: Math.max(0, Math.min(fit, allowed, budget)),
       // What the question bank may take while leaving content review its room.
-      besideContent: Math.max(0, Math.min(fit - contentSessions, allowed, budget - contentSessions)),
+      besideContent: Math.max(0, Math.min(fit, room - contentSessions, allowed, budget - contentSessions)),
     };
   });
   const caps = limits.map((l) => l.cap);
   const fitting = caps.reduce((sum, c) => sum + c, 0);
-  if (blocksNeeded > fitting) {
-    const finishBy = days[cutoff - 1]?.date ?? days[0]?.date ?? '';
-    return fail(
-      'PLAN_INFEASIBLE',
-      `${qb.questionsLeft.toLocaleString('en-US')} questions left need ${blocksNeeded} blocks of ${format.questions}; only ${fitting} fit by ${finishBy} (a week before the exam) at ${settings.weeklyHours.questionBank} question-bank hours a week, within your free time and daily cap.`,
-      {
-        'questionBank.questionsLeft': `Only ${(fitting * format.questions).toLocaleString('en-US')} of these questions fit before the exam.`,
-      },
-    );
-  }
+  const finishBy = days[cutoff - 1]?.date ?? days[0]?.date ?? '';
+  if (blocksNeeded > fitting) return bankDoesNotFit(settings, blocksNeeded, fitting, finishBy);
   let remaining = blocksNeeded;
   let questionsLeft = qb.questionsLeft;
   let finishDate: LocalDate | null = null;
@@ -172,6 +207,9 @@ export function placeNewBlocks(
     week.qbankMinutes += placed * session;
     newQuestionsByWeek.push(questionsThisWeek);
   });
+  // A plan schedules every question it accepts: blocks that were counted but did not go in are a
+  // refusal with the real numbers, never a plan that leaves them out with no finish date.
+  if (remaining > 0) return bankDoesNotFit(settings, blocksNeeded, blocksNeeded - remaining, finishBy);
   return ok({
     blocksNeeded,
     questionsScheduled: qb.questionsLeft - Math.max(0, questionsLeft),

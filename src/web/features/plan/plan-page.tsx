@@ -66,7 +66,11 @@ function PlanSummary({ plan, today }: { plan: Plan; today: string }) {
         <p className="summary-note">
           {summary.questionBankFinishDate
             ? `Finished by ${formatShortDate(summary.questionBankFinishDate)}`
-            : 'No new questions planned'}
+            : summary.questionsScheduled > 0
+              ? // A plan made before every accepted question had to fit, or one whose last new blocks
+                // were moved off: some new questions are not on a day.
+                'Not every new question is on the plan: re-plan to fit them'
+              : 'No new questions planned'}
         </p>
       </div>
       <div className="summary-tile">

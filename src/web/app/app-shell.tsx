@@ -123,14 +123,16 @@ function MoreMenu({ entries }: { entries: NavEntry[] }) {
   }, []);
   if (entries.length === 0) return null;
   const isCurrent = (entry: NavEntry) => matchPath({ path: entry.to, end: entry.end }, pathname) !== null;
-  const onlyTier2 = entries.every((entry) => (entry.tier ?? 3) === 2);
+  const isTier2 = (entry: NavEntry) => (entry.tier ?? 3) === 2;
+  const onlyTier2 = entries.every(isTier2);
+  // A tier-2 entry sits under "More" only on a phone (the bar shows it from 720 px), so "More" is
+  // marked as holding the current page at every width only for a tier-3 entry.
+  const current = entries.find(isCurrent);
+  const currentClass = !current ? '' : isTier2(current) ? ' is-current-inside-on-phone' : ' is-current-inside';
   return (
     <li className={`nav-more${onlyTier2 ? ' nav-more--phone-only' : ''}`}>
       <details ref={ref}>
-        <summary
-          className={`site-nav-link nav-more-summary${entries.some(isCurrent) ? ' is-current-inside' : ''}`}
-          aria-label="More pages"
-        >
+        <summary className={`site-nav-link nav-more-summary${currentClass}`} aria-label="More pages">
           More
         </summary>
         <ul className="nav-more-list">

@@ -4,7 +4,7 @@ import type { JournalEntryView } from '#shared/contracts/journal.ts';
 import { api } from '../../api/endpoints.ts';
 import { toApiError } from '../../api/client.ts';
 import { usePageTitle } from '../../components/page-title.ts';
-import { LoadError, Loading } from '../../components/status.tsx';
+import { LoadError, Loading, StaleNotice } from '../../components/status.tsx';
 import { useLoad } from '../../components/use-load.ts';
 import { BlockDrafts } from './block-drafts.tsx';
 import { EntryForm, EMPTY_ENTRY, type EntryValues } from './entry-form.tsx';
@@ -92,14 +92,16 @@ export function JournalPage() {
   usePageTitle('Wrong-answer journal');
   const [params, setParams] = useSearchParams();
   const blockId = params.get('block');
-  const { state, retry } = useLoad(journalApi.list);
+  const { state, retry, reload, reloadError } = useLoad(journalApi.list);
   const { state: evidence } = useLoad(api.evidence);
-  const { state: summary, retry: retrySummary } = useLoad(journalApi.summary);
+  const { state: summary, reload: reloadSummary } = useLoad(journalApi.summary);
   const [notice, setNotice] = useState<string | null>(null);
+  // After a save the lists are fetched again behind the page (not from "Loading…"), so the forms
+  // stay mounted: a block's drafts and an entry being edited keep what the student has typed.
   const refresh = useCallback(() => {
-    retry();
-    retrySummary();
-  }, [retry, retrySummary]);
+    reload();
+    reloadSummary();
+  }, [reload, reloadSummary]);
 
   if (state.status === 'loading') return <Loading label="Loading your journal…" lines={3} />;
   if (state.status === 'error') return <LoadError error={state.error} onRetry={retry} what="your journal" />;
@@ -134,7 +136,7 @@ export function JournalPage() {
           patterns={summary.data.patterns}
           onApplied={(pattern) => {
             setNotice(`Your plan is changed: ${pattern.change?.description ?? pattern.title}`);
-            retrySummary();
+            reloadSummary();
           }}
         />
       ) : null}
@@ -143,6 +145,7 @@ export function JournalPage() {
           {notice}
         </p>
       ) : null}
+      {reloadError ? <StaleNotice what="entries" error={reloadError} onRetry={refresh} /> : null}
       {block ? (
         <section className="card" aria-labelledby="block-drafts-title">
           <h2 id="block-drafts-title">The misses of your block</h2>

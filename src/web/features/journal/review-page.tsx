@@ -37,10 +37,22 @@ export function ReviewPage() {
   // (one frame later with Preact, decision 016), and a quick second key would rate the card twice.
   const busy = useRef(false);
 
+  // After an undo the card comes back shown and focus goes to its "Good" button, where Space and
+  // Enter rate as the keys do. Left alone it would sit on <body> (after Ctrl+Z, or once the "Show"
+  // button or a now-disabled Undo button lost it) or stay on Undo, where Space would undo again.
+  const goodButton = useRef<HTMLButtonElement>(null);
+  const focusGoodAfterUndo = useRef(false);
+  useEffect(() => {
+    if (!focusGoodAfterUndo.current || !goodButton.current || goodButton.current.disabled) return;
+    focusGoodAfterUndo.current = false;
+    goodButton.current.focus();
+  });
+
   const rate = useCallback(
     async (rating: ReviewRating) => {
       if (!current || busy.current) return;
       busy.current = true;
+      focusGoodAfterUndo.current = false;
       setIsBusy(true);
       setError(null);
       try {
@@ -74,6 +86,7 @@ export function ReviewPage() {
       setDone((list) => list.filter((d) => d.entryId !== entryId));
       setData(fresh);
       setIsShown(true);
+      focusGoodAfterUndo.current = true;
     } catch (caught) {
       setError(toApiError(caught).message);
     } finally {
@@ -133,7 +146,7 @@ export function ReviewPage() {
       {current ? (
         <section className="card review-card" aria-live="polite" data-testid="review-card">
           <p className="muted small">
-            {done.length + 1} of {queue.length}
+            {done.length + 1} of {done.length + queue.filter((c) => !doneIds.has(c.id)).length}
             {state.data.dueCount > queue.length ? ` (${state.data.dueCount} due today)` : ''} ·{' '}
             {[labelOf(SYSTEM_OPTIONS, current.system), labelOf(ERROR_TYPE_OPTIONS, current.errorType)]
               .filter(Boolean)
@@ -163,6 +176,7 @@ export function ReviewPage() {
                 {([1, 2, 3, 4] as const).map((rating) => (
                   <button
                     key={rating}
+                    ref={rating === 3 ? goodButton : undefined}
                     type="button"
                     className={`button ${rating === 3 ? 'button--primary' : 'button--secondary'}`}
                     disabled={isBusy}

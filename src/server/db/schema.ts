@@ -283,6 +283,16 @@ export type EvidenceRevisionsTable = {
 };
 
 /**
+ * A counter per student that triggers change with every write to what an advisor's dashboard row
+ * is built from besides the readiness evidence: profile, plan, plan items, postmortem, blocks,
+ * check-ins (migration 202612011700). The key of the dashboard's row cache. No row means revision 0.
+ */
+export type DashboardRevisionsTable = {
+  user_id: string;
+  revision: number;
+};
+
+/**
  * A counter per student that triggers change with every insert, update and delete of the student's
  * journal entries (migration 202612011300_journal_speed): the key of the review queue's deck cache.
  * No row means revision 0.
@@ -359,6 +369,7 @@ export type DB = {
   advisor_notes: AdvisorNotesTable;
   advisor_access_log: AdvisorAccessLogTable;
   evidence_revisions: EvidenceRevisionsTable;
+  dashboard_revisions: DashboardRevisionsTable;
   journal_revisions: JournalRevisionsTable;
   exam_outcomes: ExamOutcomesTable;
   story_texts: StoryTextsTable;

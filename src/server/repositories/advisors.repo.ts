@@ -28,6 +28,11 @@ export type LiveLink = {
    * read with the link: the key of the dashboard's readiness cache (advisor-readiness-cache.ts).
    */
   evidenceRevision: number;
+  /**
+   * The student's dashboard revision: every other write a dashboard row is built from (migration
+   * 202612011700), the key of the dashboard's row cache (advisor-row-cache.ts).
+   */
+  dashboardRevision: number;
 };
 
 /** What the dashboard reads of every linked student besides their evidence (studentBasesOf). */
@@ -306,7 +311,13 @@ export function createAdvisorsRepo(db: Kysely<DB>) {
         .selectFrom('advisor_links')
         .innerJoin('users', 'users.id', 'advisor_links.student_id')
         .leftJoin('evidence_revisions', 'evidence_revisions.user_id', 'advisor_links.student_id')
-        .select([...LINK_COLUMNS, 'users.email', 'evidence_revisions.revision'])
+        .leftJoin('dashboard_revisions', 'dashboard_revisions.user_id', 'advisor_links.student_id')
+        .select([
+          ...LINK_COLUMNS,
+          'users.email',
+          'evidence_revisions.revision',
+          'dashboard_revisions.revision as dashboard_revision',
+        ])
         .where('advisor_links.advisor_id', '=', advisorId)
         .where('advisor_links.revoked_at', 'is', null)
         .orderBy('users.email')
@@ -319,7 +330,13 @@ export function createAdvisorsRepo(db: Kysely<DB>) {
         .selectFrom('advisor_links')
         .innerJoin('users', 'users.id', 'advisor_links.student_id')
         .leftJoin('evidence_revisions', 'evidence_revisions.user_id', 'advisor_links.student_id')
-        .select([...LINK_COLUMNS, 'users.email', 'evidence_revisions.revision'])
+        .leftJoin('dashboard_revisions', 'dashboard_revisions.user_id', 'advisor_links.student_id')
+        .select([
+          ...LINK_COLUMNS,
+          'users.email',
+          'evidence_revisions.revision',
+          'dashboard_revisions.revision as dashboard_revision',
+        ])
         .where('advisor_links.advisor_id', '=', advisorId)
         .where('advisor_links.student_id', '=', studentId)
         .where('advisor_links.revoked_at', 'is', null)
@@ -599,7 +616,7 @@ function toLiveLink(
   row: Pick<
     Selectable<AdvisorLinksTable>,
     'id' | 'student_id' | 'advisor_id' | 'created_at' | 'updated_at' | `scope_${Scope}`
-  > & { email: string; revision: number | string | null },
+  > & { email: string; revision: number | string | null; dashboard_revision: number | string | null },
 ): LiveLink {
   return {
     id: row.id,
@@ -610,6 +627,7 @@ function toLiveLink(
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     evidenceRevision: Number(row.revision ?? 0),
+    dashboardRevision: Number(row.dashboard_revision ?? 0),
   };
 }
 

@@ -24,6 +24,7 @@ import type { Context } from '../context.ts';
 import type { LiveLink } from '../repositories/advisors.repo.ts';
 import { toProfile } from '../repositories/profiles.repo.ts';
 import { localDateIn } from '../time.ts';
+import { rowCacheFor } from './advisor-row-cache.ts';
 import {
   profileFingerprint,
   readinessCacheFor,
@@ -35,6 +36,8 @@ import {
 export type RowDetail = {
   row: DashboardRow;
   today: LocalDate;
+  /** The zone `today` is in (the profile's, or UTC without one). */
+  timeZone: string;
   /** The practice exams as logged (scores scope only), for the student page's prediction. */
   exams: readonly PracticeExamInput[];
   readiness: ReadinessAssessment | null;
@@ -126,7 +129,8 @@ export async function buildDashboardRows(
     return today;
   };
   const baseOf = new Map(bases.map((b) => [b.studentId, b]));
-  const todays = new Map(all.map((id) => [id, todayIn(baseOf.get(id)?.profile?.time_zone ?? 'UTC')]));
+  const zoneOf = (id: string) => baseOf.get(id)?.profile?.time_zone ?? 'UTC';
+  const todays = new Map(all.map((id) => [id, todayIn(zoneOf(id))]));
   const sortedTodays = [...new Set(todays.values())].sort(compareDates);
   const needed = windowedRange(sortedTodays[0]!, sortedTodays.at(-1)!);
 
@@ -339,6 +343,7 @@ export async function buildDashboardRows(
     return {
       row,
       today,
+      timeZone: zoneOf(id),
       exams: inputs,
       readiness,
       sittings,
@@ -347,4 +352,27 @@ export async function buildDashboardRows(
       checkIns: studentCheckIns,
     };
   });
+}
+
+/**
+ * The dashboard's rows for these live links: each student's from the row cache when it still holds
+ * (advisor-row-cache.ts), the others built by buildDashboardRows in one go and kept.
+ */
+export async function dashboardRowsOf(ctx: Context, links: readonly LiveLink[]): Promise<DashboardRow[]> {
+  const cache = rowCacheFor(ctx.database);
+  const now = ctx.now();
+  const rows = new Map<string, DashboardRow>();
+  const misses: LiveLink[] = [];
+  for (const link of links) {
+    const row = cache.get(link, now);
+    if (row) rows.set(link.studentId, row);
+    else misses.push(link);
+  }
+  const built = await buildDashboardRows(ctx, misses);
+  misses.forEach((link, i) => {
+    const detail = built[i]!;
+    cache.set(link, { row: detail.row, timeZone: detail.timeZone, today: detail.today });
+    rows.set(link.studentId, detail.row);
+  });
+  return links.map((link) => rows.get(link.studentId)!);
 }

@@ -24,7 +24,7 @@ import type { Actor, Context } from '../context.ts';
 import { inWriteTransaction } from '../db/write-transaction.ts';
 import { createAdvisorsRepo, readScopesJson, type LiveLink } from '../repositories/advisors.repo.ts';
 import { localDateIn } from '../time.ts';
-import { buildDashboardRows, type RowDetail } from './advisor-dashboard.ts';
+import { buildDashboardRows, dashboardRowsOf, type RowDetail } from './advisor-dashboard.ts';
 import { parseInput } from './parse-input.ts';
 import { readStored } from './postmortem.ts';
 
@@ -198,8 +198,7 @@ export async function acceptInvitation(
 
 export async function getDashboard(ctx: Context, advisor: Actor): Promise<DashboardResponse> {
   const links = await ctx.repos.advisors.listLiveLinksOfAdvisor(advisor.userId);
-  const details = await loggedRead(logReads(ctx, advisor, links, 'dashboard'), buildDashboardRows(ctx, links));
-  const students = details.map((d) => d.row);
+  const students = await loggedRead(logReads(ctx, advisor, links, 'dashboard'), dashboardRowsOf(ctx, links));
   return {
     today: localDateIn(ctx.now(), advisor.timeZone ?? 'UTC'),
     students,
@@ -239,9 +238,9 @@ const DASHBOARD_COLUMNS = [
 /** The dashboard as CSV, one student a row; a scope not shared leaves its cells empty. */
 export async function exportDashboardCsv(ctx: Context, advisor: Actor): Promise<string> {
   const links = await ctx.repos.advisors.listLiveLinksOfAdvisor(advisor.userId);
-  const details = await loggedRead(logReads(ctx, advisor, links, 'dashboard export'), buildDashboardRows(ctx, links));
+  const rows = await loggedRead(logReads(ctx, advisor, links, 'dashboard export'), dashboardRowsOf(ctx, links));
   const lines = [formatCsvLine(DASHBOARD_COLUMNS)];
-  for (const { row } of details) {
+  for (const row of rows) {
     lines.push(
       formatCsvLine([
         row.email,

@@ -19,6 +19,7 @@ import * as m202612011300 from './202612011300_journal_speed.ts';
 import * as m202612011400 from './202612011400_advisor_speed.ts';
 import * as m202612011500 from './202612011500_offline_conflicts.ts';
 import * as m202612011600 from './202612011600_dashboard_full_length.ts';
+import * as m202612011700 from './202612011700_dashboard_revisions.ts';
 
 /** Every migration, by name; names sort in the order they run. Add new files here. */
 export const migrations: Record<string, Migration> = {
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '202612011400_advisor_speed': m202612011400,
   '202612011500_offline_conflicts': m202612011500,
   '202612011600_dashboard_full_length': m202612011600,
+  '202612011700_dashboard_revisions': m202612011700,
 };

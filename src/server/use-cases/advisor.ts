@@ -289,19 +289,22 @@ export async function getStudentPage(
 ): Promise<Result<StudentPageResponse>> {
   const link = await ctx.repos.advisors.getLiveLink(advisor.userId, studentId);
   if (!link) return fail('NOT_FOUND', NO_SUCH_STUDENT);
-  const [detail] = await buildDashboardRows(ctx, [link], { withPlanDays: true });
   const { scopes } = link;
-  const [entries, postmortem, storyTexts, placement, notes] = await Promise.all([
-    scopes.journal ? ctx.repos.journal.listEntries(studentId) : null,
-    scopes.story ? ctx.repos.postmortems.get(studentId) : null,
-    scopes.story ? ctx.repos.story.listTexts(studentId) : null,
-    scopes.story ? ctx.repos.story.getPlacement(studentId) : null,
-    ctx.repos.advisors.listNotes(advisor.userId, studentId),
-  ]);
-  await logReads(ctx, advisor, [link], 'student page', [
+  const logged = logReads(ctx, advisor, [link], 'student page', [
     ...(scopes.journal ? (['journal'] as const) : []),
     ...(scopes.story ? (['story'] as const) : []),
   ]);
+  const [[detail], entries, postmortem, storyTexts, placement, notes] = await loggedRead(
+    logged,
+    Promise.all([
+      buildDashboardRows(ctx, [link], { withPlanDays: true }),
+      scopes.journal ? ctx.repos.journal.listEntries(studentId) : null,
+      scopes.story ? ctx.repos.postmortems.get(studentId) : null,
+      scopes.story ? ctx.repos.story.listTexts(studentId) : null,
+      scopes.story ? ctx.repos.story.getPlacement(studentId) : null,
+      ctx.repos.advisors.listNotes(advisor.userId, studentId),
+    ]),
+  );
   const d = detail!;
   let story: StudentPageResponse['story'] = null;
   if (scopes.story) {

@@ -30,12 +30,14 @@ import { query } from '#tests/faults/lib/postgres.ts';
 import {
   figuresByRoute,
   finalFailures,
+  percentile,
   runLoad,
   setUpAdvisors,
   setUpStudents,
   statusTally,
   type Attempt,
   type FaultStep,
+  type Route,
 } from './school-load.ts';
 import { startSchoolStack } from './school-stack.ts';
 
@@ -76,6 +78,58 @@ const uptime = () => {
   }
 };
 const isOk = (a: Attempt) => a.status >= 200 && a.status < 300;
+
+/** The load mix's route of a request in nginx's timing log (`$uri` has no query string), or null. */
+function routeOfRequest(method: string, uri: string): Route | null {
+  if (method === 'POST') {
+    if (uri === '/api/evidence/blocks') return 'log-block';
+    if (uri.startsWith('/api/plan/items/')) return 'tick';
+    if (uri === '/api/auth/sign-in') return 'sign-in';
+    return null;
+  }
+  if (method !== 'GET') return null;
+  if (uri === '/api/advisor/dashboard') return 'advisor-dashboard';
+  if (uri === '/api/journey') return 'home';
+  if (uri === '/api/plan') return 'plan';
+  if (uri === '/api/evidence') return 'evidence';
+  if (uri.endsWith('.ics')) return 'feed';
+  return null;
+}
+
+/**
+ * The same requests as nginx saw them (its timing log, bench/school-stack.ts): the app's time
+ * ($upstream_response_time: from nginx sending the request to the instance to the last byte of
+ * the answer) and nginx's whole time ($request_time), per route, for the requests nginx finished
+ * in [fromMs, toMs] (wall clock). What the load generator measured on top of $request_time is its
+ * own share (its event loop, the kernel's scheduling on a shared machine), which a student's phone
+ * does not add to the server.
+ */
+function printServerSide(log: string, fromMs: number, toMs: number): void {
+  const byRoute = new Map<Route, { upstream: number[]; total: number[] }>();
+  for (const text of log.split('\n')) {
+    const [msec, method, uri, status, upstream, total] = text.trim().split(' ');
+    const at = Number(msec) * 1000;
+    if (!(at >= fromMs && at <= toMs) || !status?.startsWith('2')) continue;
+    const route = routeOfRequest(method ?? '', uri ?? '');
+    // One upstream tried ("0.004"); after a retry on the other instance nginx lists both.
+    const app = Number(upstream?.split(',').at(-1)?.trim());
+    if (!route || !Number.isFinite(app)) continue;
+    const figures = byRoute.get(route) ?? { upstream: [], total: [] };
+    figures.upstream.push(app * 1000);
+    figures.total.push(Number(total) * 1000);
+    byRoute.set(route, figures);
+  }
+  if (byRoute.size === 0) return;
+  line('as nginx saw them (ms; the app = $upstream_response_time, nginx = $request_time):');
+  line(
+    `${'route'.padEnd(18)}${pad('count', 8)}${pad('app p50', 9)}${pad('app p99', 9)}${pad('app max', 9)}${pad('nginx p99', 11)}`,
+  );
+  for (const [route, f] of [...byRoute].sort((a, b) => a[0].localeCompare(b[0]))) {
+    line(
+      `${route.padEnd(18)}${pad(f.upstream.length, 8)}${pad(percentile(f.upstream, 50).toFixed(0), 9)}${pad(percentile(f.upstream, 99).toFixed(0), 9)}${pad(Math.max(...f.upstream).toFixed(0), 9)}${pad(percentile(f.total, 99).toFixed(0), 11)}`,
+    );
+  }
+}
 const pad = (text: string | number, width: number) => String(text).padStart(width);
 
 function printRoutes(attempts: readonly Attempt[], title: string, elapsed: number): boolean {
@@ -171,6 +225,7 @@ async function main() {
     }
     line(`before the steady run: ${uptime()}`);
 
+    const steadyFrom = Date.now();
     const steady = await runLoad({
       target,
       students: population,
@@ -179,7 +234,11 @@ async function main() {
       seconds,
       random: random(7),
     });
+    const steadyTo = Date.now();
     const meets = printRoutes(steady.attempts, 'Steady', steady.seconds);
+    // nginx writes its log at least every second (flush=1s).
+    await sleep(1500);
+    printServerSide(stack.timingLog(), steadyFrom, steadyTo);
     const errors = steady.attempts.filter((a) => !isOk(a)).length;
     line(`not sent (generator saturated): ${steady.dropped}; non-2xx answers: ${errors}`);
     line(`after the steady run: ${uptime()}`);

@@ -33,6 +33,8 @@ export type LiveLink = {
    * 202612011700), the key of the dashboard's row cache (advisor-row-cache.ts).
    */
   dashboardRevision: number;
+  /** The student's zone from their profile (null without one): their "today" on the dashboard. */
+  timeZone: string | null;
 };
 
 /** What the dashboard reads of every linked student besides their evidence (studentBasesOf). */
@@ -312,11 +314,13 @@ export function createAdvisorsRepo(db: Kysely<DB>) {
         .innerJoin('users', 'users.id', 'advisor_links.student_id')
         .leftJoin('evidence_revisions', 'evidence_revisions.user_id', 'advisor_links.student_id')
         .leftJoin('dashboard_revisions', 'dashboard_revisions.user_id', 'advisor_links.student_id')
+        .leftJoin('profiles', 'profiles.user_id', 'advisor_links.student_id')
         .select([
           ...LINK_COLUMNS,
           'users.email',
           'evidence_revisions.revision',
           'dashboard_revisions.revision as dashboard_revision',
+          'profiles.time_zone',
         ])
         .where('advisor_links.advisor_id', '=', advisorId)
         .where('advisor_links.revoked_at', 'is', null)
@@ -331,11 +335,13 @@ export function createAdvisorsRepo(db: Kysely<DB>) {
         .innerJoin('users', 'users.id', 'advisor_links.student_id')
         .leftJoin('evidence_revisions', 'evidence_revisions.user_id', 'advisor_links.student_id')
         .leftJoin('dashboard_revisions', 'dashboard_revisions.user_id', 'advisor_links.student_id')
+        .leftJoin('profiles', 'profiles.user_id', 'advisor_links.student_id')
         .select([
           ...LINK_COLUMNS,
           'users.email',
           'evidence_revisions.revision',
           'dashboard_revisions.revision as dashboard_revision',
+          'profiles.time_zone',
         ])
         .where('advisor_links.advisor_id', '=', advisorId)
         .where('advisor_links.student_id', '=', studentId)
@@ -444,29 +450,10 @@ export function createAdvisorsRepo(db: Kysely<DB>) {
       return studyMinutes(studentIds, range).select('date').groupBy(['user_id', 'date']).execute();
     },
 
-    /**
-     * The same minutes for dates in `range`, summed per student over `shared` (the days every
-     * student's window holds) and per day outside it: a few rows a student instead of one a day,
-     * from which each student's own window is summed (a date in `shared` is bucket '').
-     */
-    async planMinutesAround(
-      studentIds: readonly string[],
-      range: { from: LocalDate; to: LocalDate },
-      shared: { from: LocalDate; to: LocalDate },
-    ) {
+    /** Planned and done study minutes in [from, to], one row per student. */
+    async planTotalsOf(studentIds: readonly string[], range: { from: LocalDate; to: LocalDate }) {
       if (studentIds.length === 0) return [];
-      const date = sql.ref('date');
-      return (
-        studyMinutes(studentIds, range)
-          .select(
-            sql<string>`case when ${date} >= ${shared.from} and ${date} <= ${shared.to} then '' else ${date} end`.as(
-              'bucket',
-            ),
-          )
-          // By the output name: the expression's parameters would not match the select's on PostgreSQL.
-          .groupBy(['user_id', sql.ref('bucket')])
-          .execute()
-      );
+      return studyMinutes(studentIds, range).groupBy('user_id').execute();
     },
 
     async openPracticeExamItemsOf(studentIds: readonly string[], range: { from: LocalDate; to: LocalDate }) {
@@ -616,7 +603,12 @@ function toLiveLink(
   row: Pick<
     Selectable<AdvisorLinksTable>,
     'id' | 'student_id' | 'advisor_id' | 'created_at' | 'updated_at' | `scope_${Scope}`
-  > & { email: string; revision: number | string | null; dashboard_revision: number | string | null },
+  > & {
+    email: string;
+    revision: number | string | null;
+    dashboard_revision: number | string | null;
+    time_zone: string | null;
+  },
 ): LiveLink {
   return {
     id: row.id,
@@ -628,6 +620,7 @@ function toLiveLink(
     updatedAt: row.updated_at,
     evidenceRevision: Number(row.revision ?? 0),
     dashboardRevision: Number(row.dashboard_revision ?? 0),
+    timeZone: row.time_zone,
   };
 }
 

@@ -59,33 +59,6 @@ function groupBy<T extends { user_id: string }>(rows: readonly T[]): Map<string,
 
 const hoursOf = (minutes: number) => Math.round(minutes / 6) / 10;
 
-/** The zones whose date is earliest and latest at any instant (UTC-12 and UTC+14; IANA's names are sign-inverted). */
-const EARLIEST_ZONE = 'Etc/GMT+12';
-const LATEST_ZONE = 'Etc/GMT-14';
-
-type DateRange = { from: LocalDate; to: LocalDate };
-type WindowedRange = {
-  /** Every date of every window. */
-  plan: DateRange;
-  /** The dates every window holds (empty when from > to). */
-  shared: DateRange;
-  checkInsFrom: LocalDate;
-};
-
-/** The dates read for students whose "today" lies in [earliest, latest]. */
-function windowedRange(earliest: LocalDate, latest: LocalDate): WindowedRange {
-  return {
-    plan: { from: windowOf(earliest).from, to: windowOf(latest).to },
-    shared: { from: windowOf(latest).from, to: windowOf(earliest).to },
-    checkInsFrom: addDays(earliest, -(CHECK_IN_LOOKBACK_DAYS - 1)),
-  };
-}
-
-const covers = (outer: WindowedRange, inner: WindowedRange) =>
-  compareDates(outer.plan.from, inner.plan.from) <= 0 &&
-  compareDates(outer.plan.to, inner.plan.to) >= 0 &&
-  compareDates(outer.checkInsFrom, inner.checkInsFrom) <= 0;
-
 /** Dashboard rows for these live links (already read from the database on this request). */
 export async function buildDashboardRows(
   ctx: Context,
@@ -101,24 +74,7 @@ export async function buildDashboardRows(
   const planIds = withScope('plan');
   const wellbeingIds = withScope('wellbeing');
 
-  // Every student's "today" is in their own zone, and their zones are not known until their
-  // profiles are read. Every zone's date is within a day of UTC's, so one range that covers the
-  // windows of the earliest and the latest date on Earth serves them all: the plan days, open
-  // practice exams and check-ins are read beside the profiles, not after them (one round trip
-  // less), and each student's own window is cut from them below.
-  const range = windowedRange(localDateIn(now, EARLIEST_ZONE), localDateIn(now, LATEST_ZONE));
-  const readWindowed = (r: WindowedRange) =>
-    Promise.all([
-      repo.planMinutesAround(planIds, r.plan, r.shared),
-      options.withPlanDays ? repo.planDaysOf(planIds, r.plan) : Promise.resolve([]),
-      repo.openPracticeExamItemsOf(planIds, r.plan),
-      repo.checkInsOf(wellbeingIds, r.checkInsFrom),
-    ]);
-  const windowed = readWindowed(range);
-  // Handled here and awaited below: a failed read must not go unhandled while the bases are read.
-  windowed.catch(() => undefined);
-  const bases = await repo.studentBasesOf(all);
-
+  // Every student's "today" is in their own zone, read with the links (the profile's zone).
   const todayByZone = new Map<string, LocalDate>();
   const todayIn = (zone: string) => {
     let today = todayByZone.get(zone);
@@ -128,11 +84,33 @@ export async function buildDashboardRows(
     }
     return today;
   };
-  const baseOf = new Map(bases.map((b) => [b.studentId, b]));
-  const zoneOf = (id: string) => baseOf.get(id)?.profile?.time_zone ?? 'UTC';
-  const todays = new Map(all.map((id) => [id, todayIn(zoneOf(id))]));
+  const zoneOf = new Map(links.map((l) => [l.studentId, l.timeZone ?? 'UTC']));
+  const todays = new Map(all.map((id) => [id, todayIn(zoneOf.get(id)!)]));
   const sortedTodays = [...new Set(todays.values())].sort(compareDates);
-  const needed = windowedRange(sortedTodays[0]!, sortedTodays.at(-1)!);
+  const earliest = sortedTodays[0]!;
+  const latest = sortedTodays.at(-1)!;
+  const planRange = { from: windowOf(earliest).from, to: windowOf(latest).to };
+
+  // Hours over each student's own 14 days: one query per distinct "today" (students' zones span at
+  // most three dates at any instant), summed per student in the database.
+  const planIdsByToday = new Map<LocalDate, string[]>();
+  for (const id of planIds) {
+    const today = todays.get(id)!;
+    const ids = planIdsByToday.get(today);
+    if (ids) ids.push(id);
+    else planIdsByToday.set(today, [id]);
+  }
+  // What does not depend on the readiness cache, all at once beside each other.
+  const [bases, planTotals, planDays, openExams, checkIns] = await Promise.all([
+    repo.studentBasesOf(all),
+    Promise.all([...planIdsByToday].map(([today, ids]) => repo.planTotalsOf(ids, windowOf(today)))).then((r) =>
+      r.flat(),
+    ),
+    options.withPlanDays ? repo.planDaysOf(planIds, planRange) : Promise.resolve([]),
+    repo.openPracticeExamItemsOf(planIds, planRange),
+    repo.checkInsOf(wellbeingIds, addDays(earliest, -(CHECK_IN_LOOKBACK_DAYS - 1))),
+  ]);
+  const baseOf = new Map(bases.map((b) => [b.studentId, b]));
 
   // The readiness figures of every student who shares scores and has a target: from the cache,
   // or computed below from their practice exams (read for those students only).
@@ -154,18 +132,11 @@ export async function buildDashboardRows(
     if (cached) figures.set(id, cached);
   }
   const toCompute = [...figureKeys.keys()].filter((id) => !figures.has(id));
-
-  const [exams, fullLengths, [planMinutes, planDays, openExams, checkIns]] = await Promise.all([
-    repo.practiceExamsOf(toCompute),
-    repo.fullLengthCountsOf(toCompute),
-    // Every IANA zone is within UTC-12…UTC+14, so this is the range read above; for a zone
-    // beyond it (an offset zone, which newer runtimes accept) the students' own range is read.
-    covers(range, needed) ? windowed : readWindowed(needed),
-  ]);
+  const [exams, fullLengths] = await Promise.all([repo.practiceExamsOf(toCompute), repo.fullLengthCountsOf(toCompute)]);
   const examsBy = groupBy(exams);
   const fullLengthBy = new Map(fullLengths.map((r) => [r.user_id, Number(r.n)]));
   const planDaysBy = groupBy(planDays);
-  const planMinutesBy = groupBy(planMinutes);
+  const planTotalsBy = new Map(planTotals.map((r) => [r.user_id, r]));
   const openExamsBy = groupBy(openExams);
   const checkInsBy = groupBy(checkIns);
 
@@ -226,13 +197,9 @@ export async function buildDashboardRows(
           .map((d) => ({ date: d.date, plannedMinutes: Number(d.planned), doneMinutes: Number(d.done) }))
           .sort((a, b) => compareDates(a.date, b.date))
       : [];
-    // The shared days' sums (bucket '') lie in every student's window; the other days, where they do.
-    const windowMinutes = (planMinutesBy.get(id) ?? []).filter((m) => m.bucket === '' || inWindow(m.bucket));
+    const totals = planTotalsBy.get(id);
     const planWindow = link.scopes.plan
-      ? {
-          plannedMinutes: windowMinutes.reduce((sum, m) => sum + Number(m.planned), 0),
-          doneMinutes: windowMinutes.reduce((sum, m) => sum + Number(m.done), 0),
-        }
+      ? { plannedMinutes: Number(totals?.planned ?? 0), doneMinutes: Number(totals?.done ?? 0) }
       : null;
     const shortfallWarnings =
       link.scopes.plan && hasPlan
@@ -343,7 +310,7 @@ export async function buildDashboardRows(
     return {
       row,
       today,
-      timeZone: zoneOf(id),
+      timeZone: zoneOf.get(id)!,
       exams: inputs,
       readiness,
       sittings,

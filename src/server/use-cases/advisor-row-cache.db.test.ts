@@ -301,6 +301,7 @@ describe('row cache', () => {
     updatedAt: '2026-11-20T10:00:00.000Z',
     evidenceRevision: 3,
     dashboardRevision: 7,
+    timeZone: 'America/Chicago',
   };
   const row = {
     studentId: 's1',

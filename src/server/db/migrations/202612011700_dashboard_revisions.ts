@@ -15,8 +15,14 @@ import { PostgresAdapter, sql, type Kysely } from 'kysely';
 // PostgreSQL: a constraint trigger, deferred to the commit, so the counter's row is the last lock
 // a transaction takes and can never close a cycle with the locks of another transaction (a save
 // of the profile holding the profile's row while a re-plan holds the counter and wants that row).
-// Each student's counter moves once a transaction however many rows it wrote (a re-plan inserts
-// hundreds of items): the students already bumped are kept in a transaction-local setting.
+// A run of rows of one student moves their counter once (a re-plan inserts hundreds of items):
+// the student bumped last is kept in a transaction-local setting.
+//
+// Every existing account gets its row at 0 here. Without one, the first write's commit-time
+// INSERT would check its foreign key (a lock on the account's row) last, after the write's own row
+// locks, and deadlock with an account deletion that holds the account FOR UPDATE and waits for
+// those rows (found by a review with two connections). A new account's first such write is an
+// INSERT whose own foreign-key check takes that lock first, so there is no cycle.
 // SQLite: plain row triggers (one writer at a time: nothing to deadlock, and an upsert of one row
 // costs microseconds).
 //
@@ -49,11 +55,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('user_id', 'text', (c) => c.primaryKey().references('users.id').onDelete('cascade'))
     .addColumn('revision', 'integer', (c) => c.notNull())
     .execute();
+  await sql`INSERT INTO dashboard_revisions (user_id, revision) SELECT id, 0 FROM users`.execute(db);
 
   if (isPostgres(db)) {
     // search_path pinned to the schema the migration ran in, so the function finds its tables
-    // whatever the calling connection's search_path. `comeback.dashboard_bumped` holds the students
-    // this transaction has bumped, each between spaces (ids hold no spaces).
+    // whatever the calling connection's search_path. `comeback.dashboard_bumped` holds the student
+    // this transaction bumped last: the rows of one student's write come in a run (a re-plan's
+    // hundreds of items bump once); a transaction that interleaves students bumps some more than
+    // once, which is harmless (a revision only has to change) and costs the same per row, where a
+    // list of every student bumped grew with each one (a bulk update of 50,000 rows over 5,000
+    // students: 11.4 s, against 2.7 s this way and 0.9 s with no trigger).
     await sql
       .raw(
         `CREATE FUNCTION bump_dashboard_revision() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
@@ -63,15 +74,15 @@ export async function up(db: Kysely<any>): Promise<void> {
             WHEN TG_OP = 'DELETE' THEN ARRAY[OLD.user_id]
             WHEN TG_OP = 'UPDATE' AND OLD.user_id IS DISTINCT FROM NEW.user_id THEN ARRAY[NEW.user_id, OLD.user_id]
             ELSE ARRAY[NEW.user_id] END;
-          bumped text := coalesce(current_setting('comeback.dashboard_bumped', true), '');
+          last text := current_setting('comeback.dashboard_bumped', true);
         BEGIN
           FOREACH student IN ARRAY students LOOP
-            IF position(' ' || student || ' ' IN bumped) = 0 THEN
+            IF last IS DISTINCT FROM student THEN
               INSERT INTO dashboard_revisions (user_id, revision)
                 SELECT student, 1 WHERE EXISTS (SELECT 1 FROM users WHERE users.id = student)
                 ON CONFLICT (user_id) DO UPDATE SET revision = dashboard_revisions.revision + 1;
-              bumped := bumped || ' ' || student || ' ';
-              PERFORM set_config('comeback.dashboard_bumped', bumped, true);
+              last := student;
+              PERFORM set_config('comeback.dashboard_bumped', student, true);
             END IF;
           END LOOP;
           RETURN NULL;

@@ -61,6 +61,10 @@ test('A student invites an advisor, shares wellbeing, revokes, and reads who loo
   await advisorPage.request.post('/api/auth/sign-out');
   await advisorPage.goto(new URL(link).pathname + new URL(link).hash);
   await expect(advisorPage).toHaveURL(/\/sign-in/);
+  // The sign-in page says what the link is, not only "sign in to see that page".
+  await expect(advisorPage.getByTestId('invitation-notice')).toContainText('You were invited to follow a student');
+  await expect(advisorPage.getByTestId('invitation-notice')).toContainText('their page opens right after');
+  await expect(advisorPage.getByText('Sign in to see that page.')).toHaveCount(0);
   await advisorPage.getByLabel('Email').fill(advisor.email);
   await advisorPage.getByLabel('Password', { exact: true }).fill(advisor.password);
   await advisorPage.getByRole('button', { name: 'Sign in' }).click();
@@ -132,4 +136,17 @@ test('A student invites an advisor, shares wellbeing, revokes, and reads who loo
   expect(download.status()).toBe(200);
   expect(await download.text()).toContain(advisor.email);
   await advisorContext.close();
+});
+
+test('An advisor without an account opens an invitation link and is told what it is on sign-up too', async ({
+  page,
+}) => {
+  await page.goto('/advisor/accept#code=AAAA-BBBB-CCCC-DDDD');
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fadvisor%2Faccept/);
+  await page.getByRole('link', { name: 'Create an account' }).click();
+  await expect(page).toHaveURL(/\/sign-up\?next=%2Fadvisor%2Faccept/);
+  await expect(page.getByTestId('invitation-notice')).toContainText(
+    'Create an advisor account, and their page opens right after.',
+  );
+  await expect(page.getByRole('radio', { name: /I’m an advisor/ })).toBeChecked();
 });

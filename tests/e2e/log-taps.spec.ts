@@ -102,6 +102,8 @@ test('a 40-question block with three missed systems takes at most 10 taps on a p
   // 6: the button.
   await tap(log.submit);
   await expect(log.toast).toContainText('Logged: 37 of 40 (93 %), UWorld timed.');
+  // A timed block counts for everything: no note on what it counts for.
+  await expect(log.toast.getByTestId('block-counting-note')).toHaveCount(0);
 
   expect(taps).toBeLessThanOrEqual(MAX_TAPS);
   expect(await touches()).toBe(taps);
@@ -145,4 +147,18 @@ test('a 40-question block with three missed systems takes at most 10 taps on a p
 
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.screenshot({ path: `${SHOTS_DIR}/log-logged-laptop.png`, fullPage: true });
+});
+
+test('a tutor-mode block is told at once what it counts for, and that it is not a timed block', async ({
+  page,
+  student: _student,
+}) => {
+  const log = new LogBlockPage(page);
+  await log.goto();
+  await log.fill({ mode: 'Tutor', questions: 20, correct: 15 });
+  await log.submit.tap();
+  await expect(log.toast).toContainText('Logged: 15 of 20 (75 %), UWorld tutor.');
+  await expect(log.toast.getByTestId('block-counting-note')).toHaveText(
+    'Tutor mode counts toward your bank progress, your % correct and your weak areas. It does not add to your timed blocks on the evidence page: only timed blocks build the pace and stamina of exam day.',
+  );
 });

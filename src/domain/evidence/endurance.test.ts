@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countEndurance } from './endurance.ts';
+import { countEndurance, describeBlockCounting } from './endurance.ts';
 import { hasReadinessVerdict, offersDelay } from './verdict-timing.ts';
 
 describe('countEndurance', () => {
@@ -53,5 +53,34 @@ describe('offersDelay', () => {
     expect(offersDelay('proceed')).toBe(false);
     expect(offersDelay('on-track')).toBe(false);
     expect(offersDelay('off-track')).toBe(false);
+  });
+});
+
+describe('describeBlockCounting', () => {
+  it('says nothing for a timed block: it counts for everything', () => {
+    expect(describeBlockCounting({ mode: 'timed', isPlanBlockTicked: true })).toBeNull();
+  });
+
+  it('tells a tutor block what it counts for and that it is not a timed block, as countEndurance does', () => {
+    // Given one tutor block logged that ticked the plan's block for today
+    const note = describeBlockCounting({ mode: 'tutor', isPlanBlockTicked: true });
+    const counts = countEndurance({
+      blocks: [{ mode: 'tutor' }],
+      planItems: [{ kind: 'qbank-block', date: '2027-02-10' }],
+      fullLengthDone: [],
+      fullLengthPlanned: [],
+      today: '2027-02-10',
+    });
+    // Then the timed count stays at 0 of 1 planned, and the note says so in words
+    expect(counts).toMatchObject({ timedBlocksDone: 0, timedBlocksPlanned: 1 });
+    expect(note).toBe(
+      'Tutor mode counts toward your bank progress, your % correct and your weak areas, and it ticked off your plan’s block. It does not add to your timed blocks on the evidence page: only timed blocks build the pace and stamina of exam day.',
+    );
+  });
+
+  it('does not claim a tick that did not happen', () => {
+    const note = describeBlockCounting({ mode: 'tutor', isPlanBlockTicked: false })!;
+    expect(note).not.toMatch(/ticked/);
+    expect(note).toMatch(/does not add to your timed blocks/);
   });
 });

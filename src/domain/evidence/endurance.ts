@@ -49,3 +49,27 @@ export function countEndurance({
     fullLengthPlanned: [...fullLengthPlanned],
   };
 }
+
+/**
+ * What a logged block counts for, said when it is logged; for a tutor-mode block only. Its questions
+ * count toward bank progress, % correct and weak areas, and it ticks off the plan's block like any
+ * other, but `countEndurance` leaves it out of the timed blocks done (tutor mode builds knowledge,
+ * not exam pace), while the plan's block still counts as planned. A timed block counts for all of
+ * it and needs no note: null.
+ *
+ * @example describeBlockCounting({ mode: 'tutor', isPlanBlockTicked: true })
+ *   → 'Tutor mode counts toward your bank progress, … It does not add to your timed blocks …'
+ */
+export function describeBlockCounting({
+  mode,
+  isPlanBlockTicked,
+}: {
+  mode: QuestionBlock['mode'];
+  isPlanBlockTicked: boolean;
+}): string | null {
+  if (mode === 'timed') return null;
+  const counts = isPlanBlockTicked
+    ? 'Tutor mode counts toward your bank progress, your % correct and your weak areas, and it ticked off your plan’s block.'
+    : 'Tutor mode counts toward your bank progress, your % correct and your weak areas.';
+  return `${counts} It does not add to your timed blocks on the evidence page: only timed blocks build the pace and stamina of exam day.`;
+}

@@ -399,6 +399,24 @@ describe('ranking', () => {
     );
   });
 
+  it('names one thing first: support for health, when it is a cause that ranks below another', () => {
+    // Given: panic and blocks run out of time (exam day outweighs the rest), and a health problem
+    // with support already in place
+    const diagnosis = diagnose(
+      answersWith({
+        examDay: { hadPanic: true, blocksOutOfTime: 2, detail: 'Blanked in block 2.' },
+        wellbeing: { hadProblems: true, detail: 'Depression, treated since spring.', isSupportInPlace: true },
+      }),
+    );
+    const ids = diagnosis.causes.map((c) => c.id);
+    expect(ids[0]).toBe('exam-day-timing-anxiety');
+    expect(ids).toContain('burnout-mental-health');
+    // Then the summary puts support first, as the results page does, and calls no study cause "first to fix"
+    expect(diagnosis.summary).not.toMatch(/first to fix/);
+    expect(diagnosis.summary).toMatch(/Support for your health comes first, before the studying/);
+    expect(diagnosis.summary).toMatch(/In your studying, start with exam-day timing or anxiety\./);
+  });
+
   it('says so when one cause stands out, and carries the weakest areas with names', () => {
     const diagnosis = diagnose(
       answersWith({ examDay: { blocksOutOfTime: 2 }, weakestAreas: ['renal-urinary', 'endocrine'] }),

@@ -401,10 +401,15 @@ export function diagnoseCauses(answers: PostmortemAnswers): Result<Diagnosis> {
   if (!first) return fail('VALIDATION_FAILED', NO_CAUSE_MESSAGE);
 
   const count = causes.length;
+  // Support for health is always dealt with first (the results put it above the causes), so when it
+  // ranks lower by weight the summary must not name a different cause as "the first to fix".
+  const isSupportFirst = causes.some((c) => c.id === 'burnout-mental-health') && first.id !== 'burnout-mental-health';
   const summary =
     count === 1
       ? `One cause stands out: ${first.name.toLowerCase()}. The plan changes below answer it directly.`
-      : `${count} causes worked together; the first to fix is ${first.name.toLowerCase()}. Each one changes something in your plan below.`;
+      : isSupportFirst
+        ? `${count} causes worked together. Support for your health comes first, before the studying: it is one of the causes, and the section just below says what to do this week. In your studying, start with ${first.name.toLowerCase()}. Each cause changes something in your plan below.`
+        : `${count} causes worked together; the first to fix is ${first.name.toLowerCase()}. Each one changes something in your plan below.`;
 
   return ok({
     causes,

@@ -2,6 +2,8 @@
  * Shortfalls: every week and kind where the plan gives less than the settings ask, with the cause
  * and a sized way out, as data and as a sentence.
  */
+import { partsOf, type LocalDate } from '../../common/dates.ts';
+import { MONTHS } from '../../evidence/reading-dates.ts';
 import { PRACTICE_FORM_IDS, PRACTICE_FORMS, type PracticeFormId } from '../../exam/practice-forms.ts';
 import { DAILY_STUDY_CEILING_HOURS, type PlanSettings } from '../settings.ts';
 import { CONTENT_CHUNK_MIN } from './content-review.ts';
@@ -32,7 +34,10 @@ export function capWay(capHours: number): WayOut {
   return { label: `Raise the daily cap to ${capHours} h`, settingsPatch: { dailyCapHours: capHours } };
 }
 
-/** "Ask for 12 h/week of question bank": the weekly ask lowered to what fits in the weeks that fall short. */
+/**
+ * "Ask for 12 h/week of question bank": the weekly ask lowered to what fits in the weeks that fall short.
+ * Never offered at 0 h: that drops the kind from every week of the plan, which answers no shortfall.
+ */
 export function askWay(settings: PlanSettings, field: 'questionBank' | 'contentReview', hours: number): WayOut {
   return {
     label: `Ask for ${hours} h/week of ${field === 'questionBank' ? 'question bank' : 'content review'}: what fits in the weeks that fall short`,
@@ -99,7 +104,9 @@ function weeklyWaysOut(
   }
   const plannedMinutes = field === 'questionBank' ? week.qbankMinutes : week.contentMinutes;
   const fits = Math.floor((plannedMinutes * 7) / Math.max(1, week.days.length) / 60);
-  ways.push(askWay(settings, field, fits));
+  // A week that fits less than an hour of it has no smaller ask to offer: 0 h/week is not a way out.
+  if (fits >= 1) ways.push(askWay(settings, field, fits));
+  if (ways.length === 0) ways.push(freeHoursWay(missingMinutes));
   return ways;
 }
 
@@ -146,7 +153,7 @@ function unifyWeeklyWays(shortfalls: Shortfall[], settings: PlanSettings): void 
 
 /**
  * Larger versions of a way out that did not remove its shortfall when tried, smallest change
- * first: a higher cap (quarter hours, to the ceiling), a lower weekly ask (to 0), more practice-exam
+ * first: a higher cap (quarter hours, to the ceiling), a lower weekly ask (to 1 h), more practice-exam
  * hours (to 20), more forms, wider spacing (to 14 days), fewer full-length days (to 0). Empty for
  * a change that has no size.
  */
@@ -160,9 +167,9 @@ export function largerWays(settings: PlanSettings, way: WayOut): WayOut[] {
   } else if (patch.weeklyHours) {
     const w = patch.weeklyHours;
     if (w.questionBank < h.questionBank)
-      for (let x = w.questionBank - 1; x >= 0; x--) out.push(askWay(settings, 'questionBank', x));
+      for (let x = w.questionBank - 1; x >= 1; x--) out.push(askWay(settings, 'questionBank', x));
     else if (w.contentReview < h.contentReview)
-      for (let x = w.contentReview - 1; x >= 0; x--) out.push(askWay(settings, 'contentReview', x));
+      for (let x = w.contentReview - 1; x >= 1; x--) out.push(askWay(settings, 'contentReview', x));
     else if (w.practiceExams > h.practiceExams)
       for (let x = w.practiceExams + 1; x <= 20; x++) out.push(practiceHoursWay(settings, x));
   } else if (patch.practiceExams) {
@@ -177,6 +184,13 @@ export function largerWays(settings: PlanSettings, way: WayOut): WayOut[] {
   return out;
 }
 
+/** The week's number and its first and last dates. */
+function weekSpan(week: WeekLedger): Pick<Shortfall, 'week' | 'firstDate' | 'lastDate'> {
+  const first = week.days[0]?.date;
+  const last = week.days[week.days.length - 1]?.date;
+  return first && last ? { week: week.week, firstDate: first, lastDate: last } : { week: week.week };
+}
+
 export function weeklyShortfalls(
   weeks: readonly WeekLedger[],
   settings: PlanSettings,
@@ -189,7 +203,7 @@ export function weeklyShortfalls(
     if (week.qbankLimit && week.qbankLimit !== 'misses' && qbMissing >= session) {
       const cause = week.qbankLimit === 'total' ? 'the weekly total' : roomCause(week, qbMissing, capMinutes);
       out.push({
-        week: week.week,
+        ...weekSpan(week),
         kind: 'question-bank',
         plannedMinutes: week.qbankMinutes,
         askedMinutes: week.askedQbankMinutes,
@@ -201,7 +215,7 @@ export function weeklyShortfalls(
     if (week.contentLimit && contentMissing >= CONTENT_CHUNK_MIN) {
       const cause = week.contentLimit === 'total' ? 'the weekly total' : roomCause(week, contentMissing, capMinutes);
       out.push({
-        week: week.week,
+        ...weekSpan(week),
         kind: 'content-review',
         plannedMinutes: week.contentMinutes,
         askedMinutes: week.askedContentMinutes,
@@ -229,7 +243,28 @@ const KIND_NAMES: Record<Shortfall['kind'], string> = {
   'full-length': 'full-length days',
 };
 
-/** One sentence per kind and cause, naming the weeks, the numbers and the first way out. */
+const monthDay = (date: LocalDate) => {
+  const { month, day } = partsOf(date);
+  return `${MONTHS[month - 1]!.slice(0, 3)} ${day}`;
+};
+
+/**
+ * A week's dates as a student reads them: "Dec 1–7", "Nov 30–Dec 6"; the year is left out, as a
+ * plan runs months, not years.
+ */
+export function formatWeekSpan(first: LocalDate, last: LocalDate): string {
+  if (first === last) return monthDay(first);
+  const a = partsOf(first);
+  const b = partsOf(last);
+  return a.month === b.month ? `${monthDay(first)}–${b.day}` : `${monthDay(first)}–${monthDay(last)}`;
+}
+
+/** "week 2 (Dec 1–7)", or "week 2" for a shortfall stored without its dates. */
+function weekName(s: Shortfall): string {
+  return s.firstDate && s.lastDate ? `week ${s.week} (${formatWeekSpan(s.firstDate, s.lastDate)})` : `week ${s.week}`;
+}
+
+/** One sentence per kind and cause, naming the weeks with their dates, the numbers and the first way out. */
 export function describeShortfalls(shortfalls: readonly Shortfall[]): string[] {
   const groups = new Map<string, Shortfall[]>();
   for (const s of shortfalls) {
@@ -250,13 +285,17 @@ export function describeShortfalls(shortfalls: readonly Shortfall[]): string[] {
       );
       continue;
     }
-    const weeks = group.map((s) => s.week).join(', ');
-    const numbers = group
+    const named = group
       .slice(0, 3)
-      .map((s) => `week ${s.week}: ${hours(s.plannedMinutes ?? 0)} of ${hours(s.askedMinutes ?? 0)} h`)
-      .join('; ');
+      .map((s) => `${weekName(s)}: ${hours(s.plannedMinutes ?? 0)} of ${hours(s.askedMinutes ?? 0)} h`);
+    const rest = group.slice(3);
+    const lastOfRest = rest[rest.length - 1];
+    const more =
+      rest.length === 0
+        ? ''
+        : `; and ${rest.length} more week${rest.length === 1 ? '' : 's'}${lastOfRest?.lastDate ? `, through ${monthDay(lastOfRest.lastDate)}` : ` (${rest.map((s) => s.week).join(', ')})`}`;
     lines.push(
-      `${KIND_NAMES[first.kind][0]!.toUpperCase()}${KIND_NAMES[first.kind].slice(1)} hours fall short in week${group.length === 1 ? '' : 's'} ${weeks} (${numbers}${group.length > 3 ? '; …' : ''}), cause: ${first.cause}.${way ? ` Way out: ${way}.` : ''}`,
+      `${KIND_NAMES[first.kind][0]!.toUpperCase()}${KIND_NAMES[first.kind].slice(1)} hours fall short in ${named.join('; ')}${more}. Cause: ${first.cause}.${way ? ` Way out: ${way}.` : ''}`,
     );
   }
   return lines;

@@ -58,6 +58,12 @@ export type WayOut = { label: string; settingsPatch?: Partial<PlanSettings>; exa
  */
 export type Shortfall = {
   week: number | null;
+  /**
+   * Weekly kinds: the week's first and last dates, so the sentence can name them ("week 2 (Dec 1–7)");
+   * absent on plans stored before they were kept.
+   */
+  firstDate?: LocalDate;
+  lastDate?: LocalDate;
   kind: ShortfallKind;
   plannedMinutes?: number;
   askedMinutes?: number;

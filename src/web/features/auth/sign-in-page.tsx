@@ -8,6 +8,7 @@ import { usePageTitle } from '../../components/page-title.ts';
 import { Callout } from '../../components/status.tsx';
 import { splitAuthError } from './auth-errors.ts';
 import { EmailField } from './email-field.tsx';
+import { InvitationNotice, isInvitationNext } from './invitation-notice.tsx';
 
 const FIELD_IDS = { email: 'email', password: 'password' };
 
@@ -68,9 +69,13 @@ export function SignInPage() {
         </Callout>
       ) : null}
       {next && !notice ? (
-        <Callout tone="info" role="status">
-          <p>Sign in to see that page.</p>
-        </Callout>
+        isInvitationNext(next) ? (
+          <InvitationNotice action="sign-in" />
+        ) : (
+          <Callout tone="info" role="status">
+            <p>Sign in to see that page.</p>
+          </Callout>
+        )
       ) : null}
       <div className="card auth-card">
         <ErrorSummary message={message} items={items} />

@@ -8,6 +8,7 @@ import { ErrorSummary, Field, FieldError, SubmitButton, inputProps, type Summary
 import { usePageTitle } from '../../components/page-title.ts';
 import { splitAuthError } from './auth-errors.ts';
 import { EmailField } from './email-field.tsx';
+import { InvitationNotice, isInvitationNext } from './invitation-notice.tsx';
 
 const FIELD_IDS = { email: 'email', password: 'password', role: 'role-student' };
 
@@ -19,7 +20,8 @@ export function SignUpPage() {
   const [params] = useSearchParams();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [role, setRole] = useState<Role>('student');
+  // An invitation link is for an advisor: the account made from it is one unless they choose otherwise.
+  const [role, setRole] = useState<Role>(() => (isInvitationNext(params.get('next')) ? 'advisor' : 'student'));
   const [isBusy, setIsBusy] = useState(false);
   const [fields, setFields] = useState<Record<string, string>>({});
   const [items, setItems] = useState<SummaryItem[]>([]);
@@ -55,6 +57,7 @@ export function SignUpPage() {
         A fail on Step 1 is a setback, not a verdict. Comeback turns it into a target, a timeline and a plan you can
         check against real numbers.
       </p>
+      {isInvitationNext(next) ? <InvitationNotice action="sign-up" /> : null}
       <div className="card auth-card">
         <ErrorSummary message={message} items={items} />
         <form onSubmit={onSubmit} noValidate aria-label="Create your account">

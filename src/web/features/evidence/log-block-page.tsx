@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { isLocalDate } from '#domain/common/dates.ts';
+import { describeBlockCounting } from '#domain/evidence/endurance.ts';
 import { formatLongDate } from '../../components/dates.ts';
 import { usePageTitle } from '../../components/page-title.ts';
 import { LoadError, Loading } from '../../components/status.tsx';
@@ -21,6 +22,7 @@ export function describeLoggedBlock(summary: LoggedBlockSummary, today: string):
   const { planItemId, values } = summary;
   // No connection: the block waits in the offline queue (src/web/offline) and nothing is ticked yet.
   if ((summary as { queued?: true }).queued) {
+    const queuedNote = describeBlockCounting({ mode: values.mode, isPlanBlockTicked: false });
     return (
       <>
         <p className="toast-title">Saved on this phone, not sent yet: no connection.</p>
@@ -28,6 +30,7 @@ export function describeLoggedBlock(summary: LoggedBlockSummary, today: string):
           It is sent by itself when you are back online, once only, and the plan is ticked then. It shows under “waiting
           to sync” at the top until it is through.
         </p>
+        {queuedNote ? <p data-testid="block-counting-note">{queuedNote}</p> : null}
       </>
     );
   }
@@ -35,6 +38,7 @@ export function describeLoggedBlock(summary: LoggedBlockSummary, today: string):
   const correct = Number(values.correct);
   const percent = questions > 0 ? Math.round((correct / questions) * 100) : 0;
   const day = values.date === today ? 'today’s plan' : `your plan for ${formatLongDate(values.date)}`;
+  const countingNote = describeBlockCounting({ mode: values.mode, isPlanBlockTicked: Boolean(planItemId) });
   return (
     <>
       <p className="toast-title">
@@ -48,6 +52,7 @@ export function describeLoggedBlock(summary: LoggedBlockSummary, today: string):
       ) : (
         <p>No open question-bank block in {day}, so nothing there was ticked off.</p>
       )}
+      {countingNote ? <p data-testid="block-counting-note">{countingNote}</p> : null}
     </>
   );
 }

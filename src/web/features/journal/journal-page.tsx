@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { JournalEntryView } from '#shared/contracts/journal.ts';
 import { api } from '../../api/endpoints.ts';
+import { formatShortDate } from '../../components/dates.ts';
 import { toApiError } from '../../api/client.ts';
 import { usePageTitle } from '../../components/page-title.ts';
 import { LoadError, Loading, StaleNotice } from '../../components/status.tsx';
@@ -165,7 +166,7 @@ export function JournalPage() {
             {taggedBlocks.map((b) => (
               <li key={b.id}>
                 <button type="button" className="button button--secondary" onClick={() => setParams({ block: b.id })}>
-                  {b.date}: {b.questions - b.correct} missed, {b.missedSystems.length} tagged by system
+                  {formatShortDate(b.date)}: {b.questions - b.correct} missed, {b.missedSystems.length} tagged by system
                 </button>
               </li>
             ))}

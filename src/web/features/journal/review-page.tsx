@@ -3,11 +3,13 @@ import { Link } from 'react-router';
 import { RATING_NAMES, type ReviewRating } from '#domain/journal/ratings.ts';
 import type { ReviewQueueResponse } from '#shared/contracts/journal.ts';
 import { toApiError } from '../../api/client.ts';
+import { formatLongDate } from '../../components/dates.ts';
+import { formatInstant } from '../sharing/format.ts';
 import { usePageTitle } from '../../components/page-title.ts';
 import { LoadError, Loading } from '../../components/status.tsx';
 import { useLoad } from '../../components/use-load.ts';
 import { journalApi } from './journal-api.ts';
-import { ERROR_TYPE_OPTIONS, SYSTEM_OPTIONS, labelOf } from './journal-labels.ts';
+import { ERROR_TYPE_OPTIONS, SYSTEM_OPTIONS, describeForecastDays, labelOf } from './journal-labels.ts';
 import { BacklogNote } from './patterns.tsx';
 
 type Done = { entryId: string; keyPoint: string; rating: ReviewRating; due: string };
@@ -212,18 +214,14 @@ export function ReviewPage() {
             <ul>
               {done.map((d) => (
                 <li key={d.entryId}>
-                  {RATING_NAMES[d.rating]}: {d.keyPoint} — next {new Date(d.due).toLocaleString()}
+                  {RATING_NAMES[d.rating]}: {d.keyPoint} — next {formatInstant(d.due)}
                 </li>
               ))}
             </ul>
           ) : null}
           <p>
-            Coming next:{' '}
-            {forecast.days
-              .slice(1, 8)
-              .map((d) => `${d.date.slice(5)}: ${d.count}`)
-              .join(' · ') || 'nothing scheduled'}
-            {examDate ? ` (spread to the eve of your exam, ${examDate})` : ''}.
+            Coming next: {describeForecastDays(forecast.days.slice(1, 8)) || 'nothing scheduled'}
+            {examDate ? ` (spread to the eve of your exam, ${formatLongDate(examDate)})` : ''}.
           </p>
           <Link to="/journal">Back to the journal</Link>
         </section>

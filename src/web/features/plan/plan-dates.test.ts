@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { describeChange } from './plan-labels.ts';
-import { formatMonthViewRange, formatWeekRange, mondayOf, monthViewWeeks, weekDates } from './plan-dates.ts';
+import {
+  formatHoursAndMinutes,
+  formatMonthViewRange,
+  formatWeekRange,
+  mondayOf,
+  monthViewWeeks,
+  weekDates,
+} from './plan-dates.ts';
 
 describe('plan dates', () => {
   it('starts weeks on Monday', () => {
@@ -29,6 +36,16 @@ describe('plan dates', () => {
     expect(formatWeekRange('2026-12-09')).toBe('Dec 7 – 13, 2026');
     expect(formatWeekRange('2026-12-01')).toBe('Nov 30 – Dec 6, 2026');
     expect(formatWeekRange('2026-12-30')).toBe('Dec 28, 2026 – Jan 3, 2027');
+  });
+});
+
+describe('hours of a day', () => {
+  it('says fractional hours in hours and minutes, never as a decimal', () => {
+    // The default cap (6.75 h) and the weekly total over 7 days (48 / 7 = 6.857 h) read the same way
+    expect(formatHoursAndMinutes(6.75)).toBe('6 h 45 min');
+    expect(formatHoursAndMinutes(48 / 7)).toBe('6 h 51 min');
+    expect(formatHoursAndMinutes(7)).toBe('7 h');
+    expect(formatHoursAndMinutes(0.5)).toBe('30 min');
   });
 });
 

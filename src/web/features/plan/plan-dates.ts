@@ -91,6 +91,14 @@ export function formatMinutes(minutes: number): string {
   return m === 0 ? `${h} h` : `${h} h ${m} min`;
 }
 
+/**
+ * "6 h 45 min" for fractional hours (6.75), to the minute: the one way a day's hours are said, so
+ * "6.9 a day" never sits next to "6 h 45" on a screen.
+ */
+export function formatHoursAndMinutes(hours: number): string {
+  return formatMinutes(Math.round(hours * 60));
+}
+
 /** "about 27 h" for the summary's hours, which are fractional. */
 export function formatHours(hours: number): string {
   return `${Math.round(hours)} h`;

@@ -642,7 +642,7 @@ export function PlanPage() {
         ) : view === 'month' ? (
           <MonthView anchor={anchor} days={response.days} today={today} />
         ) : view === 'week' ? (
-          <WeekView anchor={anchor} days={response.days} today={today} />
+          <WeekView anchor={anchor} days={response.days} today={today} settings={plan.settings} />
         ) : (
           <DayView
             date={anchor}
@@ -650,6 +650,7 @@ export function PlanPage() {
             today={today}
             onMark={markItem}
             mark={{ ...mark, waiting: tickSync.waitingIds }}
+            settings={plan.settings}
           />
         )}
       </section>

@@ -1,9 +1,11 @@
 import { Link } from 'react-router';
 import { compareDates } from '#domain/common/dates.ts';
+import { busyTimeOn, describeBusyTime } from '#domain/plan/busy-time.ts';
 import type { PracticeFormId } from '#domain/exam/practice-forms.ts';
 import { countsAsMissed } from '#domain/plan/item-rules.ts';
 import type { ItemStatus } from '#domain/plan/replan.ts';
 import type { DayKind } from '#domain/plan/scheduler.ts';
+import type { PlanSettings } from '#domain/plan/settings.ts';
 import type { PlanDayView, PlanItemView } from '#shared/contracts/plan.ts';
 import { formatLongDate } from '../../components/dates.ts';
 import {
@@ -190,6 +192,23 @@ export function MonthView({ anchor, days, today }: { anchor: string; days: PlanD
   );
 }
 
+/** The rows of the plan settings that take time on a date (protected slots, calls), by the student's labels. */
+export type BusySettings = Pick<PlanSettings, 'protectedTime' | 'exceptions'>;
+
+/**
+ * Why a day holds less study: the student's own labels ("24-hour call, 07:00 to 07:00 the next
+ * day"), from the plan's settings (the rows the scheduler cut out). Nothing on a day with none.
+ */
+function BusyTimeNote({ settings, date, className }: { settings?: BusySettings; date: string; className: string }) {
+  const busy = settings ? busyTimeOn(settings, date) : [];
+  if (busy.length === 0) return null;
+  return (
+    <p className={className} data-testid="day-busy">
+      Not study time: {busy.map(describeBusyTime).join('; ')}.
+    </p>
+  );
+}
+
 function ItemTime({ item }: { item: PlanItemView }) {
   return (
     <span className="item-time">
@@ -199,7 +218,17 @@ function ItemTime({ item }: { item: PlanItemView }) {
 }
 
 /** Monday to Sunday: seven columns on a laptop, the days stacked on a phone. */
-export function WeekView({ anchor, days, today }: { anchor: string; days: PlanDayView[]; today: string }) {
+export function WeekView({
+  anchor,
+  days,
+  today,
+  settings,
+}: {
+  anchor: string;
+  days: PlanDayView[];
+  today: string;
+  settings?: BusySettings;
+}) {
   const byDate = new Map(days.map((day) => [day.date, day]));
   return (
     <ol className="week" data-testid="week-view">
@@ -218,6 +247,7 @@ export function WeekView({ anchor, days, today }: { anchor: string; days: PlanDa
               </span>
               <span className="week-day-kind">{day ? DAY_KIND_LABELS[day.kind] : 'Not in your plan'}</span>
             </Link>
+            {day ? <BusyTimeNote settings={settings} date={date} className="week-day-busy small muted" /> : null}
             {day && day.items.length > 0 ? (
               <ul className="week-items">
                 {day.items.map((item) => (
@@ -335,12 +365,14 @@ export function DayView({
   today,
   onMark,
   mark,
+  settings,
 }: {
   date: string;
   day: PlanDayView | undefined;
   today: string;
   onMark: (item: PlanItemView, status: ItemStatus | null) => void;
   mark: MarkState;
+  settings?: BusySettings;
 }) {
   if (!day) {
     return (
@@ -375,6 +407,7 @@ export function DayView({
           </Link>
         ) : null}
       </div>
+      <BusyTimeNote settings={settings} date={date} className="day-busy muted" />
 
       {day.items.length === 0 ? (
         <p className="day-empty">{emptyDayText(day.kind)}</p>

@@ -11,15 +11,10 @@ import {
   type PlanSettings,
 } from '#domain/plan/settings.ts';
 import { FieldError, FormSection } from '../../../components/form.tsx';
+import { formatHoursAndMinutes } from '../plan-dates.ts';
 import { WEEKLY_HOUR_KINDS, settingsDomId, weeklyTotal, type PlanSettingsFormValues } from '../plan-settings-values.ts';
 import { NumberField } from './fields.tsx';
 import type { SectionProps } from './section-props.ts';
-
-function hoursText(hours: number): string {
-  const whole = Math.floor(hours);
-  const minutes = Math.round((hours - whole) * 60);
-  return minutes === 0 ? `${whole} h` : `${whole} h ${minutes}`;
-}
 
 /** The fields the default daily cap reads, while they are all typed; null otherwise. */
 function capInputs(values: PlanSettingsFormValues): PlanSettings | null {
@@ -81,7 +76,7 @@ export function HoursSection({ values, errors, update, changeFor }: SectionProps
             'Enter every number to see the total.'
           ) : (
             <>
-              Total: <strong>{total} hours a week</strong>, about {Math.round((total / 7) * 10) / 10} a day.
+              Total: <strong>{total} hours a week</strong>, about {formatHoursAndMinutes(total / 7)} a day.
             </>
           )}
         </p>
@@ -94,7 +89,7 @@ export function HoursSection({ values, errors, update, changeFor }: SectionProps
         hint={
           <>
             Leave it empty for your weekly study hours spread over your study days
-            {defaultCap === null ? '' : ` (${hoursText(defaultCap)} a day now)`}. Never more than{' '}
+            {defaultCap === null ? '' : ` (${formatHoursAndMinutes(defaultCap)} a day now)`}. Never more than{' '}
             {DAILY_STUDY_CEILING_HOURS}; a day with a shift of {LONG_SHIFT_MINUTES / 60} hours or more takes at most{' '}
             {LONG_SHIFT_STUDY_CAP_MINUTES / 60}, and the day after a night or a long call at most{' '}
             {POST_CALL_STUDY_CAP_MINUTES / 60}.

@@ -91,6 +91,14 @@ export type Client = {
   request(options: InjectOptions): Promise<LightMyRequestResponse>;
 };
 
+/** The same signed-in user, their requests sent to another app instance (createSecondInstance). */
+export function sameClientOn(app: FastifyInstance, client: Client): Client {
+  return {
+    ...client,
+    request: (options) => app.inject({ ...options, headers: { ...(options.headers ?? {}), cookie: client.cookie } }),
+  };
+}
+
 let counter = 0;
 export const STRONG_PASSWORD = 'tidal-marigold-cactus-47';
 

@@ -141,6 +141,27 @@ export function createAdvisorsRepo(db: Kysely<DB>) {
       .where('date', '<=', range.to)
       .where('kind', 'not in', UNTICKABLE_KINDS);
 
+  /**
+   * An advisor's live links, each with what the dashboard keys and dates its rows by: the
+   * student's email, evidence and dashboard revisions, and zone.
+   */
+  const liveLinksOf = (advisorId: string) =>
+    db
+      .selectFrom('advisor_links')
+      .innerJoin('users', 'users.id', 'advisor_links.student_id')
+      .leftJoin('evidence_revisions', 'evidence_revisions.user_id', 'advisor_links.student_id')
+      .leftJoin('dashboard_revisions', 'dashboard_revisions.user_id', 'advisor_links.student_id')
+      .leftJoin('profiles', 'profiles.user_id', 'advisor_links.student_id')
+      .select([
+        ...LINK_COLUMNS,
+        'users.email',
+        'evidence_revisions.revision',
+        'dashboard_revisions.revision as dashboard_revision',
+        'profiles.time_zone',
+      ])
+      .where('advisor_links.advisor_id', '=', advisorId)
+      .where('advisor_links.revoked_at', 'is', null);
+
   return {
     /* Invitations: the student's side. */
 
@@ -309,44 +330,12 @@ export function createAdvisorsRepo(db: Kysely<DB>) {
     /* Links: the advisor's side, always live links only. */
 
     async listLiveLinksOfAdvisor(advisorId: string): Promise<LiveLink[]> {
-      const rows = await db
-        .selectFrom('advisor_links')
-        .innerJoin('users', 'users.id', 'advisor_links.student_id')
-        .leftJoin('evidence_revisions', 'evidence_revisions.user_id', 'advisor_links.student_id')
-        .leftJoin('dashboard_revisions', 'dashboard_revisions.user_id', 'advisor_links.student_id')
-        .leftJoin('profiles', 'profiles.user_id', 'advisor_links.student_id')
-        .select([
-          ...LINK_COLUMNS,
-          'users.email',
-          'evidence_revisions.revision',
-          'dashboard_revisions.revision as dashboard_revision',
-          'profiles.time_zone',
-        ])
-        .where('advisor_links.advisor_id', '=', advisorId)
-        .where('advisor_links.revoked_at', 'is', null)
-        .orderBy('users.email')
-        .execute();
+      const rows = await liveLinksOf(advisorId).orderBy('users.email').execute();
       return rows.map(toLiveLink);
     },
 
     async getLiveLink(advisorId: string, studentId: string): Promise<LiveLink | undefined> {
-      const row = await db
-        .selectFrom('advisor_links')
-        .innerJoin('users', 'users.id', 'advisor_links.student_id')
-        .leftJoin('evidence_revisions', 'evidence_revisions.user_id', 'advisor_links.student_id')
-        .leftJoin('dashboard_revisions', 'dashboard_revisions.user_id', 'advisor_links.student_id')
-        .leftJoin('profiles', 'profiles.user_id', 'advisor_links.student_id')
-        .select([
-          ...LINK_COLUMNS,
-          'users.email',
-          'evidence_revisions.revision',
-          'dashboard_revisions.revision as dashboard_revision',
-          'profiles.time_zone',
-        ])
-        .where('advisor_links.advisor_id', '=', advisorId)
-        .where('advisor_links.student_id', '=', studentId)
-        .where('advisor_links.revoked_at', 'is', null)
-        .executeTakeFirst();
+      const row = await liveLinksOf(advisorId).where('advisor_links.student_id', '=', studentId).executeTakeFirst();
       return row ? toLiveLink(row) : undefined;
     },
 

@@ -14,7 +14,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildProfileInput } from '#tests/factories/profile.ts';
 import { describeEachDatabase } from '#tests/setup/databases.ts';
 import { expectCounterGoesWithAccount } from '#tests/setup/revision-counter.ts';
-import { createSecondInstance, createTestApp, signUpClient, type Client, type TestApp } from '#tests/setup/test-app.ts';
+import {
+  createSecondInstance,
+  sameClientOn,
+  createTestApp,
+  signUpClient,
+  type Client,
+  type TestApp,
+} from '#tests/setup/test-app.ts';
 import { createReadinessCache, profileFingerprint } from './advisor-readiness-cache.ts';
 
 type Row = {
@@ -79,11 +86,7 @@ describeEachDatabase('advisor dashboard readiness cache', (kind) => {
     t = await createTestApp(kind);
     second = await createSecondInstance(t);
     student = await signUpClient(t.app);
-    studentThere = {
-      ...student,
-      request: (options) =>
-        second.app.inject({ ...options, headers: { ...(options.headers ?? {}), cookie: student.cookie } }),
-    };
+    studentThere = sameClientOn(second.app, student);
     advisor = await signUpClient(t.app, 'advisor');
     const profile = await student.request({
       method: 'PUT',

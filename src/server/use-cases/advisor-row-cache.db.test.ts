@@ -16,7 +16,14 @@ import { buildPostmortemAnswers } from '#tests/factories/postmortem.ts';
 import { buildProfileInput } from '#tests/factories/profile.ts';
 import { describeEachDatabase } from '#tests/setup/databases.ts';
 import { expectCounterGoesWithAccount } from '#tests/setup/revision-counter.ts';
-import { createSecondInstance, createTestApp, signUpClient, type Client, type TestApp } from '#tests/setup/test-app.ts';
+import {
+  createSecondInstance,
+  sameClientOn,
+  createTestApp,
+  signUpClient,
+  type Client,
+  type TestApp,
+} from '#tests/setup/test-app.ts';
 import type { KyselyPlugin } from 'kysely';
 import type { Context } from '../context.ts';
 import { createAdvisorsRepo } from '../repositories/advisors.repo.ts';
@@ -75,11 +82,7 @@ describeEachDatabase('advisor dashboard row cache', (kind) => {
     t = await createTestApp(kind);
     second = await createSecondInstance(t);
     student = await signUpClient(t.app);
-    studentThere = {
-      ...student,
-      request: (options) =>
-        second.app.inject({ ...options, headers: { ...(options.headers ?? {}), cookie: student.cookie } }),
-    };
+    studentThere = sameClientOn(second.app, student);
     advisor = await signUpClient(t.app, 'advisor');
     const invitation = await student.request({ method: 'POST', url: '/api/sharing/invitations', payload: {} });
     const accepted = await advisor.request({

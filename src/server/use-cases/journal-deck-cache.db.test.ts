@@ -12,7 +12,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildProfileInput } from '#tests/factories/profile.ts';
 import { describeEachDatabase } from '#tests/setup/databases.ts';
 import { expectCounterGoesWithAccount } from '#tests/setup/revision-counter.ts';
-import { createSecondInstance, createTestApp, signUpClient, type Client, type TestApp } from '#tests/setup/test-app.ts';
+import {
+  createSecondInstance,
+  sameClientOn,
+  createTestApp,
+  signUpClient,
+  type Client,
+  type TestApp,
+} from '#tests/setup/test-app.ts';
 import type { Actor } from '../context.ts';
 import { getReviewQueue } from './get-review-queue.ts';
 import { createJournalDeckCache, journalDeckCacheFor } from './journal-deck-cache.ts';
@@ -88,11 +95,7 @@ describeEachDatabase('journal deck cache', (kind) => {
     t = await createTestApp(kind);
     second = await createSecondInstance(t);
     student = await signUpClient(t.app);
-    studentThere = {
-      ...student,
-      request: (options) =>
-        second.app.inject({ ...options, headers: { ...(options.headers ?? {}), cookie: student.cookie } }),
-    };
+    studentThere = sameClientOn(second.app, student);
     const profile = await student.request({
       method: 'PUT',
       url: '/api/profile',

@@ -51,6 +51,8 @@ test('A block’s misses become three journal entries, reviewed with the keyboar
   await expect(page.getByRole('status')).toContainText('Added 3 entries from the block');
   await expect(page.getByTestId('journal-entry')).toHaveCount(3);
   await expect(page.getByTestId('journal-due-count')).toHaveText('3 reviews due today');
+  // Its misses are in the journal now: the block is no longer offered to dissect.
+  await expect(page.getByRole('button', { name: /3 missed, 3 tagged by system/ })).toHaveCount(0);
 
   await page.getByRole('link', { name: 'Start review' }).click();
   const card = page.getByTestId('review-card');

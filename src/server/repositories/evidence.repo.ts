@@ -62,30 +62,57 @@ async function markDone(trx: Writer, userId: string, itemId: string, now: string
 export function createEvidenceRepo(db: Kysely<DB>) {
   return {
     /**
-     * Stores a block and ticks off the first open question-bank item of that day's plan, in the
-     * caller's transaction (the write batcher's), under the student's lock so that a re-plan or
-     * another log cannot move or claim that item meanwhile. Returns the plan item it ticked, if any.
+     * Stores a block and joins it to that day's plan, in the caller's transaction (the write
+     * batcher's), under the student's lock so that a re-plan or another log cannot move or claim
+     * that item meanwhile: to a question-bank item the student already ticked by hand that no
+     * logged block stands for yet (the same work, ticked first and logged after, counts once), or
+     * else to the first open one, which it ticks. Returns the plan item, and whether it was ticked
+     * before.
      */
     async insertBlock(
       trx: Writer,
       userId: string,
       block: QuestionBlock,
       meta: { id: string; now: string },
-    ): Promise<string | null> {
+    ): Promise<{ planItemId: string | null; wasDone: boolean }> {
       await lockStudent(trx, userId);
-      const open = await trx
+      const tickedByHand = await trx
         .selectFrom('plan_items')
         .select('id')
         .where('user_id', '=', userId)
         .where('date', '=', block.date)
         .where('kind', 'in', ['qbank-block', 'second-pass-block'])
-        .where('status', 'is', null)
-        // New-question blocks first: they are the ones the plan counts down.
+        .where('status', '=', 'done')
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('qbank_blocks')
+                .select('qbank_blocks.id')
+                .where('qbank_blocks.user_id', '=', userId)
+                .whereRef('qbank_blocks.plan_item_id', '=', 'plan_items.id'),
+            ),
+          ),
+        )
         .orderBy('kind')
         .orderBy('start_time')
         .limit(1)
         .executeTakeFirst();
+      const open = tickedByHand
+        ? undefined
+        : await trx
+            .selectFrom('plan_items')
+            .select('id')
+            .where('user_id', '=', userId)
+            .where('date', '=', block.date)
+            .where('kind', 'in', ['qbank-block', 'second-pass-block'])
+            .where('status', 'is', null)
+            // New-question blocks first: they are the ones the plan counts down.
+            .orderBy('kind')
+            .orderBy('start_time')
+            .limit(1)
+            .executeTakeFirst();
       const tickedId = open && (await markDone(trx, userId, open.id, meta.now)) ? open.id : null;
+      const planItemId = tickedByHand?.id ?? tickedId;
       await trx
         .insertInto('qbank_blocks')
         .values({
@@ -99,11 +126,11 @@ export function createEvidenceRepo(db: Kysely<DB>) {
           minutes: block.minutes,
           systems_missed_json: JSON.stringify(block.missedSystems),
           disciplines_missed_json: JSON.stringify(block.missedDisciplines),
-          plan_item_id: tickedId,
+          plan_item_id: planItemId,
           created_at: meta.now,
         })
         .execute();
-      return tickedId;
+      return { planItemId, wasDone: tickedByHand !== undefined };
     },
 
     async listBlocks(userId: string, range: { from?: LocalDate } = {}): Promise<StoredBlock[]> {

@@ -59,6 +59,39 @@ describeEachDatabase('evidence API', (kind) => {
     expect(endurance.timedBlocksDone).toBe(2);
   });
 
+  it('joins a block logged after its plan item was ticked by hand to that item, ticking nothing more', async () => {
+    // A student of their own: the day's blocks untouched by the other tests.
+    const own = await signUpClient(t.app);
+    await own.request({ method: 'PUT', url: '/api/profile', payload: buildProfileInput({ examDate: '2027-01-20' }) });
+    await own.request({ method: 'PUT', url: '/api/plan', payload: { settings: buildPlanSettings() } });
+    const day = async () =>
+      (
+        (await own.request({ method: 'GET', url: '/api/plan?from=2026-11-24&to=2026-11-24' })).json() as {
+          days: { items: { id: string; kind: string; status: string | null }[] }[];
+        }
+      ).days[0]!.items.filter((i) => i.kind === 'qbank-block');
+    const [first, second] = await day();
+    expect(second, 'two new-question blocks on the day').toBeDefined();
+    const ticked = await own.request({
+      method: 'POST',
+      url: `/api/plan/items/${first!.id}`,
+      payload: { status: 'done' },
+    });
+    expect(ticked.statusCode).toBe(200);
+    const log = () =>
+      own.request({ method: 'POST', url: '/api/evidence/blocks', payload: block({ questions: 20, correct: 15 }) });
+
+    // Logged after the tick: the same work, joined to the ticked item.
+    const matched = await log();
+    expect(matched.statusCode).toBe(201);
+    expect(matched.json()).toMatchObject({ planItemId: first!.id, wasTickedBefore: true });
+    expect((await day()).filter((i) => i.status === 'done').map((i) => i.id)).toEqual([first!.id]);
+    // The next block is new work: it ticks the next open item.
+    const next = await log();
+    expect(next.json()).toMatchObject({ planItemId: second!.id, wasTickedBefore: false });
+    expect((await day()).filter((i) => i.status === 'done').map((i) => i.id)).toEqual([first!.id, second!.id]);
+  });
+
   describe('bad input says what to fix and stores nothing', () => {
     it.each([
       ['45 correct out of 40', '/api/evidence/blocks', block({ correct: 45 }), 'correct'],

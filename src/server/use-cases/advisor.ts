@@ -250,7 +250,7 @@ export async function exportDashboardCsv(ctx: Context, advisor: Actor): Promise<
         row.daysToExam,
         row.scores?.latest?.name ?? null,
         row.scores?.latest?.date ?? null,
-        row.scores?.latest?.score ?? null,
+        row.scores?.latest ? Math.round(row.scores.latest.score) : null,
         row.scores?.targetScore ?? null,
         row.scores?.predicted?.score ?? null,
         row.scores?.predicted?.low ?? null,

@@ -8,7 +8,8 @@ import { localDateIn } from '../time.ts';
 import { parseInput } from './parse-input.ts';
 
 /**
- * Logs a question-bank block and ticks off the first open block of that day's plan. The write goes
+ * Logs a question-bank block and joins it to that day's plan: to a block the student ticked by hand
+ * and had not logged yet, or else to the first open one, which it ticks. The write goes
  * through the group-commit batcher: the answer comes after the commit that holds it.
  */
 export async function logBlock(
@@ -24,13 +25,14 @@ export async function logBlock(
   if (!block.ok) return block;
   const id = ctx.newId();
   const now = ctx.now().toISOString();
-  const planItemId = await ctx.queueForStudent(actor.userId, () =>
+  const logged = await ctx.queueForStudent(actor.userId, () =>
     ctx.writes.run(async (trx) => {
-      const ticked = await ctx.repos.evidence.insertBlock(trx, actor.userId, block.value, { id, now });
+      const joined = await ctx.repos.evidence.insertBlock(trx, actor.userId, block.value, { id, now });
+      const answer: LoggedBlock = { id, planItemId: joined.planItemId, wasTickedBefore: joined.wasDone };
       // The key is recorded in the batch's own transaction (savepoint): the block and its key commit together.
-      await recordIdempotent(trx, idempotent, { id, planItemId: ticked });
-      return ticked;
+      await recordIdempotent(trx, idempotent, answer);
+      return answer;
     }),
   );
-  return ok({ id, planItemId });
+  return ok(logged);
 }

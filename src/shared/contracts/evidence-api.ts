@@ -17,7 +17,13 @@ export const fullLengthDayInputSchema = z.strictObject({
 export const acceptDelayInputSchema = z.strictObject({ proposedExamDate: localDateSchema('the proposed exam date') });
 
 /** POST /api/evidence/blocks: the new block and the plan item it ticked off, if any. */
-export type LoggedBlock = { id: string; planItemId: string | null };
+export type LoggedBlock = {
+  id: string;
+  /** The plan item the block stands for, if the day's plan had one to give. */
+  planItemId: string | null;
+  /** True when that item was already ticked by hand (the block is joined to it, nothing more is ticked). */
+  wasTickedBefore?: boolean;
+};
 
 /** POST /api/evidence/practice-exams, /full-length-days, /wellbeing: the new row's id. */
 export type LoggedEvidence = { id: string };

@@ -169,7 +169,8 @@ function StudentRow({ row }: { row: DashboardRow }) {
           <span className="muted">Not shared</span>
         ) : latest ? (
           <>
-            {latest.score} / {row.scores.targetScore ?? '—'}
+            {/* The corrected score, whole as the student's own page shows it. */}
+            {Math.round(latest.score)} / {row.scores.targetScore ?? '—'}
             <span className="small muted block">{latest.name}</span>
           </>
         ) : (

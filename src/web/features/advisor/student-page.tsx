@@ -173,7 +173,7 @@ function StudentView({ data, reload }: { data: StudentPageResponse; reload: () =
                         <td className="num">{formatShortDate(exam.date)}</td>
                         <td>{exam.name}</td>
                         <td>{exam.reported}</td>
-                        <td className="num">{exam.score}</td>
+                        <td className="num">{Math.round(exam.score)}</td>
                       </tr>
                     ))}
                   </tbody>

@@ -44,7 +44,12 @@ export function describeLoggedBlock(summary: LoggedBlockSummary, today: string):
       <p className="toast-title">
         Logged: {correct} of {questions} ({percent} %), {BANK_NAMES[values.bank]} {values.mode}.
       </p>
-      {planItemId ? (
+      {planItemId && summary.wasTickedBefore ? (
+        <p>
+          ✓ Matched to the block you had already ticked off in {day}: it counts once, and nothing else was ticked.{' '}
+          <Link to={`/plan?view=day&date=${values.date}`}>See the day</Link>
+        </p>
+      ) : planItemId ? (
         <p>
           ✓ Ticked off a question-bank block in {day}.{' '}
           <Link to={`/plan?view=day&date=${values.date}`}>See the day</Link>

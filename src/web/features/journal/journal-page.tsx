@@ -109,11 +109,12 @@ export function JournalPage() {
   const { entries, dueToday } = state.data;
   const recentBlocks = evidence.status === 'ready' ? evidence.data.blocks.recent : [];
   const block = blockId ? recentBlocks.find((b) => b.id === blockId) : undefined;
-  // Blocks of the last days whose misses were tagged: the ones worth dissecting now.
+  // The newest three blocks (the list comes newest first) whose misses were tagged and are not
+  // in the journal yet: the ones worth dissecting now.
+  const dissected = new Set(entries.map((e) => e.blockId).filter((id) => id !== null));
   const taggedBlocks = recentBlocks
-    .filter((b) => b.missedSystems.length + b.missedDisciplines.length > 0)
-    .slice(-3)
-    .reverse();
+    .filter((b) => b.missedSystems.length + b.missedDisciplines.length > 0 && !dissected.has(b.id))
+    .slice(0, 3);
 
   return (
     <div className="journal-page">

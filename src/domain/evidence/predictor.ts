@@ -369,7 +369,10 @@ function perWeek(points: number): string {
 
 /** The trend in words: what the series did and how much of it the prediction carries. */
 export function explainTrend({ trend, examCount }: { trend: TrendEstimate; examCount: number }): string {
-  const carried = `for the ${plural(trend.daysCarried, 'day')} from your latest exam to the exam${trend.daysCarried === TREND_HORIZON_DAYS ? ` (a trend is carried ${TREND_HORIZON_DAYS / 7} weeks at most)` : ''}`;
+  const carried =
+    trend.daysCarried >= TREND_HORIZON_DAYS
+      ? `for the first ${TREND_HORIZON_DAYS / 7} weeks after your latest exam, then held level to the exam (a trend is carried ${TREND_HORIZON_DAYS / 7} weeks at most)`
+      : `for the ${plural(trend.daysCarried, 'day')} from your latest exam to the exam`;
   const typical = `the typical rise of about ${perWeek(PRIOR_GAIN_POINTS_PER_WEEK)} while a student keeps studying (half the rate one Step 1 study measured; none is published for Step 2 CK)`;
   if (trend.ownPointsPerWeek === null) {
     return `${examCount < MIN_EXAMS_FOR_TREND ? `With ${examCount === 1 ? 'one practice exam' : 'two practice exams'} there is no trend of your own yet` : `Your exams span less than ${MIN_TREND_SPAN_DAYS} days, too short for a trend of your own`}: the prediction assumes ${typical}, ${carried}.`;

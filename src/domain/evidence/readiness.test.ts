@@ -456,3 +456,25 @@ describe('readiness with a repeat sitting', () => {
     expect(result.ok && result.value.verdict).toBe('not-ready');
   });
 });
+
+describe('the trend in the trajectory reason says how far it is carried', () => {
+  // Three rising exams, the latest on Jan 4: the exam 16 weeks later, or 5 weeks later.
+  const exams: PracticeExamInput[] = [
+    { form: 'NBME11', date: '2026-12-07', score: 200, percentCorrect: null },
+    { form: 'NBME12', date: '2026-12-21', score: 205, percentCorrect: null },
+    { form: 'NBME13', date: '2027-01-04', score: 210, percentCorrect: null },
+  ];
+  const trajectoryText = (examDate: string) =>
+    assess({ exams, examDate, today: '2027-01-05', targetScore: 240 }).reasons.find((r) => r.rule === 'trajectory')!
+      .text;
+
+  it('with the exam more than 6 weeks after the latest practice exam: carried 6 weeks, then held', () => {
+    const text = trajectoryText('2027-04-26');
+    expect(text).toMatch(/a week for 6 weeks after your latest exam, then held level/);
+    expect(text).toMatch(/every week from here to the exam/);
+  });
+
+  it('with the exam within 6 weeks: carried to the exam, nothing more said', () => {
+    expect(trajectoryText('2027-02-08')).not.toMatch(/then held level/);
+  });
+});

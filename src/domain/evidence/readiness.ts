@@ -28,7 +28,13 @@ import { addDays, compareDates, daysBetween, isLocalDate, type LocalDate } from 
 import { fail, ok, type Result } from '../common/result.ts';
 import { examFormatOn, passingStandardOn, scoreReleaseWindow } from '../exam/exam-facts.ts';
 import { validatePracticeExam, type PracticeExamInput, type PracticeExamLog } from './logging.ts';
-import { PRIOR_GAIN_POINTS_PER_WEEK, SAFE_PASS_PROBABILITY, predictScore, type ScorePrediction } from './predictor.ts';
+import {
+  PRIOR_GAIN_POINTS_PER_WEEK,
+  SAFE_PASS_PROBABILITY,
+  TREND_HORIZON_DAYS,
+  predictScore,
+  type ScorePrediction,
+} from './predictor.ts';
 import {
   convertFree120Percent,
   correctPracticeExam,
@@ -451,7 +457,11 @@ function assessTrack({
       headline: `Not enough evidence yet to say you are on track for ${target}. The go / delay decision comes from ${opens}; until then your practice exams build the trajectory it will read.`,
     };
   }
-  const trend = `${prediction.trend.usedPointsPerWeek < 0 ? 'a fall of ' : ''}${perWeek(prediction.trend.usedPointsPerWeek)}`;
+  // A trend is carried TREND_HORIZON_DAYS at most, then held: said, or a rise faster than the
+  // rate needed would read as if it must reach the target (a walk found "2.3 a week" beside
+  // "takes about 1.7 a week" and "short of your target").
+  const isTrendCapped = prediction.trend.daysCarried >= TREND_HORIZON_DAYS;
+  const trend = `${prediction.trend.usedPointsPerWeek < 0 ? 'a fall of ' : ''}${perWeek(prediction.trend.usedPointsPerWeek)}${isTrendCapped ? ` for ${TREND_HORIZON_DAYS / 7} weeks after your latest exam, then held level` : ''}`;
   const band = `${prediction.predicted} (80 % band ${prediction.low}–${prediction.high})`;
   if (prediction.high < passing + NEAR_PASSING_POINTS) {
     return {
@@ -474,7 +484,7 @@ function assessTrack({
   // so (a score "short of" a target it equals once rounded would contradict itself).
   const unsafe =
     isNearTarget && !isSafe ? ` Being on track also needs a ${safe} chance of passing; yours is ${chance}.` : '';
-  const text = `Predicted for ${examDay}: ${band}, now about ${prediction.currentLevel}, carried forward at ${trend}.${needed > 0 ? ` Reaching ${target} takes about ${perWeek(needed)} from here.` : ` You are at or above your target of ${target} already.`}${unsafe}`;
+  const text = `Predicted for ${examDay}: ${band}, now about ${prediction.currentLevel}, carried forward at ${trend}.${needed > 0 ? ` Reaching ${target} takes about ${perWeek(needed)} every week from here to the exam.` : ` You are at or above your target of ${target} already.`}${unsafe}`;
   const offTrack = isNearTarget
     ? `Off track for now: your predicted exam-day score is ${band}, ${prediction.predicted < target ? `just short of your target of ${target}${needed > 0 ? ` (reaching it takes about ${perWeek(needed)})` : ''}` : `at your target of ${target} or above it`}, but your chance of passing is ${chance}, under the ${safe} this check asks for: the band still reaches too close to the passing score.`
     : `Off track for now: your predicted exam-day score is ${band}, short of your target of ${target}${needed > 0 ? `; reaching it takes about ${perWeek(needed)}` : ''}.`;

@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import type { EvidenceResponse } from '#shared/contracts/evidence-api.ts';
 import { Loading } from '../../components/status.tsx';
 import { nameForm } from '#domain/evidence/practice-scores.ts';
+import { TREND_HORIZON_DAYS } from '#domain/evidence/predictor.ts';
 import { PredictionHero } from './prediction-hero.tsx';
 
 // The chart library is most of the app's weight: it loads with the first chart, not with the app.
@@ -57,6 +58,9 @@ export function PredictedScore({
       <PredictionHero prediction={prediction} examDate={examDate}>
         <p className="small" data-testid="prediction-trend">
           Now about {prediction.currentLevel}; carried forward at {prediction.trend.usedPointsPerWeek} points a week
+          {prediction.trend.daysCarried >= TREND_HORIZON_DAYS
+            ? ` for ${TREND_HORIZON_DAYS / 7} weeks after your latest exam, then held level`
+            : ''}
           {prediction.trend.ownPointsPerWeek !== null
             ? ` (your exams moved ${prediction.trend.ownPointsPerWeek} a week)`
             : ' (the typical rise: no trend of your own yet)'}

@@ -111,7 +111,7 @@ describe('predictScore: worked examples (exam-day score, decision 012)', () => {
       ],
     });
     expect(result).toMatchObject({ predicted: 237, low: 215, high: 259, passProbability: 0.87 });
-    expect(result.warning).toMatch(/1-in-8 risk of a second fail[\s\S]*never says proceed below a 95 %/);
+    expect(result.warning).toMatch(/about a 13 % risk of a second fail[\s\S]*never says proceed below a 95 %/);
     expect(result.explanation.join('\n')).toMatch(/corrected scores from 215 to 248/);
   });
 

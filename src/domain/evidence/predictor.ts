@@ -443,8 +443,8 @@ function explainPassing({
     return { lines: [line, warning], warning };
   }
   if (passProbability < SAFE_PASS_PROBABILITY) {
-    const oneIn = Math.max(2, Math.round(1 / (1 - passProbability)));
-    const warning = `That leaves about a 1-in-${oneIn} risk of a second fail: too close to the line to sit on hope. The readiness check never says proceed below a ${percentOf(SAFE_PASS_PROBABILITY)} chance of passing.`;
+    // The risk as the same kind of figure as the chance beside it: "1 in 3" rounded 38 % down.
+    const warning = `That leaves about a ${percentOf(1 - passProbability)} risk of a second fail: too close to the line to sit on hope. The readiness check never says proceed below a ${percentOf(SAFE_PASS_PROBABILITY)} chance of passing.`;
     return { lines: [line, warning], warning };
   }
   return { lines: [line], warning: null };

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../common/dates.ts';
 import { DEFAULT_PLAN_SETTINGS } from '../settings.ts';
-import { askWay, describeShortfalls, formatWeekSpan, largerWays, weeklyShortfalls } from './shortfalls.ts';
+import {
+  askWay,
+  describeShortfalls,
+  formatWeekSpan,
+  freeHoursWay,
+  largerWays,
+  weeklyShortfalls,
+} from './shortfalls.ts';
 import type { Shortfall, WeekLedger, WorkDay } from './types.ts';
 
 const CAP = 405;
@@ -109,5 +116,12 @@ describe('shortfall sentences', () => {
     expect(formatWeekSpan('2026-12-01', '2026-12-07')).toBe('Dec 1–7');
     expect(formatWeekSpan('2026-11-30', '2026-12-06')).toBe('Nov 30–Dec 6');
     expect(formatWeekSpan('2027-01-11', '2027-01-11')).toBe('Jan 11');
+  });
+});
+
+describe('a way out of free hours', () => {
+  it('says "1 more free hour", not "1 more free hours"', () => {
+    expect(freeHoursWay(60).label).toBe('1 more free hour that week (a swapped shift, an evening off) makes it fit');
+    expect(freeHoursWay(150).label).toBe('3 more free hours that week (a swapped shift, an evening off) makes it fit');
   });
 });

@@ -79,7 +79,9 @@ export function fullLengthWay(count: number): WayOut {
 /** A way out that needs no setting: more free time in the weeks that fall short. */
 export function freeHoursWay(missingMinutes: number): WayOut {
   const missingHours = Math.max(1, Math.ceil(missingMinutes / 60));
-  return { label: `${missingHours} more free hours that week (a swapped shift, an evening off) makes it fit` };
+  return {
+    label: `${missingHours} more free ${missingHours === 1 ? 'hour' : 'hours'} that week (a swapped shift, an evening off) makes it fit`,
+  };
 }
 
 function weeklyWaysOut(

@@ -95,6 +95,9 @@ test('A student invites an advisor, shares wellbeing, revokes, and reads who loo
   );
   await advisorPage.getByRole('link', { name: student.email }).click();
   await expect(advisorPage.getByRole('heading', { name: 'Wellbeing' })).toBeVisible();
+  // The verdict's text is the student's own ("your predicted score…"), set off as what they read.
+  await expect(advisorPage.getByText('What the student reads on their own page:')).toBeVisible();
+  await expect(advisorPage.getByTestId('advisor-student-headline')).toContainText('your');
   await expect(advisorPage.getByRole('cell', { name: '5.5 h' }).first()).toBeVisible();
   await advisorPage.setViewportSize(LAPTOP);
   await capture(advisorPage, path.join('..', SHOTS_DIR, 'advisor-student'), LAPTOP, { resize: false });

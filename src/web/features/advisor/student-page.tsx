@@ -138,12 +138,18 @@ function StudentView({ data, reload }: { data: StudentPageResponse; reload: () =
         ) : (
           <>
             {student.scores.verdict ? (
-              <p>
-                <span className={`tag verdict-tag verdict-tag--${student.scores.verdict}`}>
-                  {VERDICT_LABELS[student.scores.verdict]}
-                </span>{' '}
-                {data.scores.headline}
-              </p>
+              <>
+                <p>
+                  <span className={`tag verdict-tag verdict-tag--${student.scores.verdict}`}>
+                    {VERDICT_LABELS[student.scores.verdict]}
+                  </span>
+                </p>
+                {/* The student's own words ("your predicted score…"), shown as theirs, not the advisor's. */}
+                <p className="small muted">What the student reads on their own page:</p>
+                <blockquote className="student-quote" data-testid="advisor-student-headline">
+                  {data.scores.headline}
+                </blockquote>
+              </>
             ) : null}
             {student.scores.predicted ? (
               <p>
@@ -181,7 +187,7 @@ function StudentView({ data, reload }: { data: StudentPageResponse; reload: () =
               </TableScroll>
             ) : null}
             {data.scores.reasons.length > 0 ? (
-              <ul className="small">
+              <ul className="small" aria-label="The readiness check, in the student’s words">
                 {data.scores.reasons.map((r, i) => (
                   <li key={i}>
                     {r.passed ? 'Met: ' : 'Not met: '}

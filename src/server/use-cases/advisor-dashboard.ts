@@ -36,8 +36,6 @@ import {
 export type RowDetail = {
   row: DashboardRow;
   today: LocalDate;
-  /** The zone `today` is in (the profile's, or UTC without one). */
-  timeZone: string;
   /** The practice exams as logged (scores scope only), for the student page's prediction. */
   exams: readonly PracticeExamInput[];
   readiness: ReadinessAssessment | null;
@@ -310,7 +308,6 @@ export async function buildDashboardRows(
     return {
       row,
       today,
-      timeZone: zoneOf.get(id)!,
       exams: inputs,
       readiness,
       sittings,
@@ -338,7 +335,7 @@ export async function dashboardRowsOf(ctx: Context, links: readonly LiveLink[]):
   const built = await buildDashboardRows(ctx, misses);
   misses.forEach((link, i) => {
     const detail = built[i]!;
-    cache.set(link, { row: detail.row, timeZone: detail.timeZone, today: detail.today });
+    cache.set(link, { row: detail.row, today: detail.today });
     rows.set(link.studentId, detail.row);
   });
   return links.map((link) => rows.get(link.studentId)!);

@@ -316,7 +316,7 @@ describe('row cache', () => {
 
   it('serves a row only under the revisions, scopes and day it was built for, with the link’s own fields', () => {
     const cache = createRowCache();
-    cache.set(link, { row, timeZone: 'America/Chicago', today: '2026-11-24' });
+    cache.set(link, { row, today: '2026-11-24' });
     expect(cache.get(link, at)).toMatchObject({ daysToExam: 10, email: 'now@school.edu', linkedSince: link.createdAt });
     expect(cache.get({ ...link, dashboardRevision: 8 }, at)).toBeUndefined();
     expect(cache.get({ ...link, evidenceRevision: 4 }, at)).toBeUndefined();
@@ -329,11 +329,11 @@ describe('row cache', () => {
   it('keeps one row per student and set of scopes, the least recently used going first', () => {
     const cache = createRowCache(2);
     const other = { ...link, scopes: { ...link.scopes, wellbeing: true } };
-    cache.set(link, { row, timeZone: 'UTC', today: '2026-11-24' });
-    cache.set(other, { row, timeZone: 'UTC', today: '2026-11-24' });
+    cache.set(link, { row, today: '2026-11-24' });
+    cache.set(other, { row, today: '2026-11-24' });
     expect(cache.get(link, at)).toBeDefined();
     expect(cache.get(other, at)).toBeDefined();
-    cache.set({ ...link, studentId: 's2' }, { row, timeZone: 'UTC', today: '2026-11-24' });
+    cache.set({ ...link, studentId: 's2' }, { row, today: '2026-11-24' });
     expect(cache.size).toBe(2);
     expect(cache.get(link, at)).toBeUndefined();
   });

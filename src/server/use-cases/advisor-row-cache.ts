@@ -8,8 +8,8 @@
  *   to the profile, plan, plan items, postmortem, blocks and check-ins changes it: database
  *   triggers, migration 202612011700_dashboard_revisions), their evidence revision (practice exams
  *   and full-length days, 202612011400), the scopes the link shares, and the student's today,
- *   checked on every read in the zone the row was built for (the zone is in the profile, so a new
- *   zone is a new revision).
+ *   checked on every read in the zone the link carries (the zone is in the profile, so a new zone
+ *   is a new revision as well).
  * - Both revisions are read with the links, BEFORE anything else is read on a miss, so a row is
  *   never older than its key (a write landing in between makes the row newer, and the next request
  *   reads the new revision and misses).
@@ -35,7 +35,7 @@ import { createKeyedLru, perDatabase } from './keyed-lru.ts';
  */
 export const ROW_CACHE_LIMIT = 20_000;
 
-type Entry = { row: DashboardRow; timeZone: string; today: LocalDate };
+type Entry = { row: DashboardRow; today: LocalDate };
 
 const scopeBits = (scopes: Scopes) => SCOPES.map((s) => (scopes[s] ? '1' : '0')).join('');
 
@@ -55,7 +55,7 @@ export function createRowCache(limit = ROW_CACHE_LIMIT): RowCache {
   return {
     get(link, now) {
       const entry = lru.get(idOf(link), keyOf(link));
-      if (!entry || localDateIn(now, entry.timeZone) !== entry.today) return undefined;
+      if (!entry || localDateIn(now, link.timeZone ?? 'UTC') !== entry.today) return undefined;
       return { ...entry.row, email: link.studentEmail, linkedSince: link.createdAt, scopes: link.scopes };
     },
     set: (link, entry) => lru.set(idOf(link), keyOf(link), entry),

@@ -1,25 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { LONG_BREAK_MINUTES, placeStudy, SHORT_BREAK_MINUTES, type Part } from './placing.ts';
-import type { WorkDay } from './types.ts';
+import { freeStudyDay } from './test-days.ts';
 
-function freeDay(capMinutes = 600): WorkDay {
-  return {
-    date: '2026-12-01',
-    index: 0,
-    kind: 'content',
-    freeMinutes: 900,
-    items: [],
-    free: [{ start: 8 * 60, end: 23 * 60 }],
-    units: [],
-    studyMinutes: 0,
-    capMinutes,
-    special: false,
-    isLongShiftDay: false,
-    isPostCall: false,
-    busyMinutes: 0,
-    hasCall: false,
-  };
-}
+const freeDay = (capMinutes = 600) => freeStudyDay(capMinutes);
 
 const session: Part[] = [
   { kind: 'qbank-block', title: 'Block', minutes: 30, questions: 20 },

@@ -3,6 +3,7 @@ import { addDays } from '../../common/dates.ts';
 import { DEFAULT_PLAN_SETTINGS, type PlanSettings, type ProtectedSlot } from '../settings.ts';
 import { generatePlan, type Plan } from './index.ts';
 import { placeNewBlocks } from './question-bank.ts';
+import { freeStudyDay } from './test-days.ts';
 import type { WeekLedger, WorkDay } from './types.ts';
 
 const START = '2026-11-25'; // a Wednesday
@@ -20,25 +21,7 @@ const newQuestionsIn = (plan: Plan) =>
     .filter((i) => i.kind === 'qbank-block')
     .reduce((sum, i) => sum + (i.questions ?? 0), 0);
 
-/** A study day with free time 08:00–23:00 and a cap of `capMinutes`; nothing on it yet. */
-function day(index: number, capMinutes: number): WorkDay {
-  return {
-    date: addDays('2026-12-01', index),
-    index,
-    kind: 'content',
-    freeMinutes: 900,
-    items: [],
-    free: [{ start: 8 * 60, end: 23 * 60 }],
-    units: [],
-    studyMinutes: 0,
-    capMinutes,
-    special: false,
-    isLongShiftDay: false,
-    isPostCall: false,
-    busyMinutes: 0,
-    hasCall: false,
-  };
-}
+const day = (index: number, capMinutes: number) => freeStudyDay(capMinutes, index);
 
 /** A week of study days with hours enough for every block, then the last 7 days, which take no new blocks. */
 function oneWeek(caps: number[]): { days: WorkDay[]; weeks: WeekLedger[] } {

@@ -152,13 +152,14 @@ async function nextExamOf(
   return null;
 }
 
-async function wellbeingOf(sources: Sources): Promise<Omit<EvidenceWellbeingResponse['wellbeing'], 'sharedWith'>> {
-  const [checkIns, today, counselling] = await Promise.all([
+async function wellbeingOf(sources: Sources): Promise<EvidenceWellbeingResponse['wellbeing']> {
+  const [checkIns, today, counselling, sharedWith] = await Promise.all([
     sources.checkIns(),
     sources.today(),
     sources.counselling(),
+    sources.wellbeingSharedWith(),
   ]);
-  return { recent: checkIns, assessment: assessWellbeing({ checkIns, today, counselling }) };
+  return { recent: checkIns, assessment: assessWellbeing({ checkIns, today, counselling }), sharedWith };
 }
 
 async function blocksOf(sources: Sources): Promise<EvidenceBankResponse['blocks']> {
@@ -224,13 +225,12 @@ const PARTS: { [Part in EvidencePart]: (sources: Sources) => Promise<PartRespons
   'weak-areas': async (sources) => ({ ...(await contextOf(sources)), weakAreas: await weakAreasOf(sources) }),
   endurance: async (sources) => ({ ...(await contextOf(sources)), endurance: await enduranceOf(sources) }),
   wellbeing: async (sources) => {
-    const [context, wellbeing, sharedWith, counselling] = await Promise.all([
+    const [context, wellbeing, counselling] = await Promise.all([
       contextOf(sources),
       wellbeingOf(sources),
-      sources.wellbeingSharedWith(),
       sources.counselling(),
     ]);
-    return { ...context, wellbeing: { ...wellbeing, sharedWith }, counselling };
+    return { ...context, wellbeing, counselling };
   },
 };
 
@@ -247,25 +247,14 @@ export function getEvidencePart<Part extends EvidencePart>(
 export async function getAllEvidence(ctx: Context, actor: Actor): Promise<EvidenceResponse> {
   const sources = sourcesOf(ctx, actor.userId);
   const context = await contextOf(sources);
-  const [judgement, blocks, practiceExams, weakAreas, endurance, wellbeing, sharedWith, counselling] =
-    await Promise.all([
-      judgementOf(sources, context),
-      blocksOf(sources),
-      sources.exams(),
-      weakAreasOf(sources),
-      enduranceOf(sources),
-      wellbeingOf(sources),
-      sources.wellbeingSharedWith(),
-      sources.counselling(),
-    ]);
-  return {
-    ...context,
-    blocks,
-    practiceExams,
-    ...judgement,
-    weakAreas,
-    endurance,
-    wellbeing: { ...wellbeing, sharedWith },
-    counselling,
-  };
+  const [judgement, blocks, practiceExams, weakAreas, endurance, wellbeing, counselling] = await Promise.all([
+    judgementOf(sources, context),
+    blocksOf(sources),
+    sources.exams(),
+    weakAreasOf(sources),
+    enduranceOf(sources),
+    wellbeingOf(sources),
+    sources.counselling(),
+  ]);
+  return { ...context, blocks, practiceExams, ...judgement, weakAreas, endurance, wellbeing, counselling };
 }
